@@ -1,0 +1,202 @@
+{{/*
+Expand the name of the chart.
+*/}}
+{{- define "scrapline.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Create a default fully qualified app name.
+We truncate at 63 chars because some Kubernetes name fields are limited to this (by the DNS naming spec).
+If release name contains chart name it will be used as a full name.
+*/}}
+{{- define "scrapline.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Create chart name and version as used by the chart label.
+*/}}
+{{- define "scrapline.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Common labels
+*/}}
+{{- define "scrapline.labels" -}}
+helm.sh/chart: {{ include "scrapline.chart" . }}
+{{ include "scrapline.selectorLabels" . }}
+{{- if .Chart.AppVersion }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: scrapline
+{{- end }}
+
+{{/*
+Selector labels
+*/}}
+{{- define "scrapline.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "scrapline.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+The services of the chart: component name to the key of its values block.
+The templates range over this, so adding a service means one line here and one values block.
+*/}}
+{{- define "scrapline.services" -}}
+ingest-service: ingestService
+costing-service: costingService
+reporting-service: reportingService
+alert-service: alertService
+{{- end }}
+
+{{/*
+Name of a component's resources (Deployment, Service, HPA, PDB, Job).
+Usage: include "scrapline.componentName" (dict "root" $ "component" "ingest-service")
+*/}}
+{{- define "scrapline.componentName" -}}
+{{- printf "%s-%s" (include "scrapline.fullname" .root) .component | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels of a component's resources.
+Usage: include "scrapline.componentLabels" (dict "root" $ "component" "ingest-service")
+*/}}
+{{- define "scrapline.componentLabels" -}}
+{{ include "scrapline.labels" .root }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/*
+Selector labels of a component.
+Usage: include "scrapline.componentSelectorLabels" (dict "root" $ "component" "ingest-service")
+*/}}
+{{- define "scrapline.componentSelectorLabels" -}}
+{{ include "scrapline.selectorLabels" .root }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/*
+Create the name of the service account to use
+*/}}
+{{- define "scrapline.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "scrapline.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+Full image reference. The tag defaults to the chart's appVersion; a mutable "latest" tag is refused
+because a rollout would not know which build it runs.
+Usage: include "scrapline.image" (dict "root" $ "image" .Values.ingestService.image)
+*/}}
+{{- define "scrapline.image" -}}
+{{- $tag := default .root.Chart.AppVersion .image.tag | toString }}
+{{- if eq $tag "latest" }}
+{{- fail (printf "image %s: the tag \"latest\" is not allowed; pin a version or a digest" .image.repository) }}
+{{- end }}
+{{- $repository := .image.repository }}
+{{- if .image.registry }}
+{{- $repository = printf "%s/%s" .image.registry .image.repository }}
+{{- end }}
+{{- if .image.digest }}
+{{- printf "%s@%s" $repository .image.digest }}
+{{- else }}
+{{- printf "%s:%s" $repository $tag }}
+{{- end }}
+{{- end }}
+
+{{/*
+The host:port/name part shared by the reactive and the JDBC database URLs.
+*/}}
+{{- define "scrapline.databaseAddress" -}}
+{{- $host := required "database.host is required" .Values.database.host }}
+{{- $name := required "database.name is required" .Values.database.name }}
+{{- printf "%s:%v/%s" $host .Values.database.port $name }}
+{{- end }}
+
+{{/*
+Environment every service container needs: the reactive datasource and JWT verification.
+*/}}
+{{- define "scrapline.commonEnv" -}}
+{{- $secret := required "database.existingSecret is required (a Secret with the database credentials)" .Values.database.existingSecret }}
+- name: QUARKUS_DATASOURCE_REACTIVE_URL
+  value: {{ printf "postgresql://%s" (include "scrapline.databaseAddress" .) | quote }}
+- name: QUARKUS_DATASOURCE_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ .Values.database.appUsernameKey }}
+- name: QUARKUS_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ .Values.database.appPasswordKey }}
+- name: MP_JWT_VERIFY_PUBLICKEY_LOCATION
+  value: {{ required "jwt.publicKeyLocation is required (e.g. the issuer's JWKS URL)" .Values.jwt.publicKeyLocation | quote }}
+- name: MP_JWT_VERIFY_ISSUER
+  value: {{ required "jwt.issuer is required" .Values.jwt.issuer | quote }}
+{{- end }}
+
+{{/*
+Environment of one service container: the common part, what that service alone needs, then its extraEnv.
+Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service")
+*/}}
+{{- define "scrapline.serviceEnv" -}}
+{{- $root := .root }}
+{{- $services := include "scrapline.services" $root | fromYaml }}
+{{- $values := index $root.Values (get $services .component) }}
+{{- include "scrapline.commonEnv" $root }}
+{{- if eq .component "ingest-service" }}
+- name: QUARKUS_REST_CLIENT_COSTING_URL
+  value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "costing-service")) $root.Values.costingService.service.port | quote }}
+{{- else if eq .component "costing-service" }}
+- name: QUARKUS_REST_CLIENT_ALERT_URL
+  value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "alert-service")) $root.Values.alertService.service.port | quote }}
+{{- else if eq .component "alert-service" }}
+- name: QUARKUS_MAILER_HOST
+  value: {{ required "mail.host is required by alert-service" $root.Values.mail.host | quote }}
+- name: QUARKUS_MAILER_PORT
+  value: {{ $root.Values.mail.port | quote }}
+- name: QUARKUS_MAILER_FROM
+  value: {{ required "mail.from is required by alert-service" $root.Values.mail.from | quote }}
+{{- with $root.Values.mail.existingSecret }}
+- name: QUARKUS_MAILER_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $root.Values.mail.usernameKey }}
+- name: QUARKUS_MAILER_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $root.Values.mail.passwordKey }}
+{{- end }}
+{{- end }}
+{{- with $values.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Prometheus scrape annotations for a pod that serves /q/metrics on the given port.
+*/}}
+{{- define "scrapline.metricsAnnotations" -}}
+prometheus.io/scrape: "true"
+prometheus.io/path: /q/metrics
+prometheus.io/port: {{ . | quote }}
+{{- end }}

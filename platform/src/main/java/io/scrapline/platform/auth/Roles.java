@@ -1,0 +1,16 @@
+package io.scrapline.platform.auth;
+
+/** The roles of the {@code groups} claim (architecture.md, "Tenancy and security"). */
+public final class Roles {
+
+    public static final String ADMIN = "admin";
+    public static final String INGEST = "ingest";
+    public static final String CONTROLLER = "controller";
+    public static final String QUALITY = "quality";
+    public static final String SUPERVISOR = "supervisor";
+    /** Service-to-service calls that do not carry a user's token. */
+    public static final String SERVICE = "service";
+
+    private Roles() {
+    }
+}

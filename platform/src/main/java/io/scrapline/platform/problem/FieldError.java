@@ -1,0 +1,8 @@
+package io.scrapline.platform.problem;
+
+/**
+ * One problem in a request body: the row (from 1, the CSV header not counted; null for a single object), the
+ * field and what is wrong with it.
+ */
+public record FieldError(Integer row, String field, String message) {
+}

@@ -1,0 +1,60 @@
+package io.scrapline.platform.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns each kind of failure into a problem+json answer. Deliberately no catch-all: an unexpected exception stays
+ * a plain 500 without class names or stack traces.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e) {
+        return problem(Problem.invalid(e.getMessage(), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e) {
+        return problem(Problem.of("not-found", "Not found", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return problem(Problem.of("unreadable-body", "Unreadable body", 400, "the body is not valid JSON" + where));
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized() {
+        return Response.fromResponse(problem(Problem.of("unauthorized", "Unauthorized", 401,
+                "a valid bearer token is required"))).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        String detail = e.getMessage() == null ? "the token's roles do not allow this" : e.getMessage();
+        return problem(Problem.of("forbidden", "Forbidden", 403, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),
+                e.getMessage()));
+    }
+
+    public static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
