@@ -133,7 +133,7 @@ The host:port/name part shared by the reactive and the JDBC database URLs.
 Environment every service container needs: the reactive datasource and JWT verification.
 */}}
 {{- define "scrapline.commonEnv" -}}
-{{- $secret := required "database.existingSecret is required (a Secret with the database credentials)" .Values.database.existingSecret }}
+{{- $secret := required "database.existingSecret is required (a Secret with the database credentials)" .Values.database.existingSecret -}}
 - name: QUARKUS_DATASOURCE_REACTIVE_URL
   value: {{ printf "postgresql://%s" (include "scrapline.databaseAddress" .) | quote }}
 - name: QUARKUS_DATASOURCE_USERNAME

@@ -1,5 +1,13 @@
 package io.scrapline.platform.problem;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -18,9 +26,27 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class ProblemMappers {
 
+    private static final Pattern LIST_INDEX = Pattern.compile("\\[(\\d+)\\]");
+
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
         return problem(Problem.invalid(e.getMessage(), e.errors()));
+    }
+
+    /** Bean Validation failures: the row is the list index (from 1) when the body is a list. */
+    @ServerExceptionMapper
+    public Response violated(ConstraintViolationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String path = violation.getPropertyPath().toString();
+            Matcher index = LIST_INDEX.matcher(path);
+            Integer row = index.find() ? Integer.parseInt(index.group(1)) + 1 : null;
+            String leaf = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[.*", "");
+            errors.add(new FieldError(row, snakeCase(leaf), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::row, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(FieldError::field));
+        return problem(Problem.invalid("the request is invalid", errors));
     }
 
     @ServerExceptionMapper
@@ -52,6 +78,10 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return problem(Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),
                 e.getMessage()));
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 
     public static Response problem(Problem problem) {

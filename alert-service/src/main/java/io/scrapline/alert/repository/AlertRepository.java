@@ -1,0 +1,198 @@
+package io.scrapline.alert.repository;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.scrapline.alert.rest.AlertRequests;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Audiences, rules and the alert log. */
+@ApplicationScoped
+public class AlertRepository {
+
+    /** A rule whose metric is over its threshold in a period that has no alert yet. */
+    public record Breach(String ruleId, String plant, String period, String defectCode, BigDecimal value,
+            BigDecimal threshold, String currency, List<String> recipients) {
+    }
+
+    /** An alert to (re)send. */
+    public record Pending(long alertId, Breach breach) {
+    }
+
+    public Uni<Void> upsertAudience(SqlConnection connection, String audience, AlertRequests.Audience request) {
+        JsonArray members = new JsonArray();
+        request.members().forEach(m -> members.add(new JsonObject().put("name", m.name()).put("role", m.role())
+                .put("email", m.email()).put("phone", m.phone()).put("webhook_url", m.webhookUrl())
+                .put("lines", m.lines() == null ? new JsonArray() : new JsonArray(m.lines()))));
+        return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
+                .execute()
+                .chain(() -> connection.preparedQuery("""
+                        INSERT INTO audiences (tenant_id, audience_id, members) VALUES (current_tenant(), $1, $2)
+                        ON CONFLICT (tenant_id, audience_id) DO UPDATE SET members = excluded.members,
+                            updated_at = now()
+                        """).execute(Tuple.of(audience, members)))
+                .replaceWithVoid();
+    }
+
+    /** Which of the rule's references are missing: {@code plant}, {@code audience}. */
+    public Uni<List<String>> missingReferences(SqlConnection connection, AlertRequests.Rule rule) {
+        return connection.preparedQuery("""
+                SELECT NOT EXISTS (SELECT 1 FROM plants WHERE plant_id = $1),
+                       NOT EXISTS (SELECT 1 FROM audiences WHERE audience_id = $2)
+                """).execute(Tuple.of(rule.plant(), rule.audience())).map(rows -> {
+            Row row = rows.iterator().next();
+            List<String> missing = new ArrayList<>();
+            if (row.getBoolean(0)) {
+                missing.add("plant");
+            }
+            if (row.getBoolean(1)) {
+                missing.add("audience");
+            }
+            return missing;
+        });
+    }
+
+    public Uni<Void> upsertRule(SqlConnection connection, String rule, AlertRequests.Rule request) {
+        return connection.preparedQuery("""
+                INSERT INTO alert_rules (tenant_id, rule_id, plant_id, defect_code, metric, time_window, threshold,
+                    audience_id, enabled)
+                VALUES (current_tenant(), $1, $2, $3, $4, $5, $6, $7, $8)
+                ON CONFLICT (tenant_id, rule_id) DO UPDATE SET plant_id = excluded.plant_id,
+                    defect_code = excluded.defect_code, metric = excluded.metric, time_window = excluded.time_window,
+                    threshold = excluded.threshold, audience_id = excluded.audience_id, enabled = excluded.enabled,
+                    updated_at = now()
+                """).execute(Tuple.tuple().addValue(rule).addValue(request.plant()).addValue(request.defectCode())
+                .addValue(request.metric()).addValue(request.window()).addValue(request.threshold())
+                .addValue(request.audience()).addValue(request.enabled() == null || request.enabled()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Rules over their threshold with no alert for the period yet; narrowed to a plant, period and codes when
+     * given (a prompt), or every rule (the sweep).
+     */
+    public Uni<List<Breach>> breaches(SqlConnection connection, String plant, String period, List<String> codes) {
+        return connection.preparedQuery("""
+                SELECT r.rule_id, r.plant_id, c.period, r.defect_code, sum(c.amount) AS value, r.threshold,
+                    p.currency, a.members
+                FROM alert_rules r
+                JOIN cost_rollups c ON c.tenant_id = r.tenant_id AND c.plant_id = r.plant_id
+                    AND c.defect_code = r.defect_code
+                JOIN plants p ON p.tenant_id = r.tenant_id AND p.plant_id = r.plant_id
+                JOIN audiences a ON a.tenant_id = r.tenant_id AND a.audience_id = r.audience_id
+                WHERE r.enabled AND ($1::text IS NULL OR r.plant_id = $1) AND ($2::text IS NULL OR c.period = $2)
+                  AND ($3::text[] IS NULL OR r.defect_code = ANY($3))
+                  AND NOT EXISTS (SELECT 1 FROM alert_log l WHERE l.tenant_id = r.tenant_id
+                                  AND l.rule_id = r.rule_id AND l.period = c.period)
+                GROUP BY r.rule_id, r.plant_id, c.period, r.defect_code, r.threshold, p.currency, a.members
+                HAVING sum(c.amount) > r.threshold
+                """).execute(Tuple.of(plant, period, codes == null ? null : codes.toArray(String[]::new)))
+                .map(rows -> {
+                    List<Breach> breaches = new ArrayList<>();
+                    rows.forEach(row -> breaches.add(breach(row, (JsonArray) row.getValue("members"))));
+                    return breaches;
+                });
+    }
+
+    /** Logs the alert unless the rule already has one for the period; the id only if this call logged it. */
+    public Uni<Optional<Long>> log(SqlConnection connection, Breach breach) {
+        return connection.preparedQuery("""
+                INSERT INTO alert_log (tenant_id, rule_id, plant_id, period, defect_code, value, threshold, currency,
+                    recipients, status)
+                VALUES (current_tenant(), $1, $2, $3, $4, $5, $6, $7, $8, 'pending')
+                ON CONFLICT (tenant_id, rule_id, period) DO NOTHING
+                RETURNING alert_id
+                """).execute(Tuple.tuple().addValue(breach.ruleId()).addValue(breach.plant())
+                .addValue(breach.period()).addValue(breach.defectCode()).addValue(breach.value())
+                .addValue(breach.threshold()).addValue(breach.currency())
+                .addValue(breach.recipients().toArray(String[]::new)))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getLong(0)));
+    }
+
+    public Uni<Void> markSent(SqlConnection connection, long alertId) {
+        return connection.preparedQuery("""
+                UPDATE alert_log SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
+                WHERE alert_id = $1
+                """).execute(Tuple.of(alertId)).replaceWithVoid();
+    }
+
+    public Uni<Void> markFailed(SqlConnection connection, long alertId, String error) {
+        return connection.preparedQuery("""
+                UPDATE alert_log SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE alert_id = $1
+                """).execute(Tuple.of(alertId, error)).replaceWithVoid();
+    }
+
+    /** Alerts whose sending failed or never finished, for the sweep to retry a bounded number of times. */
+    public Uni<List<Pending>> unsent(SqlConnection connection, int maxAttempts) {
+        return connection.preparedQuery("""
+                SELECT alert_id, rule_id, plant_id, period, defect_code, value, threshold, currency, recipients
+                FROM alert_log
+                WHERE (status = 'failed' OR (status = 'pending' AND created_at < now() - interval '1 minute'))
+                  AND attempts < $1
+                ORDER BY alert_id LIMIT 100
+                """).execute(Tuple.of(maxAttempts)).map(rows -> {
+            List<Pending> pending = new ArrayList<>();
+            for (Row row : rows) {
+                pending.add(new Pending(row.getLong("alert_id"), new Breach(row.getString("rule_id"),
+                        row.getString("plant_id"), row.getString("period"), row.getString("defect_code"),
+                        row.getBigDecimal("value"), row.getBigDecimal("threshold"), row.getString("currency"),
+                        List.of(row.getArrayOfStrings("recipients")))));
+            }
+            return pending;
+        });
+    }
+
+    public Uni<List<Map<String, Object>>> list(SqlConnection connection, String status) {
+        return connection.preparedQuery("""
+                SELECT alert_id, rule_id, plant_id, period, defect_code, value, threshold, currency, recipients,
+                    status, attempts, last_error, created_at, sent_at
+                FROM alert_log WHERE ($1::text IS NULL OR status = $1) ORDER BY alert_id DESC LIMIT 500
+                """).execute(Tuple.of(status)).map(rows -> {
+            List<Map<String, Object>> alerts = new ArrayList<>();
+            for (Row row : rows) {
+                Map<String, Object> alert = new LinkedHashMap<>();
+                alert.put("id", row.getLong("alert_id"));
+                alert.put("rule", row.getString("rule_id"));
+                alert.put("plant", row.getString("plant_id"));
+                alert.put("period", row.getString("period"));
+                alert.put("defect_code", row.getString("defect_code"));
+                alert.put("value", row.getBigDecimal("value"));
+                alert.put("threshold", row.getBigDecimal("threshold"));
+                alert.put("currency", row.getString("currency"));
+                alert.put("recipients", List.of(row.getArrayOfStrings("recipients")));
+                alert.put("status", row.getString("status"));
+                alert.put("attempts", row.getInteger("attempts"));
+                alert.put("last_error", row.getString("last_error"));
+                alert.put("created_at", row.getOffsetDateTime("created_at"));
+                alert.put("sent_at", row.getOffsetDateTime("sent_at"));
+                alerts.add(alert);
+            }
+            return alerts;
+        });
+    }
+
+    public Uni<Boolean> acknowledge(SqlConnection connection, long alertId) {
+        return connection.preparedQuery("UPDATE alert_log SET status = 'acknowledged' WHERE alert_id = $1")
+                .execute(Tuple.of(alertId)).map(rows -> rows.rowCount() > 0);
+    }
+
+    private static Breach breach(Row row, JsonArray members) {
+        List<String> recipients = new ArrayList<>();
+        members.forEach(member -> recipients.add(((JsonObject) member).getString("email")));
+        return new Breach(row.getString("rule_id"), row.getString("plant_id"), row.getString("period"),
+                row.getString("defect_code"), row.getBigDecimal("value"), row.getBigDecimal("threshold"),
+                row.getString("currency"), recipients);
+    }
+}

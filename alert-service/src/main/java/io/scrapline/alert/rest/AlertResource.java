@@ -1,0 +1,97 @@
+package io.scrapline.alert.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.scrapline.alert.service.AlertService;
+import io.scrapline.platform.api.AlertPrompt;
+import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1")
+@Tag(name = "Alerts", description = "Threshold rules, who hears about them, and the alert log")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    private final AlertService alerts;
+    private final Caller caller;
+
+    public AlertResource(AlertService alerts, Caller caller) {
+        this.alerts = alerts;
+        this.caller = caller;
+    }
+
+    @PUT
+    @Path("/audiences/{audience}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or replace an audience")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "quality", value = """
+            {"members": [{"name": "Dana Ortiz", "role": "quality", "email": "dana.ortiz@example.com"}]}""")))
+    @APIResponse(responseCode = "204", description = "Stored")
+    public Uni<Void> putAudience(@PathParam("audience") String audience, @Valid @NotNull AlertRequests.Audience body) {
+        return alerts.putAudience(caller.tenant(), audience, body);
+    }
+
+    @PUT
+    @Path("/alert-rules/{rule}")
+    @RolesAllowed({ Roles.ADMIN, Roles.QUALITY })
+    @Operation(summary = "Create or replace a threshold rule", description = "Alerts once per rule and period "
+            + "when the defect code's cost in the plant's period goes over the threshold.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "rule", value = """
+            {"plant": "DAY1", "defect_code": "MACH-DIM", "metric": "cost", "window": "period",
+             "threshold": "500.00", "audience": "quality"}""")))
+    @APIResponse(responseCode = "204", description = "Stored")
+    @APIResponse(responseCode = "422", description = "Invalid fields, or a plant or audience that does not exist")
+    public Uni<Void> putRule(@PathParam("rule") String rule, @Valid @NotNull AlertRequests.Rule body) {
+        return alerts.putRule(caller.tenant(), rule, body);
+    }
+
+    @GET
+    @Path("/alerts")
+    @RolesAllowed({ Roles.ADMIN, Roles.QUALITY, Roles.CONTROLLER })
+    @Operation(summary = "The alert log, newest first")
+    public Uni<List<Map<String, Object>>> list(@QueryParam("status") String status) {
+        return alerts.list(caller.tenant(), status);
+    }
+
+    @POST
+    @Path("/alerts/{id}/acknowledge")
+    @RolesAllowed({ Roles.ADMIN, Roles.QUALITY, Roles.CONTROLLER, Roles.SUPERVISOR })
+    @Operation(summary = "Acknowledge an alert")
+    @APIResponse(responseCode = "204", description = "Acknowledged")
+    @APIResponse(responseCode = "404", description = "No such alert for this tenant")
+    public Uni<Void> acknowledge(@PathParam("id") long id) {
+        return alerts.acknowledge(caller.tenant(), id);
+    }
+
+    @POST
+    @Path("/alerts/evaluations")
+    @RolesAllowed({ Roles.INGEST, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "Evaluate the rules that watch changed rollups", description = "costing-service calls "
+            + "this after it commits; the sweep does the same from the database.")
+    public Uni<Map<String, Integer>> evaluate(@Valid @NotNull AlertPrompt prompt) {
+        return alerts.evaluate(caller.tenant(), prompt).map(sent -> Map.of("sent", sent));
+    }
+}

@@ -1,0 +1,111 @@
+package io.scrapline.alert.service;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.scrapline.alert.repository.AlertRepository;
+import io.scrapline.alert.repository.AlertRepository.Breach;
+import io.scrapline.alert.rest.AlertRequests;
+import io.scrapline.platform.api.AlertPrompt;
+import io.scrapline.platform.problem.FieldError;
+import io.scrapline.platform.problem.InvalidInputException;
+import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.tenant.TenantDb;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Evaluates threshold rules against the rollups and sends each alert once per rule and period: the alert log's
+ * unique key decides which evaluation sends, and the log records every attempt.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    /** Sending attempts before an alert is left failed for a person to look at. */
+    static final int MAX_ATTEMPTS = 5;
+
+    private final TenantDb db;
+    private final AlertRepository alerts;
+    private final ReactiveMailer mailer;
+
+    public AlertService(TenantDb db, AlertRepository alerts, ReactiveMailer mailer) {
+        this.db = db;
+        this.alerts = alerts;
+        this.mailer = mailer;
+    }
+
+    public Uni<Void> putAudience(String tenant, String audience, AlertRequests.Audience request) {
+        return db.inTenant(tenant, connection -> alerts.upsertAudience(connection, audience, request));
+    }
+
+    public Uni<Void> putRule(String tenant, String rule, AlertRequests.Rule request) {
+        return db.inTenant(tenant, connection -> alerts.missingReferences(connection, request).chain(missing -> {
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException("the rule names what does not exist", missing.stream()
+                        .map(field -> new FieldError(null, field, "no " + field + " "
+                                + (field.equals("plant") ? request.plant() : request.audience())))
+                        .toList());
+            }
+            return alerts.upsertRule(connection, rule, request);
+        }));
+    }
+
+    /** Evaluates the rules a prompt names; with a null prompt, every rule of the tenant. Returns alerts sent. */
+    public Uni<Integer> evaluate(String tenant, AlertPrompt prompt) {
+        return db.inTenant(tenant, connection -> prompt == null ? alerts.breaches(connection, null, null, null)
+                : alerts.breaches(connection, prompt.plant(), prompt.period(), prompt.defectCodes()))
+                .onItem().transformToMulti(breaches -> Multi.createFrom().iterable(breaches))
+                .onItem().transformToUniAndConcatenate(breach -> db
+                        .inTenant(tenant, connection -> alerts.log(connection, breach))
+                        .chain(logged -> logged.isEmpty() ? Uni.createFrom().item(0)
+                                : send(tenant, logged.get(), breach).replaceWith(1)))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    /** Retries alerts whose sending failed. */
+    public Uni<Void> retryUnsent(String tenant) {
+        return db.inTenant(tenant, connection -> alerts.unsent(connection, MAX_ATTEMPTS))
+                .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
+                .onItem().transformToUniAndConcatenate(p -> send(tenant, p.alertId(), p.breach()))
+                .collect().last().replaceWithVoid();
+    }
+
+    public Uni<List<Map<String, Object>>> list(String tenant, String status) {
+        return db.inTenant(tenant, connection -> alerts.list(connection, status));
+    }
+
+    public Uni<Void> acknowledge(String tenant, long alertId) {
+        return db.inTenant(tenant, connection -> alerts.acknowledge(connection, alertId)).invoke(found -> {
+            if (!found) {
+                throw new NotFoundProblem("no alert " + alertId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> send(String tenant, long alertId, Breach breach) {
+        String subject = String.format("[Scrapline] %s %s: %s cost %s %s is over its threshold of %s",
+                breach.plant(), breach.period(), breach.defectCode(), breach.value().toPlainString(),
+                breach.currency(), breach.threshold().toPlainString());
+        String body = String.format("""
+                Defect code %s in plant %s has cost %s %s in period %s, over the threshold of %s %s set by rule %s.
+
+                Alert %d. Acknowledge it with POST /api/v1/alerts/%d/acknowledge.
+                """, breach.defectCode(), breach.plant(), breach.value().toPlainString(), breach.currency(),
+                breach.period(), breach.threshold().toPlainString(), breach.currency(), breach.ruleId(), alertId,
+                alertId);
+        Mail mail = Mail.withText(breach.recipients().get(0), subject, body);
+        mail.setTo(breach.recipients());
+        return mailer.send(mail)
+                .chain(() -> db.inTenant(tenant, connection -> alerts.markSent(connection, alertId)))
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf("alert %d of tenant %s was not sent: %s", alertId, tenant, failure.getMessage());
+                    return db.inTenant(tenant, connection -> alerts.markFailed(connection, alertId,
+                            String.valueOf(failure.getMessage())));
+                });
+    }
+}

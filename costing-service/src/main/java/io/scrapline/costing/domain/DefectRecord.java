@@ -1,0 +1,10 @@
+package io.scrapline.costing.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One version of a defect record as ingest stored it, in the source's own part and defect code. */
+public record DefectRecord(long recordId, String source, String sourceId, int version, String plant, String line,
+        String workCenter, String sourcePart, String sourceDefectCode, BigDecimal quantity, String disposition,
+        Instant occurredAt, String shift, String operation, boolean customerReturn, BigDecimal salvagePerUnit) {
+}

@@ -1,0 +1,78 @@
+package io.scrapline.costing.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.scrapline.platform.money.Money;
+
+/**
+ * {@code scrap cost = quantity × unit value − salvage} (cost-model.md §4), rounded once to the currency's minor
+ * unit. Salvage reduces the cost but never makes it negative.
+ */
+public final class ScrapValuation {
+
+    /** The result with the arithmetic that produced it, step by step. */
+    public record Valued(BigDecimal unitValue, BigDecimal amount, boolean stageAssumed, Map<String, Object> explanation) {
+    }
+
+    private ScrapValuation() {
+    }
+
+    /**
+     * @param operation the operation where the scrap occurred, or null: then full standard cost, stage assumed
+     * @throws IllegalArgumentException if the operation is not in the cost roll
+     */
+    public static Valued value(ScrapMethod method, CostRoll roll, String operation, BigDecimal quantity,
+            BigDecimal salvagePerUnit, String currency, RoundingMode rounding) {
+        boolean stageAssumed = operation == null;
+        String through = stageAssumed ? roll.lastOperation() : operation;
+        if (!roll.hasOperation(through)) {
+            throw new IllegalArgumentException("operation " + through + " is not in the cost roll effective "
+                    + roll.effectiveFrom());
+        }
+        ScrapMethod applied = stageAssumed ? ScrapMethod.FULL_STANDARD : method;
+        BigDecimal unitValue = switch (applied) {
+            case CUMULATIVE_STANDARD -> roll.cumulativeThrough(through);
+            case FULL_STANDARD -> roll.fullStandard();
+            case MATERIAL_ONLY -> roll.materialThrough(through);
+        };
+        unitValue = unitValue.setScale(Money.UNIT_SCALE, RoundingMode.HALF_UP);
+        BigDecimal gross = quantity.multiply(unitValue);
+        BigDecimal salvage = salvagePerUnit == null ? BigDecimal.ZERO : quantity.multiply(salvagePerUnit);
+        BigDecimal net = gross.subtract(salvage).max(BigDecimal.ZERO);
+        BigDecimal amount = Money.round(net, currency, rounding);
+
+        Map<String, Object> explanation = new LinkedHashMap<>();
+        explanation.put("method", applied.name().toLowerCase());
+        explanation.put("stage_assumed", stageAssumed);
+        explanation.put("cost_roll_effective_from", roll.effectiveFrom().toString());
+        explanation.put("operation", through);
+        List<Map<String, String>> operations = new ArrayList<>();
+        BigDecimal running = BigDecimal.ZERO;
+        for (CostRollLine line : roll.through(applied == ScrapMethod.FULL_STANDARD ? roll.lastOperation() : through)) {
+            running = running.add(applied == ScrapMethod.MATERIAL_ONLY ? line.material() : line.total());
+            Map<String, String> step = new LinkedHashMap<>();
+            step.put("operation", line.operation());
+            step.put("material", line.material().toPlainString());
+            step.put("labor", line.labor().toPlainString());
+            step.put("overhead", line.overhead().toPlainString());
+            step.put("cumulative", running.toPlainString());
+            operations.add(step);
+        }
+        explanation.put("operations", operations);
+        explanation.put("unit_value", unitValue.toPlainString());
+        explanation.put("quantity", quantity.toPlainString());
+        explanation.put("gross", gross.toPlainString());
+        explanation.put("salvage", salvage.toPlainString());
+        explanation.put("rounding", rounding.name().toLowerCase());
+        explanation.put("amount", amount.toPlainString());
+        explanation.put("arithmetic", quantity.toPlainString() + " × " + unitValue.toPlainString()
+                + (salvage.signum() == 0 ? "" : " − " + salvage.toPlainString()) + " = " + net.toPlainString()
+                + " → " + amount.toPlainString() + " " + currency);
+        return new Valued(unitValue, amount, stageAssumed, explanation);
+    }
+}

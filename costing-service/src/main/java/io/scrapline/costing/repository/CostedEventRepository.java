@@ -1,0 +1,113 @@
+package io.scrapline.costing.repository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads costed events and exceptions for the API. */
+@ApplicationScoped
+public class CostedEventRepository {
+
+    /** Filters of the costed-events list; null means any. {@code lines} empty means every line. */
+    public record Filter(String plant, String period, String line, String defectCode, String part,
+            List<String> lines) {
+    }
+
+    private static final String COLUMNS = """
+            event_id, source, source_id, record_version, plant_id, period, line_id, work_center_id, shift, part,
+            defect_code, coq_class, disposition, cost_type, quantity, unit_value, amount, currency, occurred_at,
+            superseded, costed_at""";
+
+    public Uni<List<Map<String, Object>>> list(SqlConnection connection, Filter filter, int page, int size) {
+        return connection.preparedQuery("SELECT " + COLUMNS + " FROM costed_events "
+                + "WHERE NOT superseded AND ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2) "
+                + "AND ($3::text IS NULL OR line_id = $3) AND ($4::text IS NULL OR defect_code = $4) "
+                + "AND ($5::text IS NULL OR part = $5) AND (cardinality($6::text[]) = 0 OR line_id = ANY($6)) "
+                + "ORDER BY event_id LIMIT $7 OFFSET $8")
+                .execute(Tuple.tuple().addValue(filter.plant()).addValue(filter.period()).addValue(filter.line())
+                        .addValue(filter.defectCode()).addValue(filter.part())
+                        .addValue(filter.lines().toArray(String[]::new)).addValue(size)
+                        .addValue((long) page * size))
+                .map(rows -> {
+                    List<Map<String, Object>> events = new ArrayList<>();
+                    rows.forEach(row -> events.add(event(row, false)));
+                    return events;
+                });
+    }
+
+    public Uni<Optional<Map<String, Object>>> find(SqlConnection connection, long eventId) {
+        return connection.preparedQuery("SELECT " + COLUMNS + ", explanation FROM costed_events WHERE event_id = $1")
+                .execute(Tuple.of(eventId))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(event(rows.iterator().next(), true)));
+    }
+
+    public Uni<List<Map<String, Object>>> exceptions(SqlConnection connection, String plant, String period,
+            String status) {
+        return connection.preparedQuery("""
+                SELECT exception_id, source, source_id, plant_id, period, quantity, reason, detail, status, created_at,
+                    closed_at
+                FROM costing_exceptions
+                WHERE ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2)
+                  AND ($3::text IS NULL OR status = $3)
+                ORDER BY exception_id LIMIT 1000
+                """).execute(Tuple.of(plant, period, status)).map(rows -> {
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (Row row : rows) {
+                Map<String, Object> exception = new LinkedHashMap<>();
+                exception.put("id", row.getLong("exception_id"));
+                exception.put("source", row.getString("source"));
+                exception.put("source_id", row.getString("source_id"));
+                exception.put("plant", row.getString("plant_id"));
+                exception.put("period", row.getString("period"));
+                exception.put("quantity", row.getBigDecimal("quantity"));
+                exception.put("reason", row.getString("reason"));
+                exception.put("detail", row.getString("detail"));
+                exception.put("status", row.getString("status"));
+                exception.put("created_at", row.getOffsetDateTime("created_at"));
+                exception.put("closed_at", row.getOffsetDateTime("closed_at"));
+                found.add(exception);
+            }
+            return found;
+        });
+    }
+
+    private static Map<String, Object> event(Row row, boolean withExplanation) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", row.getLong("event_id"));
+        event.put("source", row.getString("source"));
+        event.put("source_id", row.getString("source_id"));
+        event.put("record_version", row.getInteger("record_version"));
+        event.put("plant", row.getString("plant_id"));
+        event.put("period", row.getString("period"));
+        event.put("line", row.getString("line_id"));
+        event.put("work_center", row.getString("work_center_id"));
+        event.put("shift", row.getString("shift"));
+        event.put("part", row.getString("part"));
+        event.put("defect_code", row.getString("defect_code"));
+        event.put("coq_class", row.getString("coq_class"));
+        event.put("disposition", row.getString("disposition"));
+        event.put("cost_type", row.getString("cost_type"));
+        event.put("quantity", row.getBigDecimal("quantity").stripTrailingZeros().toPlainString());
+        event.put("unit_value", row.getBigDecimal("unit_value"));
+        event.put("amount", row.getBigDecimal("amount"));
+        event.put("currency", row.getString("currency"));
+        event.put("occurred_at", row.getOffsetDateTime("occurred_at"));
+        event.put("superseded", row.getBoolean("superseded"));
+        event.put("costed_at", row.getOffsetDateTime("costed_at"));
+        if (withExplanation) {
+            event.put("explanation", ((JsonObject) row.getValue("explanation")).getMap());
+        }
+        return event;
+    }
+}

@@ -1,0 +1,97 @@
+package io.scrapline.costing.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.scrapline.costing.repository.CostedEventRepository;
+import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Roles;
+import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.tenant.TenantDb;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1")
+@Tag(name = "Costed events", description = "Events after mapping and valuation, each with its arithmetic")
+@Produces(MediaType.APPLICATION_JSON)
+public class CostedEventResource {
+
+    private final TenantDb db;
+    private final CostedEventRepository events;
+    private final Caller caller;
+
+    public CostedEventResource(TenantDb db, CostedEventRepository events, Caller caller) {
+        this.db = db;
+        this.events = events;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/costed-events")
+    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY, Roles.SUPERVISOR })
+    @Operation(summary = "Costed events, current versions only, paged")
+    public Uni<List<Map<String, Object>>> list(@QueryParam("plant") String plant, @QueryParam("period") String period,
+            @QueryParam("line") String line, @QueryParam("defect_code") String defectCode,
+            @QueryParam("part") String part, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        if (plant != null) {
+            caller.requirePlant(plant);
+        }
+        var filter = new CostedEventRepository.Filter(plant, period, line, defectCode, part,
+                List.copyOf(caller.lines()));
+        return db.inTenant(caller.tenant(), connection -> events.list(connection, filter, page, size))
+                .map(found -> found.stream().filter(e -> caller.plants().isEmpty()
+                        || caller.plants().contains((String) e.get("plant"))).toList());
+    }
+
+    @GET
+    @Path("/costed-events/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY, Roles.SUPERVISOR })
+    @Operation(summary = "One costed event with its explanation", description = "The method, the cost roll in "
+            + "force, every input and the arithmetic, so the amount can be recomputed to the cent.")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "scrap", value = """
+            {"id": 1, "source": "plex-mes", "source_id": "MES-1", "part": "100-4471-A", "defect_code": "MACH-DIM",
+             "coq_class": "internal_failure", "disposition": "scrap", "cost_type": "scrap", "quantity": "3",
+             "unit_value": "218.400000", "amount": "655.20", "currency": "USD", "period": "2026-10",
+             "explanation": {"valuation": {"method": "cumulative_standard",
+               "arithmetic": "3 × 218.400000 = 655.200000 → 655.20 USD"}}}""")))
+    @APIResponse(responseCode = "404", description = "No such event for this tenant")
+    public Uni<Map<String, Object>> get(@PathParam("id") long id) {
+        return db.inTenant(caller.tenant(), connection -> events.find(connection, id))
+                .map(found -> found.filter(this::inScope)
+                        .orElseThrow(() -> new NotFoundProblem("no costed event " + id)));
+    }
+
+    @GET
+    @Path("/exceptions")
+    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY })
+    @Operation(summary = "Events waiting for data, with the reason")
+    public Uni<List<Map<String, Object>>> exceptions(@QueryParam("plant") String plant,
+            @QueryParam("period") String period, @QueryParam("status") String status) {
+        if (plant != null) {
+            caller.requirePlant(plant);
+        }
+        return db.inTenant(caller.tenant(), connection -> events.exceptions(connection, plant, period, status));
+    }
+
+    private boolean inScope(Map<String, Object> event) {
+        return (caller.plants().isEmpty() || caller.plants().contains((String) event.get("plant")))
+                && (caller.lines().isEmpty() || caller.lines().contains((String) event.get("line")));
+    }
+}

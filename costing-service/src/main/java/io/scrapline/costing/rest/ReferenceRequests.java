@@ -1,0 +1,32 @@
+package io.scrapline.costing.rest;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** Request bodies of the reference-data endpoints. */
+public final class ReferenceRequests {
+
+    private ReferenceRequests() {
+    }
+
+    public record PlantRequest(@NotBlank String name,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+            @NotBlank String timeZone,
+            @Pattern(regexp = "calendar", message = "only calendar months are supported in this version")
+            String fiscalCalendar) {
+    }
+
+    public record PartXref(@NotBlank String sourcePart, @NotBlank String part, @NotNull LocalDate effectiveFrom) {
+    }
+
+    public record DefectCodeXref(@NotBlank String sourceCode, @NotBlank String defectCode) {
+    }
+
+    public record DefectCode(@NotBlank String code, @NotBlank String description, @NotBlank String category,
+            @NotBlank @Pattern(regexp = "prevention|appraisal|internal_failure|external_failure",
+                    message = "must be prevention, appraisal, internal_failure or external_failure") String coqClass) {
+    }
+}

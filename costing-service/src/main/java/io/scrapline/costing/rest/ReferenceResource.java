@@ -1,0 +1,94 @@
+package io.scrapline.costing.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.scrapline.costing.rest.ReferenceRequests.DefectCode;
+import io.scrapline.costing.rest.ReferenceRequests.DefectCodeXref;
+import io.scrapline.costing.rest.ReferenceRequests.PartXref;
+import io.scrapline.costing.service.ReferenceService;
+import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1")
+@Tag(name = "Reference data", description = "Plants, cross-references and the defect-code catalog")
+@RolesAllowed(Roles.ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReferenceResource {
+
+    private static final String KEY = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final ReferenceService reference;
+    private final Caller caller;
+
+    public ReferenceResource(ReferenceService reference, Caller caller) {
+        this.reference = reference;
+        this.caller = caller;
+    }
+
+    @PUT
+    @Path("/plants/{plant}")
+    @Operation(summary = "Register or update a plant", description = "Its currency (ISO 4217) and IANA time zone "
+            + "decide the money and the period of every event of the plant.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "plant", value = """
+            {"name": "Dayton Machining", "currency": "USD", "time_zone": "America/New_York",
+             "fiscal_calendar": "calendar"}""")))
+    @APIResponse(responseCode = "204", description = "Stored")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each named")
+    public Uni<Void> putPlant(@PathParam("plant") @Pattern(regexp = KEY) String plant,
+            @Valid @NotNull ReferenceRequests.PlantRequest request) {
+        return reference.putPlant(caller.tenant(), plant, request);
+    }
+
+    @PUT
+    @Path("/sources/{source}/part-xref")
+    @Operation(summary = "Map a source's part numbers to ERP parts", description = "Entries are upserted by source "
+            + "part and effective date; waiting events are re-costed.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "xref", value = """
+            [{"source_part": "MFG-4471", "part": "100-4471-A", "effective_from": "2026-01-01"}]""")))
+    @APIResponse(responseCode = "204", description = "Stored")
+    public Uni<Void> putPartXref(@PathParam("source") @Pattern(regexp = KEY) String source,
+            @NotNull List<@Valid @NotNull PartXref> xrefs) {
+        return reference.putPartXrefs(caller.tenant(), source, xrefs);
+    }
+
+    @PUT
+    @Path("/sources/{source}/defect-code-xref")
+    @Operation(summary = "Map a source's defect codes to catalogued codes")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "xref", value = """
+            [{"source_code": "D-114", "defect_code": "MACH-DIM"}]""")))
+    @APIResponse(responseCode = "204", description = "Stored")
+    public Uni<Void> putDefectCodeXref(@PathParam("source") @Pattern(regexp = KEY) String source,
+            @NotNull List<@Valid @NotNull DefectCodeXref> xrefs) {
+        return reference.putDefectCodeXrefs(caller.tenant(), source, xrefs);
+    }
+
+    @PUT
+    @Path("/defect-codes")
+    @Operation(summary = "Add or update catalogued defect codes", description = "Each with its category and "
+            + "cost-of-quality class.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "codes", value = """
+            [{"code": "MACH-DIM", "description": "Dimension out of tolerance", "category": "machining",
+              "coq_class": "internal_failure"}]""")))
+    @APIResponse(responseCode = "204", description = "Stored")
+    public Uni<Void> putDefectCodes(@NotNull List<@Valid @NotNull DefectCode> codes) {
+        return reference.putDefectCodes(caller.tenant(), codes);
+    }
+}

@@ -1,0 +1,128 @@
+package io.scrapline.costing.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+import io.scrapline.costing.client.AlertClient;
+import io.scrapline.costing.config.CostingConfig;
+import io.scrapline.costing.domain.DefectRecord;
+import io.scrapline.costing.domain.EventCosting;
+import io.scrapline.costing.domain.Outcome;
+import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.repository.CostingRepository;
+import io.scrapline.platform.api.AlertPrompt;
+import io.scrapline.platform.tenant.TenantDb;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Costs every record version of a tenant that has no costed event yet, a chunk per transaction: costed events,
+ * exceptions and rollups of a chunk commit together.
+ */
+@ApplicationScoped
+public class CostingService {
+
+    /** What one run did, and the rollups it touched: plant and period to defect codes. */
+    public record Run(int costed, int exceptions, Map<String, Map<String, Set<String>>> touched) {
+
+        static Run empty() {
+            return new Run(0, 0, new LinkedHashMap<>());
+        }
+
+        Run plus(Chunk chunk) {
+            chunk.touched().forEach((plant, periods) -> periods.forEach((period, codes) -> touched
+                    .computeIfAbsent(plant, p -> new LinkedHashMap<>())
+                    .computeIfAbsent(period, p -> new LinkedHashSet<>()).addAll(codes)));
+            return new Run(costed + chunk.costed(), exceptions + chunk.exceptions(), touched);
+        }
+    }
+
+    record Chunk(long lastRecordId, int records, int costed, int exceptions,
+            Map<String, Map<String, Set<String>>> touched) {
+    }
+
+    private final TenantDb db;
+    private final CostingRepository repository;
+    private final CostingConfig config;
+    private final AlertClient alerts;
+
+    public CostingService(TenantDb db, CostingRepository repository, CostingConfig config,
+            @RestClient AlertClient alerts) {
+        this.db = db;
+        this.repository = repository;
+        this.config = config;
+        this.alerts = alerts;
+    }
+
+    /** Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed. */
+    public Uni<Run> run(String tenant, String bearer) {
+        return runFrom(tenant, 0, Run.empty()).invoke(run -> {
+            if (bearer != null) {
+                promptAlerts(bearer, run);
+            }
+        });
+    }
+
+    private Uni<Run> runFrom(String tenant, long afterRecordId, Run soFar) {
+        return db.inTenant(tenant, connection -> chunk(connection, afterRecordId)).chain(chunk -> {
+            if (chunk.records() == 0) {
+                return Uni.createFrom().item(soFar);
+            }
+            return runFrom(tenant, chunk.lastRecordId(), soFar.plus(chunk));
+        });
+    }
+
+    private Uni<Chunk> chunk(io.vertx.mutiny.sqlclient.SqlConnection connection, long afterRecordId) {
+        EventCosting costing = new EventCosting(config.method(), config.roundingMode());
+        return repository.lockTenant(connection)
+                .chain(() -> repository.uncosted(connection, afterRecordId, config.chunkSize()))
+                .chain(records -> {
+                    if (records.isEmpty()) {
+                        return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
+                    }
+                    return repository.referenceData(connection, records).chain(reference -> {
+                        List<Outcome.Costed> costed = new ArrayList<>();
+                        List<Outcome.Uncostable> uncostable = new ArrayList<>();
+                        for (DefectRecord record : records) {
+                            Outcome outcome = costing.cost(record, reference);
+                            if (outcome instanceof Outcome.Costed c) {
+                                costed.add(c);
+                            } else {
+                                uncostable.add((Outcome.Uncostable) outcome);
+                            }
+                        }
+                        RollupDelta delta = new RollupDelta();
+                        costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
+                                c.record().quantity(), 1));
+                        Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
+                        costed.forEach(c -> touched.computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
+                                .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
+                        long last = records.get(records.size() - 1).recordId();
+                        return repository.registerLines(connection, records)
+                                .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
+                                .chain(() -> repository.insertCosted(connection, costed))
+                                .chain(() -> repository.closeExceptions(connection, costed))
+                                .chain(() -> repository.openExceptions(connection, uncostable))
+                                .chain(() -> repository.applyRollups(connection, delta))
+                                .replaceWith(new Chunk(last, records.size(), costed.size(), uncostable.size(),
+                                        touched));
+                    });
+                });
+    }
+
+    private void promptAlerts(String bearer, Run run) {
+        run.touched().forEach((plant, periods) -> periods.forEach((period, codes) -> alerts
+                .prompt(bearer, new AlertPrompt(plant, period, List.copyOf(codes)))
+                .subscribe().with(ok -> {
+                }, failure -> Log.warnf("alerts were not prompted for %s %s (their sweep will catch up): %s",
+                        plant, period, failure.getMessage()))));
+    }
+}

@@ -1,0 +1,119 @@
+package io.scrapline.costing.service;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.scrapline.costing.repository.ReferenceRepository;
+import io.scrapline.costing.rest.ReferenceRequests;
+import io.scrapline.platform.problem.FieldError;
+import io.scrapline.platform.problem.InvalidInputException;
+import io.scrapline.platform.tenant.TenantDb;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reference data changes; each one re-costs the tenant's waiting events after it commits, so supplying a missing
+ * mapping closes the exceptions it caused.
+ */
+@ApplicationScoped
+public class ReferenceService {
+
+    private final TenantDb db;
+    private final ReferenceRepository repository;
+    private final CostingService costing;
+
+    public ReferenceService(TenantDb db, ReferenceRepository repository, CostingService costing) {
+        this.db = db;
+        this.repository = repository;
+        this.costing = costing;
+    }
+
+    public Uni<Void> putPlant(String tenant, String plant, ReferenceRequests.PlantRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        try {
+            Currency.getInstance(request.currency());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(null, "currency", "unknown ISO 4217 currency " + request.currency()));
+        }
+        try {
+            ZoneId.of(request.timeZone());
+        } catch (DateTimeException e) {
+            errors.add(new FieldError(null, "time_zone", "unknown IANA time zone " + request.timeZone()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the plant is invalid", errors);
+        }
+        return db.inTenant(tenant, connection -> repository.upsertPlant(connection, plant, request))
+                .invoke(() -> recost(tenant));
+    }
+
+    public Uni<Void> putPartXrefs(String tenant, String source, List<ReferenceRequests.PartXref> xrefs) {
+        requireUnique(xrefs, x -> x.sourcePart() + "@" + x.effectiveFrom(), "source_part");
+        return db.inTenant(tenant, connection -> requireTenant(connection)
+                .chain(() -> repository.upsertPartXrefs(connection, source, xrefs)))
+                .invoke(() -> recost(tenant));
+    }
+
+    public Uni<Void> putDefectCodeXrefs(String tenant, String source, List<ReferenceRequests.DefectCodeXref> xrefs) {
+        requireUnique(xrefs, ReferenceRequests.DefectCodeXref::sourceCode, "source_code");
+        return db.inTenant(tenant, connection -> repository.knownDefectCodes(connection).chain(known -> {
+            List<FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < xrefs.size(); i++) {
+                if (!known.contains(xrefs.get(i).defectCode())) {
+                    errors.add(new FieldError(i + 1, "defect_code", "not in the defect-code catalog: "
+                            + xrefs.get(i).defectCode()));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException("cross-references must point at catalogued codes", errors);
+            }
+            return repository.upsertDefectCodeXrefs(connection, source, xrefs);
+        })).invoke(() -> recost(tenant));
+    }
+
+    public Uni<Void> putDefectCodes(String tenant, List<ReferenceRequests.DefectCode> codes) {
+        requireUnique(codes, ReferenceRequests.DefectCode::code, "code");
+        return db.inTenant(tenant, connection -> requireTenant(connection)
+                .chain(() -> repository.upsertDefectCodes(connection, codes)))
+                .invoke(() -> recost(tenant));
+    }
+
+    private Uni<Void> requireTenant(io.vertx.mutiny.sqlclient.SqlConnection connection) {
+        return repository.tenantExists(connection).invoke(exists -> {
+            if (!exists) {
+                throw new InvalidInputException("tenant", "register a plant first: the tenant has none");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static <T> void requireUnique(List<T> items, Function<T, String> key, String field) {
+        if (items.isEmpty()) {
+            throw new InvalidInputException("body", "must list at least one entry");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Integer first = seen.putIfAbsent(key.apply(items.get(i)), i + 1);
+            if (first != null) {
+                errors.add(new FieldError(i + 1, field, "same entry as row " + first));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the list repeats entries", errors);
+        }
+    }
+
+    private void recost(String tenant) {
+        costing.run(tenant, null).subscribe().with(run -> Log.infof("re-costed %d waiting events of %s",
+                run.costed(), tenant), failure -> Log.warnf("re-costing %s failed (the sweep retries): %s", tenant,
+                        failure.getMessage()));
+    }
+}

@@ -1,0 +1,110 @@
+package io.scrapline.ingest.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.List;
+
+/** One field of a record type: its name, whether it is required, and how its text is read and checked. */
+public record Field(String name, boolean required, Kind kind, List<String> allowed) {
+
+    public enum Kind {
+        TEXT, POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION, INSTANT, DATE, BOOLEAN, CURRENCY, CHOICE
+    }
+
+    public static Field required(String name, Kind kind) {
+        return new Field(name, true, kind, List.of());
+    }
+
+    public static Field optional(String name, Kind kind) {
+        return new Field(name, false, kind, List.of());
+    }
+
+    public static Field choice(String name, boolean required, String... allowed) {
+        return new Field(name, required, Kind.CHOICE, List.of(allowed));
+    }
+
+    /**
+     * Reads the field's text into its value: {@code String}, {@code BigDecimal}, {@code OffsetDateTime},
+     * {@code LocalDate} or {@code Boolean}.
+     *
+     * @throws IllegalArgumentException with the message the caller shows the sender
+     */
+    public Object read(String text) {
+        String value = text.strip();
+        return switch (kind) {
+            case TEXT -> {
+                if (value.length() > 200) {
+                    throw new IllegalArgumentException("must be at most 200 characters");
+                }
+                yield value;
+            }
+            case POSITIVE_DECIMAL -> {
+                BigDecimal number = decimal(value);
+                if (number.signum() <= 0) {
+                    throw new IllegalArgumentException("must be > 0");
+                }
+                yield number;
+            }
+            case NON_NEGATIVE_DECIMAL -> {
+                BigDecimal number = decimal(value);
+                if (number.signum() < 0) {
+                    throw new IllegalArgumentException("must be >= 0");
+                }
+                yield number;
+            }
+            case FRACTION -> {
+                BigDecimal number = decimal(value);
+                if (number.signum() < 0 || number.compareTo(BigDecimal.ONE) >= 0) {
+                    throw new IllegalArgumentException("must be a fraction from 0 up to but not including 1");
+                }
+                yield number;
+            }
+            case INSTANT -> {
+                try {
+                    yield OffsetDateTime.parse(value);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(
+                            "must be an ISO-8601 date-time with offset, e.g. 2026-10-14T09:30:00-04:00");
+                }
+            }
+            case DATE -> {
+                try {
+                    yield LocalDate.parse(value);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("must be a date YYYY-MM-DD");
+                }
+            }
+            case BOOLEAN -> switch (value.toLowerCase()) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new IllegalArgumentException("must be true or false");
+            };
+            case CURRENCY -> {
+                try {
+                    if (!value.matches("[A-Z]{3}")) {
+                        throw new IllegalArgumentException();
+                    }
+                    yield Currency.getInstance(value).getCurrencyCode();
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("must be an ISO 4217 currency code such as USD");
+                }
+            }
+            case CHOICE -> {
+                if (!allowed.contains(value)) {
+                    throw new IllegalArgumentException("must be one of " + String.join(", ", allowed));
+                }
+                yield value;
+            }
+        };
+    }
+
+    private static BigDecimal decimal(String value) {
+        if (!value.matches("[-+]?\\d+(\\.\\d+)?")) {
+            throw new IllegalArgumentException("must be a decimal number such as 12.5");
+        }
+        return new BigDecimal(value);
+    }
+}

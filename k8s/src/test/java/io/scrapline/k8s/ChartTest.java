@@ -1,0 +1,507 @@
+package io.scrapline.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+
+/**
+ * Lints and renders the chart under {@code scrapline/} and checks the manifests, including that they still match what
+ * the services read from their {@code application.properties}.
+ */
+class ChartTest {
+
+    private static final Path CHART = Path.of("scrapline");
+    private static final Path TEST_VALUES = Path.of("src", "test", "resources", "test-values.yaml");
+    private static final Path SERVICES_ROOT = Path.of("..");
+    private static final String RELEASE = "scrapline";
+
+    private static final List<String> SERVICES = List.of("ingest-service", "costing-service", "reporting-service",
+            "alert-service");
+    private static final Map<String, Integer> PORTS = Map.of("ingest-service", 8081, "costing-service", 8082,
+            "reporting-service", 8083, "alert-service", 8084);
+
+    private static final String DATABASE_SECRET = "scrapline-db";
+    private static final String DATABASE_ADDRESS = "postgres.example.internal:5433/scrapline_test";
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    /*
+     * helm-java's template returns the release manifest without the hooks, so the chart is rendered from a copy with
+     * one more template that wraps the rendered hooks in a List, which Helm keeps in the manifest.
+     */
+    private static final String HOOKS_TEMPLATE = """
+            apiVersion: v1
+            kind: List
+            metadata:
+              name: rendered-hooks
+            items:
+              - {{ include (print $.Template.BasePath "/migration-job.yaml") . | fromYaml | toJson }}
+              - {{ include (print $.Template.BasePath "/tests/test-connection.yaml") . | fromYaml | toJson }}
+            """;
+
+    private static List<Map<String, Object>> manifests;
+
+    @BeforeAll
+    static void renderWithTestValues() {
+        manifests = render(UnaryOperator.identity());
+    }
+
+    @Test
+    void lintFindsNoProblem() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+
+        assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+    }
+
+    @Test
+    void rendersOneDeploymentAndOneServicePerService() {
+        Set<String> expected = SERVICES.stream().map(ChartTest::resourceName).collect(Collectors.toSet());
+
+        assertThat(names("Deployment")).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(names("Service")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ingest-service", "costing-service", "reporting-service", "alert-service" })
+    void exposesTheServicePortAndProbesTheHealthEndpoints(String service) {
+        int port = PORTS.get(service);
+        Map<String, Object> container = container(service);
+
+        assertThat(containerPort(container, "http")).isEqualTo(port);
+        assertThat(probePath(container, "startupProbe")).isEqualTo("/q/health/started");
+        assertThat(probePath(container, "readinessProbe")).isEqualTo("/q/health/ready");
+        assertThat(probePath(container, "livenessProbe")).isEqualTo("/q/health/live");
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertThat(probePort(container, probe)).as(probe).isEqualTo(port);
+        }
+        assertThat(serviceTargetPort(service)).isEqualTo(port);
+        assertThat(maps(map(resource("Service", resourceName(service)), "spec").get("ports")).get(0))
+                .containsEntry("port", port);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ingest-service", "costing-service", "reporting-service", "alert-service" })
+    void annotatesPodsForPrometheusScraping(String service) {
+        Map<String, Object> annotations = map(resource("Deployment", resourceName(service)), "spec", "template",
+                "metadata", "annotations");
+
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/path", "/q/metrics")
+                .containsEntry("prometheus.io/port", String.valueOf(PORTS.get(service)));
+    }
+
+    @Test
+    void everyWorkloadRunsLockedDown() {
+        List<Map<String, Object>> podSpecs = new ArrayList<>();
+        for (String service : SERVICES) {
+            podSpecs.add(map(resource("Deployment", resourceName(service)), "spec", "template", "spec"));
+        }
+        podSpecs.add(map(resource("Job", resourceName("migration")), "spec", "template", "spec"));
+        podSpecs.add(map(resource("Pod", resourceName("test")), "spec"));
+
+        assertThat(podSpecs).hasSize(6);
+        for (Map<String, Object> podSpec : podSpecs) {
+            assertThat(map(podSpec, "securityContext")).containsEntry("runAsNonRoot", true);
+            assertThat(map(podSpec, "securityContext", "seccompProfile")).containsEntry("type", "RuntimeDefault");
+            for (Map<String, Object> container : maps(podSpec.get("containers"))) {
+                Map<String, Object> securityContext = map(container, "securityContext");
+                assertThat(securityContext).as(container.get("name").toString()).containsEntry("runAsNonRoot", true)
+                        .containsEntry("readOnlyRootFilesystem", true).containsEntry("allowPrivilegeEscalation", false);
+                assertThat(map(securityContext, "capabilities").get("drop")).isEqualTo(List.of("ALL"));
+                assertThat(map(securityContext, "seccompProfile")).containsEntry("type", "RuntimeDefault");
+            }
+        }
+    }
+
+    @Test
+    void quarkusPodsGetAWritableTmp() {
+        List<Map<String, Object>> podSpecs = new ArrayList<>();
+        for (String service : SERVICES) {
+            podSpecs.add(map(resource("Deployment", resourceName(service)), "spec", "template", "spec"));
+        }
+        podSpecs.add(map(resource("Job", resourceName("migration")), "spec", "template", "spec"));
+
+        for (Map<String, Object> podSpec : podSpecs) {
+            Map<String, Object> container = maps(podSpec.get("containers")).get(0);
+            Map<String, Object> mount = maps(container.get("volumeMounts")).stream()
+                    .filter(candidate -> "/tmp".equals(candidate.get("mountPath"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(container.get("name") + " mounts nothing at /tmp"));
+            Map<String, Object> volume = maps(podSpec.get("volumes")).stream()
+                    .filter(candidate -> mount.get("name").equals(candidate.get("name"))).findFirst().orElseThrow();
+            assertThat(volume).containsKey("emptyDir");
+        }
+    }
+
+    @Test
+    void migrationJobIsAHookThatRunsTheIngestServiceImageAsTheTableOwner() {
+        Map<String, Object> job = resource("Job", resourceName("migration"));
+        Map<String, Object> container = maps(map(job, "spec", "template", "spec").get("containers")).get(0);
+        Map<String, Object> env = env(container);
+
+        assertThat(map(job, "metadata", "annotations")).containsEntry("helm.sh/hook", "pre-install,pre-upgrade")
+                .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded")
+                .containsKey("helm.sh/hook-weight");
+        assertThat(map(job, "spec", "template", "spec")).containsEntry("restartPolicy", "Never");
+        assertThat(container.get("image")).isEqualTo(container("ingest-service").get("image"));
+        assertThat(env).containsEntry("QUARKUS_INIT_AND_EXIT", "true")
+                .containsEntry("QUARKUS_FLYWAY_MIGRATION_MIGRATE_AT_START", "true")
+                .containsEntry("QUARKUS_DATASOURCE_MIGRATION_JDBC_URL", "jdbc:postgresql://" + DATABASE_ADDRESS)
+                .containsEntry("QUARKUS_DATASOURCE_MIGRATION_USERNAME",
+                        secretRef(DATABASE_SECRET, "migration-username"))
+                .containsEntry("QUARKUS_DATASOURCE_MIGRATION_PASSWORD",
+                        secretRef(DATABASE_SECRET, "migration-password"))
+                .containsEntry("QUARKUS_FLYWAY_MIGRATION_PLACEHOLDERS_APP_ROLE", "scrapline_app")
+                .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://id.example.com/.well-known/jwks.json")
+                .containsEntry("MP_JWT_VERIFY_ISSUER", "https://id.example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ingest-service", "costing-service", "reporting-service", "alert-service" })
+    void everyServiceGetsTheDatabaseAndJwtSettings(String service) {
+        Map<String, Object> env = env(container(service));
+
+        assertThat(env).containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + DATABASE_ADDRESS)
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", secretRef(DATABASE_SECRET, "app-username"))
+                .containsEntry("QUARKUS_DATASOURCE_PASSWORD", secretRef(DATABASE_SECRET, "app-password"))
+                .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://id.example.com/.well-known/jwks.json")
+                .containsEntry("MP_JWT_VERIFY_ISSUER", "https://id.example.com");
+    }
+
+    @Test
+    void servicesFindEachOtherThroughTheirServices() {
+        assertThat(env(container("ingest-service"))).containsEntry("QUARKUS_REST_CLIENT_COSTING_URL",
+                "http://scrapline-costing-service:8082");
+        assertThat(env(container("costing-service"))).containsEntry("QUARKUS_REST_CLIENT_ALERT_URL",
+                "http://scrapline-alert-service:8084");
+    }
+
+    @Test
+    void alertServiceGetsTheMailSettings() {
+        assertThat(env(container("alert-service"))).containsEntry("QUARKUS_MAILER_HOST", "smtp.example.com")
+                .containsEntry("QUARKUS_MAILER_PORT", "2525").containsEntry("QUARKUS_MAILER_FROM", "alerts@example.com")
+                .containsEntry("QUARKUS_MAILER_USERNAME", secretRef("scrapline-smtp", "username"))
+                .containsEntry("QUARKUS_MAILER_PASSWORD", secretRef("scrapline-smtp", "password"));
+    }
+
+    @Test
+    void extraEnvIsAppended() {
+        assertThat(env(container("reporting-service"))).containsEntry("QUARKUS_LOG_LEVEL", "DEBUG");
+        assertThat(env(container("ingest-service"))).doesNotContainKey("QUARKUS_LOG_LEVEL");
+    }
+
+    @Test
+    void chartTestAsksEveryServiceWhetherItIsReady() {
+        Map<String, Object> pod = resource("Pod", resourceName("test"));
+        String command = maps(map(pod, "spec").get("containers")).get(0).get("command").toString();
+
+        assertThat(map(pod, "metadata", "annotations")).containsEntry("helm.sh/hook", "test");
+        for (String service : SERVICES) {
+            assertThat(command)
+                    .contains("http://" + resourceName(service) + ":" + PORTS.get(service) + "/q/health/ready");
+        }
+    }
+
+    @Test
+    void imagesArePinnedNeverLatest() {
+        List<String> images = manifests.stream().flatMap(ChartTest::containers)
+                .map(container -> container.get("image").toString()).toList();
+
+        assertThat(images).hasSize(6)
+                .allSatisfy(image -> assertThat(image).doesNotEndWith(":latest").containsPattern("[:@]"))
+                .contains("ghcr.io/scrapline/ingest-service:0.1.0");
+        assertThatThrownBy(() -> render(template -> template.set("costingService.image.tag", "latest")))
+                .hasMessageMatching("(?s).*(costingService/image/tag|\"latest\" is not allowed).*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "jwt.issuer", "jwt.publicKeyLocation", "database.host", "database.existingSecret" })
+    void renderingWithoutARequiredValueFails(String key) {
+        assertThatThrownBy(() -> render(template -> template.set(key, ""))).hasMessageContaining(key);
+    }
+
+    @Test
+    void autoscalingAndDisruptionBudgetAreOptIn() {
+        List<Map<String, Object>> scaled = render(template -> template.set("ingestService.autoscaling.enabled", true)
+                .set("ingestService.autoscaling.minReplicas", 3).set("ingestService.autoscaling.maxReplicas", 12)
+                .set("ingestService.pdb.enabled", true));
+        String name = resourceName("ingest-service");
+        Map<String, Object> hpa = resource(scaled, "HorizontalPodAutoscaler", name);
+        Map<String, Object> pdb = resource(scaled, "PodDisruptionBudget", name);
+        Map<String, Object> deployment = resource(scaled, "Deployment", name);
+
+        assertThat(hpa).containsEntry("apiVersion", "autoscaling/v2");
+        assertThat(map(hpa, "spec", "scaleTargetRef")).containsEntry("kind", "Deployment").containsEntry("name", name);
+        assertThat(map(hpa, "spec")).containsEntry("minReplicas", 3).containsEntry("maxReplicas", 12);
+        assertThat(pdb).containsEntry("apiVersion", "policy/v1");
+        assertThat(map(pdb, "spec")).containsEntry("minAvailable", 1);
+        assertThat(map(pdb, "spec", "selector", "matchLabels"))
+                .isEqualTo(map(deployment, "spec", "selector", "matchLabels"));
+        assertThat(map(deployment, "spec")).doesNotContainKey("replicas");
+        assertThat(names(scaled, "HorizontalPodAutoscaler")).containsExactly(name);
+        assertThat(names(scaled, "PodDisruptionBudget")).containsExactly(name);
+        assertThat(names(manifests, "HorizontalPodAutoscaler")).isEmpty();
+        assertThat(names(manifests, "PodDisruptionBudget")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ingest-service", "costing-service", "reporting-service", "alert-service" })
+    void chartMatchesWhatTheServiceReads(String service) {
+        Properties properties = applicationProperties(service);
+        int port = httpPort(service, properties);
+        Map<String, Object> container = container(service);
+
+        assertThat(containerPort(container, "http")).as("%s containerPort vs quarkus.http.port", service)
+                .isEqualTo(port);
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertThat(probePort(container, probe)).as("%s %s port vs quarkus.http.port", service, probe)
+                    .isEqualTo(port);
+        }
+        assertThat(serviceTargetPort(service)).as("%s Service targetPort vs quarkus.http.port", service)
+                .isEqualTo(port);
+        assertThat(env(container)).as("env of the %s container", service)
+                .containsKeys(requiredProductionEnv(properties).toArray(String[]::new));
+    }
+
+    @Test
+    void migrationJobGetsEverythingTheIngestServiceNeedsToStart() {
+        Set<String> required = requiredProductionEnv(applicationProperties("ingest-service"));
+        Map<String, Object> job = resource("Job", resourceName("migration"));
+        Map<String, Object> container = maps(map(job, "spec", "template", "spec").get("containers")).get(0);
+
+        assertThat(env(container)).containsKeys(required.toArray(String[]::new));
+    }
+
+    private static List<Map<String, Object>> render(UnaryOperator<TemplateCommand> options) {
+        Path chart = copyWithHooksTemplate();
+        try {
+            String rendered = options
+                    .apply(new Helm(chart).template().withName(RELEASE).withValuesFile(TEST_VALUES.toAbsolutePath()))
+                    .call();
+            List<Map<String, Object>> documents = new ArrayList<>();
+            for (Object document : new Yaml().loadAll(rendered)) {
+                if (document == null) {
+                    continue;
+                }
+                Map<String, Object> resource = map(document);
+                if ("List".equals(resource.get("kind"))) {
+                    documents.addAll(maps(resource.get("items")));
+                } else {
+                    documents.add(resource);
+                }
+            }
+            return List.copyOf(documents);
+        } finally {
+            delete(chart);
+        }
+    }
+
+    private static Path copyWithHooksTemplate() {
+        try {
+            Path copy = Files.createTempDirectory("scrapline-chart").resolve("scrapline");
+            try (Stream<Path> files = Files.walk(CHART)) {
+                for (Path source : files.toList()) {
+                    Files.copy(source, copy.resolve(CHART.relativize(source).toString()));
+                }
+            }
+            Files.writeString(copy.resolve("templates").resolve("zz-rendered-hooks.yaml"), HOOKS_TEMPLATE);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path chart) {
+        try (Stream<Path> files = Files.walk(chart.getParent())) {
+            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties applicationProperties(String service) {
+        Path file = SERVICES_ROOT.resolve(service).resolve("src/main/resources/application.properties");
+        if (!Files.isRegularFile(file)) {
+            fail("%s is missing: the chart is checked against the port and the %%prod. environment placeholders "
+                    + "the %s reads from it", file.toAbsolutePath().normalize(), service);
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static int httpPort(String service, Properties properties) {
+        String port = properties.getProperty("quarkus.http.port");
+        if (port == null || !port.strip().matches("\\d+")) {
+            fail("%s/src/main/resources/application.properties must set quarkus.http.port to a number, found %s",
+                    service, port);
+        }
+        return Integer.parseInt(port.strip());
+    }
+
+    /** Names of the environment variables the prod profile reads without a default. */
+    private static Set<String> requiredProductionEnv(Properties properties) {
+        Set<String> names = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("%prod.")) {
+                names.addAll(placeholdersWithoutDefault(properties.getProperty(key)));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The outermost {@code ${NAME}} expressions without a {@code :default}. Lower-case dotted names refer to other
+     * properties, not to the environment, so only environment-style names count.
+     */
+    private static Set<String> placeholdersWithoutDefault(String value) {
+        Set<String> names = new TreeSet<>();
+        int start = value.indexOf("${");
+        while (start >= 0) {
+            int depth = 0;
+            int end = start;
+            for (int i = start; i < value.length(); i++) {
+                if (value.startsWith("${", i)) {
+                    depth++;
+                    i++;
+                } else if (value.charAt(i) == '}' && --depth == 0) {
+                    end = i;
+                    break;
+                }
+            }
+            if (end == start) {
+                break;
+            }
+            String expression = value.substring(start + 2, end);
+            if (!expression.contains(":") && ENV_NAME.matcher(expression).matches()) {
+                names.add(expression);
+            }
+            start = value.indexOf("${", end);
+        }
+        return names;
+    }
+
+    private static String resourceName(String component) {
+        return RELEASE + "-" + component;
+    }
+
+    private static Map<String, Object> container(String service) {
+        Map<String, Object> podSpec = map(resource("Deployment", resourceName(service)), "spec", "template", "spec");
+        return maps(podSpec.get("containers")).stream().filter(container -> service.equals(container.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no container " + service));
+    }
+
+    private static int containerPort(Map<String, Object> container, String name) {
+        return maps(container.get("ports")).stream().filter(port -> name.equals(port.get("name")))
+                .map(port -> (Integer) port.get("containerPort")).findFirst()
+                .orElseThrow(() -> new AssertionError("no container port named " + name));
+    }
+
+    private static String probePath(Map<String, Object> container, String probe) {
+        return map(container, probe, "httpGet").get("path").toString();
+    }
+
+    private static int probePort(Map<String, Object> container, String probe) {
+        return portNumber(container, map(container, probe, "httpGet").get("port"));
+    }
+
+    private static int serviceTargetPort(String service) {
+        Map<String, Object> port = maps(map(resource("Service", resourceName(service)), "spec").get("ports")).get(0);
+        return portNumber(container(service), port.get("targetPort"));
+    }
+
+    /** Resolves a port given by name, as probes and Services may refer to it, to the container's number. */
+    private static int portNumber(Map<String, Object> container, Object port) {
+        return port instanceof Integer number ? number : containerPort(container, port.toString());
+    }
+
+    private static Map<String, Object> env(Map<String, Object> container) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        for (Map<String, Object> variable : maps(container.get("env"))) {
+            Object value = variable.containsKey("valueFrom") ? variable.get("valueFrom") : variable.get("value");
+            env.put(variable.get("name").toString(), value);
+        }
+        return env;
+    }
+
+    private static Map<String, Object> secretRef(String secret, String key) {
+        return Map.of("secretKeyRef", Map.of("name", secret, "key", key));
+    }
+
+    private static Stream<Map<String, Object>> containers(Map<String, Object> resource) {
+        Map<String, Object> podSpec = switch (resource.get("kind").toString()) {
+            case "Deployment", "Job" -> map(resource, "spec", "template", "spec");
+            case "Pod" -> map(resource, "spec");
+            default -> Map.of();
+        };
+        return podSpec.containsKey("containers") ? maps(podSpec.get("containers")).stream() : Stream.empty();
+    }
+
+    private static Map<String, Object> resource(String kind, String name) {
+        return resource(manifests, kind, name);
+    }
+
+    private static Map<String, Object> resource(List<Map<String, Object>> resources, String kind, String name) {
+        return resources.stream().filter(resource -> kind.equals(resource.get("kind")))
+                .filter(resource -> name.equals(map(resource, "metadata").get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + names(resources, kind)));
+    }
+
+    private static List<String> names(String kind) {
+        return names(manifests, kind);
+    }
+
+    private static List<String> names(List<Map<String, Object>> resources, String kind) {
+        return resources.stream().filter(resource -> kind.equals(resource.get("kind")))
+                .map(resource -> map(resource, "metadata").get("name").toString()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node, String... path) {
+        Object current = node;
+        for (String key : path) {
+            assertThat(current).as("parent of %s", key).isInstanceOf(Map.class);
+            current = ((Map<String, Object>) current).get(key);
+        }
+        assertThat(current).as(String.join(".", path)).isInstanceOf(Map.class);
+        return (Map<String, Object>) current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object node) {
+        assertThat(node).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) node;
+    }
+}

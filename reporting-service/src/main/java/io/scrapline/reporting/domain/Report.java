@@ -1,0 +1,26 @@
+package io.scrapline.reporting.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The plant-period report of contract.md, "Reports". Money is a decimal string next to {@code currency}. */
+public record Report(String plant, String plantName, String period, String currency, String status, int version,
+        String view, Totals totals, List<LineCost> byLine, List<Pareto.Entry> pareto, List<CoqCost> coq,
+        Variance variance) {
+
+    public record Totals(BigDecimal scrapCost, BigDecimal reworkCost, BigDecimal totalCost, BigDecimal scrapQuantity,
+            long events, long uncostedEvents, BigDecimal uncostedQuantity) {
+    }
+
+    public record LineCost(String line, String workCenter, BigDecimal scrapCost, BigDecimal reworkCost,
+            BigDecimal totalCost, long events) {
+    }
+
+    public record CoqCost(String coqClass, BigDecimal cost) {
+    }
+
+    /** Against the prior period; budget figures arrive with budgets. Deltas are fractions (0.124 = +12.4 %). */
+    public record Variance(BigDecimal priorPeriodTotal, BigDecimal periodOverPeriod, BigDecimal budget,
+            BigDecimal budgetVariance) {
+    }
+}
