@@ -1,0 +1,198 @@
+package io.scrapline.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.scrapline.platform.testing.EmbeddedDatabase;
+import io.scrapline.platform.testing.TestTokens;
+
+/**
+ * Everything Scrapline needs on one machine: an embedded PostgreSQL, an SMTP server (GreenMail) and the four
+ * packaged services, each its own JVM, started in the dev profile with the demo token key.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The four services in start order; the first applies the migrations. */
+    public enum Service {
+        INGEST("ingest-service", 8081), COSTING("costing-service", 8082), REPORTING("reporting-service", 8083),
+        ALERT("alert-service", 8084);
+
+        final String module;
+        final int defaultPort;
+
+        Service(String module, int defaultPort) {
+            this.module = module;
+            this.defaultPort = defaultPort;
+        }
+    }
+
+    private final EmbeddedDatabase database;
+    private final GreenMail mail;
+    private final Map<Service, Integer> ports;
+    private final List<Process> processes = new ArrayList<>();
+
+    private LocalStack(EmbeddedDatabase database, GreenMail mail, Map<Service, Integer> ports) {
+        this.database = database;
+        this.mail = mail;
+        this.ports = ports;
+    }
+
+    /**
+     * Starts the stack. With {@code contractPorts} the services listen on 8081-8084 as contract.md says; otherwise
+     * on free ports, so tests can run beside a running demo.
+     */
+    public static LocalStack start(Path root, Path logs, boolean contractPorts) {
+        Map<Service, Integer> ports = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            ports.put(service, contractPorts ? service.defaultPort : freePort());
+        }
+        for (Service service : Service.values()) {
+            Path jar = jar(root, service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+            }
+        }
+        EmbeddedDatabase database = EmbeddedDatabase.start();
+        GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        LocalStack stack = new LocalStack(database, mail, ports);
+        try {
+            Files.createDirectories(logs);
+            stack.launch(root, logs, Service.INGEST);
+            stack.awaitReady(Service.INGEST);
+            for (Service service : List.of(Service.COSTING, Service.REPORTING, Service.ALERT)) {
+                stack.launch(root, logs, service);
+            }
+            for (Service service : Service.values()) {
+                stack.awaitReady(service);
+            }
+            return stack;
+        } catch (IOException e) {
+            stack.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public GreenMail mail() {
+        return mail;
+    }
+
+    private void launch(Path root, Path logs, Service service) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar(root, service).toString());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_PROFILE", "dev");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.putAll(database.environment());
+        TestTokens.get().quarkusConfig().forEach((key, value) -> env.put(
+                key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
+        env.put("QUARKUS_REST_CLIENT_COSTING_URL", url(Service.COSTING));
+        env.put("QUARKUS_REST_CLIENT_ALERT_URL", url(Service.ALERT));
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.getSmtp().getPort()));
+        env.put("SCRAPLINE_COSTING_SWEEP_EVERY", "5s");
+        env.put("SCRAPLINE_ALERT_SWEEP_EVERY", "5s");
+        builder.redirectErrorStream(true).redirectOutput(logs.resolve(service.module + ".log").toFile());
+        processes.add(builder.start());
+    }
+
+    private void awaitReady(Service service) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        URI ready = URI.create(url(service) + "/q/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException(service.module + " stopped during start-up: see its log");
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service.module + " was not ready within 90 s: see its log");
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        mail.stop();
+        database.close();
+    }
+
+    /** The project's root: the nearest directory up from here with the services' modules in it. */
+    public static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("ingest-service"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from inside the Scrapline project");
+        }
+        return dir;
+    }
+
+    private static Path jar(Path root, Service service) {
+        return root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

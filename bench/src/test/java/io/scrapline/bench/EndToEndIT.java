@@ -1,0 +1,213 @@
+package io.scrapline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.scrapline.bench.LocalStack.Service;
+import io.scrapline.platform.testing.TestTokens;
+
+/**
+ * One event from the MES to the report and an alert, through the public REST APIs of the four packaged services,
+ * each running in its own JVM on a real PostgreSQL, with a real SMTP server.
+ */
+class EndToEndIT {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() {
+        Path root = LocalStack.projectRoot();
+        stack = LocalStack.start(root, root.resolve("bench/target/it-logs"), false);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void scrapFromTheMesIsCostedReportedAndAlertedOnce() {
+        String tenant = "acme-" + UUID.randomUUID();
+        Api admin = new Api(TestTokens.get().token(tenant, "admin"));
+        Api ingest = new Api(TestTokens.get().token(tenant, "ingest"));
+        Api controller = new Api(TestTokens.get().token(tenant, "controller"));
+        setUpPlant(admin, ingest, tenant);
+
+        // The MES reports its own part number and defect code: 3 units scrapped at the machining operation.
+        ingest.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", """
+                source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,operation
+                MES-1,DAY1,L1,WC-120,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020
+                """).expect(201);
+        JsonNode event = awaitEvents(controller, 1).get(0);
+        assertThat(event.get("part").asText()).isEqualTo("100-4471-A");
+        assertThat(event.get("defect_code").asText()).isEqualTo("MACH-DIM");
+        assertThat(event.get("amount").asText()).isEqualTo("655.20");
+        assertThat(event.get("unit_value").asText()).isEqualTo("218.400000");
+        assertThat(event.get("currency").asText()).isEqualTo("USD");
+        assertThat(event.get("coq_class").asText()).isEqualTo("internal_failure");
+        assertThat(event.get("cost_type").asText()).isEqualTo("scrap");
+        assertThat(event.get("period").asText()).isEqualTo("2026-10");
+        JsonNode explained = controller.get(api(Service.COSTING) + "/costed-events/" + event.get("id").asLong())
+                .expect(200).json();
+        assertThat(explained.at("/explanation/valuation/arithmetic").asText())
+                .isEqualTo("3 × 218.400000 = 655.200000 → 655.20 USD");
+
+        JsonNode report = controller.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").expect(200).json();
+        assertThat(report.at("/totals/scrap_cost").asText()).isEqualTo("655.20");
+        assertThat(report.at("/totals/total_cost").asText()).isEqualTo("655.20");
+        assertThat(report.at("/totals/events").asLong()).isEqualTo(1);
+        assertThat(report.at("/by_line/0/line").asText()).isEqualTo("L1");
+        assertThat(report.at("/pareto/0/defect_code").asText()).isEqualTo("MACH-DIM");
+        assertThat(report.at("/pareto/0/cost").asText()).isEqualTo("655.20");
+
+        awaitEmails(tenant, 1);
+        // A second event of the same code in the same period raises the cost but sends no second email.
+        ingest.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", """
+                source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,operation
+                MES-2,DAY1,L1,WC-120,MFG-4471,D-114,1,scrap,2026-10-15T09:30:00-04:00,B,0020
+                """).expect(201);
+        awaitEvents(controller, 2);
+        LocalStack.sleep(6000);
+        List<MimeMessage> emails = emailsOf(tenant);
+        assertThat(emails).hasSize(1);
+        JsonNode alerts = admin.get(api(Service.ALERT) + "/alerts").expect(200).json();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("status").asText()).isEqualTo("sent");
+        assertThat(alerts.get(0).get("value").asText()).isEqualTo("655.20");
+
+        // An MES part nobody mapped is not dropped: it waits as an exception and is counted on the report.
+        ingest.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", """
+                source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,operation
+                MES-3,DAY1,L1,WC-120,MFG-9999,D-114,2,scrap,2026-10-16T09:30:00-04:00,A,0020
+                """).expect(201);
+        JsonNode exception = await(() -> admin.get(api(Service.COSTING) + "/exceptions?status=open").json(),
+                found -> found.size() == 1).get(0);
+        assertThat(exception.get("reason").asText()).isEqualTo("unmapped_part");
+        assertThat(controller.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").json()
+                .at("/totals/uncosted_events").asLong()).isEqualTo(1);
+        // Supplying the mapping costs it and closes the exception.
+        admin.put(api(Service.COSTING) + "/sources/plex-mes/part-xref",
+                List.of(Map.of("source_part", "MFG-9999", "part", "100-4471-A", "effective_from", "2026-01-01")))
+                .expect(204);
+        awaitEvents(controller, 3);
+        assertThat(admin.get(api(Service.COSTING) + "/exceptions?status=open").json()).isEmpty();
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfIt() {
+        String tenant = "acme-" + UUID.randomUUID();
+        Api admin = new Api(TestTokens.get().token(tenant, "admin"));
+        Api ingest = new Api(TestTokens.get().token(tenant, "ingest"));
+        setUpPlant(admin, ingest, tenant);
+        JsonNode batch = ingest.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", """
+                source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,operation
+                MES-1,DAY1,L1,WC-120,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020
+                """).expect(201).json();
+        awaitEvents(new Api(TestTokens.get().token(tenant, "controller")), 1);
+
+        String other = "globex-" + UUID.randomUUID();
+        Api intruder = new Api(TestTokens.get().token(other, "admin", "controller", "quality", "ingest"));
+        // Naming the first tenant's plant, period, batch and event ids gets nothing.
+        assertThat(intruder.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").status()).isEqualTo(404);
+        assertThat(intruder.get(api(Service.COSTING) + "/costed-events?plant=DAY1").expect(200).json()).isEmpty();
+        assertThat(intruder.get(api(Service.COSTING) + "/exceptions").expect(200).json()).isEmpty();
+        assertThat(intruder.get(api(Service.INGEST) + "/batches/" + batch.get("batch_id").asText()).status())
+                .isEqualTo(404);
+        assertThat(intruder.get(api(Service.ALERT) + "/alerts").expect(200).json()).isEmpty();
+        // Its own plant of the same name is a different plant, with an empty report.
+        intruder.put(api(Service.COSTING) + "/plants/DAY1", Map.of("name", "Globex", "currency", "EUR",
+                "time_zone", "Europe/Paris")).expect(204);
+        JsonNode report = intruder.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").expect(200).json();
+        assertThat(report.at("/totals/total_cost").asText()).isEqualTo("0.00");
+        assertThat(report.at("/currency").asText()).isEqualTo("EUR");
+        assertThat(report.get("pareto")).isEmpty();
+    }
+
+    @Test
+    void everyServiceRefusesMissingTokensAndWrongRoles() {
+        Api anonymous = new Api(null);
+        Api supervisor = new Api(TestTokens.get().token("acme", "supervisor"));
+        Api ingestOnly = new Api(TestTokens.get().token("acme", "ingest"));
+        assertThat(anonymous.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", "source_id\n")
+                .status()).isEqualTo(401);
+        assertThat(supervisor.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", "source_id\n")
+                .status()).isEqualTo(403);
+        assertThat(anonymous.get(api(Service.COSTING) + "/costed-events").status()).isEqualTo(401);
+        assertThat(supervisor.put(api(Service.COSTING) + "/defect-codes", List.of()).status()).isEqualTo(403);
+        assertThat(anonymous.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").status()).isEqualTo(401);
+        assertThat(ingestOnly.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").status()).isEqualTo(403);
+        assertThat(anonymous.get(api(Service.ALERT) + "/alerts").status()).isEqualTo(401);
+        assertThat(supervisor.put(api(Service.ALERT) + "/alert-rules/r1", Map.of()).status()).isEqualTo(403);
+        Api.Answer problem = anonymous.get(api(Service.REPORTING) + "/reports/DAY1/2026-10");
+        assertThat(problem.json().get("status").asInt()).isEqualTo(401);
+    }
+
+    /** The plant, catalog, cross-references, cost roll, audience and a 500.00 rule on the machining code. */
+    private static void setUpPlant(Api admin, Api ingest, String tenant) {
+        admin.put(api(Service.COSTING) + "/plants/DAY1", Map.of("name", "Dayton", "currency", "USD", "time_zone",
+                "America/New_York")).expect(204);
+        admin.put(api(Service.COSTING) + "/defect-codes", List.of(Map.of("code", "MACH-DIM", "description",
+                "Dimension out of tolerance", "category", "machining", "coq_class", "internal_failure")))
+                .expect(204);
+        admin.put(api(Service.COSTING) + "/sources/plex-mes/defect-code-xref",
+                List.of(Map.of("source_code", "D-114", "defect_code", "MACH-DIM"))).expect(204);
+        admin.put(api(Service.COSTING) + "/sources/plex-mes/part-xref",
+                List.of(Map.of("source_part", "MFG-4471", "part", "100-4471-A", "effective_from", "2026-01-01")))
+                .expect(204);
+        // C(0020) = (120.00 + 30.00 + 20.00) + (0.00 + 28.40 + 20.00) = 218.40; operation 0030 is not reached.
+        ingest.postCsv(api(Service.INGEST) + "/sources/sap-erp/records/standard-costs", """
+                part,plant,operation,material_cost,labor_cost,overhead_cost,currency,effective_from
+                100-4471-A,DAY1,0010,120.00,30.00,20.00,USD,2026-01-01
+                100-4471-A,DAY1,0020,0.00,28.40,20.00,USD,2026-01-01
+                100-4471-A,DAY1,0030,15.00,12.00,8.00,USD,2026-01-01
+                """).expect(201);
+        admin.put(api(Service.ALERT) + "/audiences/quality", Map.of("members", List.of(Map.of("role", "quality",
+                "email", "quality@" + tenant + ".example.com")))).expect(204);
+        admin.put(api(Service.ALERT) + "/alert-rules/mach-dim", Map.of("plant", "DAY1", "defect_code", "MACH-DIM",
+                "metric", "cost", "window", "period", "threshold", "500.00", "audience", "quality")).expect(204);
+    }
+
+    private static JsonNode awaitEvents(Api api, int count) {
+        return await(() -> api.get(api(Service.COSTING) + "/costed-events?plant=DAY1&period=2026-10").expect(200)
+                .json(), events -> events.size() == count);
+    }
+
+    private static void awaitEmails(String tenant, int count) {
+        await(() -> emailsOf(tenant), emails -> emails.size() == count);
+    }
+
+    private static List<MimeMessage> emailsOf(String tenant) {
+        return List.of(stack.mail().getReceivedMessagesForDomain(tenant + ".example.com"));
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        T value = probe.get();
+        while (!done.test(value)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("still not there after 60 s: " + value);
+            }
+            LocalStack.sleep(200);
+            value = probe.get();
+        }
+        return value;
+    }
+
+    private static String api(Service service) {
+        return stack.url(service) + "/api/v1";
+    }
+}

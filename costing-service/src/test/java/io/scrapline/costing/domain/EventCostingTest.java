@@ -1,0 +1,478 @@
+package io.scrapline.costing.domain;
+
+import static io.scrapline.costing.domain.ReferenceData.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** Mapping and valuing one defect record (cost-model.md §2, §3, §4, §8, §9), figures worked by hand. */
+class EventCostingTest {
+
+    private static final String SOURCE = "plex-mes";
+    private static final LocalDate JAN = LocalDate.of(2026, 1, 1);
+    private static final LocalDate NOV = LocalDate.of(2026, 11, 1);
+
+    /** The headline part ERP-100: C(0010) = 170.00, C(0020) = 218.40, C(0030) = C(last) = 253.40. */
+    private static final List<CostRollLine> HEADLINE = List.of(
+            line("0010", JAN, "120.00", "30.00", "20.00"),
+            line("0020", JAN, "0.00", "28.40", "20.00"),
+            line("0030", JAN, "15.00", "12.00", "8.00"));
+
+    /** A later version of ERP-100 from 2026-11-01: material at 0010 up by 10.00, so C(0020) = 228.40. */
+    private static final List<CostRollLine> NOVEMBER = List.of(
+            line("0010", NOV, "130.00", "30.00", "20.00"),
+            line("0020", NOV, "0.00", "28.40", "20.00"),
+            line("0030", NOV, "15.00", "12.00", "8.00"));
+
+    private final EventCosting costing = new EventCosting(ScrapMethod.CUMULATIVE_STANDARD, RoundingMode.HALF_UP);
+
+    @Test
+    void theHeadlineScrapIsCostedAtCumulativeStandardCost() {
+        // C(0020) = 170.00 + 48.40 = 218.40; 3 × 218.400000 = 655.20
+        Outcome.Costed costed = costed(costing.cost(event().build(), reference()));
+
+        assertThat(costed.part()).isEqualTo("ERP-100");
+        assertThat(costed.defectCode()).isEqualTo("MACH-01");
+        assertThat(costed.coqClass()).isEqualTo("internal_failure");
+        assertThat(costed.costType()).isEqualTo("scrap");
+        assertThat(costed.unitValue()).isEqualTo(new BigDecimal("218.400000"));
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(costed.currency()).isEqualTo("USD");
+        assertThat(costed.period()).isEqualTo("2026-10");
+    }
+
+    @Test
+    void theCostSchemasMethodIsApplied() {
+        // full standard: 3 × 253.40 = 760.20; material only: 3 × (120.00 + 0.00) = 360.00
+        assertThat(costed(new EventCosting(ScrapMethod.FULL_STANDARD, RoundingMode.HALF_UP)
+                .cost(event().build(), reference())).amount()).isEqualTo(new BigDecimal("760.20"));
+        assertThat(costed(new EventCosting(ScrapMethod.MATERIAL_ONLY, RoundingMode.HALF_UP)
+                .cost(event().build(), reference())).amount()).isEqualTo(new BigDecimal("360.00"));
+    }
+
+    @Test
+    void theCostSchemasRoundingIsApplied() {
+        // ERP-400 costs 0.125 a unit: 1 × 0.125 → half-up 0.13, half-even 0.12
+        DefectRecord record = event().part("SP-4").operation("0010").quantity("1").build();
+
+        assertThat(costed(costing.cost(record, reference())).amount()).isEqualTo(new BigDecimal("0.13"));
+        assertThat(costed(new EventCosting(ScrapMethod.CUMULATIVE_STANDARD, RoundingMode.HALF_EVEN)
+                .cost(record, reference())).amount()).isEqualTo(new BigDecimal("0.12"));
+    }
+
+    @Test
+    void anEventWithoutAnOperationIsValuedAtFullStandardWithTheStageAssumed() {
+        // no operation: C(last) = 253.40; 3 × 253.40 = 760.20
+        Outcome.Costed costed = costed(costing.cost(event().operation(null).build(), reference()));
+
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("760.20"));
+        assertThat(costed.explanation()).extractingByKey("valuation").asInstanceOf(MAP)
+                .containsEntry("stage_assumed", true)
+                .containsEntry("operation", "0030");
+    }
+
+    @Test
+    void salvageOnTheRecordReducesTheCost() {
+        // 3 × 218.40 − 3 × 18.40 = 655.20 − 55.20 = 600.00
+        Outcome.Costed costed = costed(costing.cost(event().salvage("18.40").build(), reference()));
+
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("600.00"));
+    }
+
+    @Test
+    void salvageAboveTheValueLeavesZeroNotANegativeCost() {
+        // 3 × 218.40 − 3 × 300.00 = −244.80 → 0.00
+        Outcome.Costed costed = costed(costing.cost(event().salvage("300.00").build(), reference()));
+
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void anUnmappedPartIsAnExceptionNotAGuess() {
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().part("SP-404").build(), reference()));
+
+        assertThat(uncostable.reason()).isEqualTo("unmapped_part");
+        assertThat(uncostable.detail()).contains("SP-404");
+        assertThat(uncostable.period()).isEqualTo("2026-10");
+    }
+
+    @Test
+    void anUnmappedDefectCodeIsAnException() {
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().defectCode("D404").build(), reference()));
+
+        assertThat(uncostable.reason()).isEqualTo("unmapped_defect_code");
+        assertThat(uncostable.detail()).contains("D404");
+    }
+
+    @Test
+    void aDefectCodeMappedToAnUncataloguedCodeIsAnException() {
+        // D99 maps to GONE-99, which the catalog does not have
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().defectCode("D99").build(), reference()));
+
+        assertThat(uncostable.reason()).isEqualTo("unmapped_defect_code");
+    }
+
+    @Test
+    void aPartWithoutAStandardCostIsAnException() {
+        // SP-2 maps to ERP-200, which has no cost roll
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().part("SP-2").build(), reference()));
+
+        assertThat(uncostable.reason()).isEqualTo("no_standard_cost");
+        assertThat(uncostable.detail()).contains("ERP-200");
+    }
+
+    @Test
+    void anEventBeforeTheFirstCostRollHasNoStandardCost() {
+        // the part maps from 2026-01-01 on, but its only cost roll takes effect on 2026-11-01
+        ReferenceData reference = reference(NOVEMBER);
+
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().build(), reference));
+
+        assertThat(uncostable.reason()).isEqualTo("no_standard_cost");
+    }
+
+    @Test
+    void anOperationNotInTheCostRollIsAnException() {
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().operation("0040").build(), reference()));
+
+        assertThat(uncostable.reason()).isEqualTo("unknown_operation");
+        assertThat(uncostable.detail()).contains("0040");
+    }
+
+    @Test
+    void reworkWaitsForItsLaborHours() {
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().disposition("rework").build(), reference()));
+
+        assertThat(uncostable.reason()).isEqualTo("no_rework_labor");
+    }
+
+    @Test
+    void useAsIsIsCountedWithoutCost() {
+        Outcome.Costed costed = costed(costing.cost(event().disposition("use_as_is").build(), reference()));
+
+        assertThat(costed.costType()).isEqualTo("use_as_is");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(costed.record().quantity()).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void useAsIsNeedsNoStandardCost() {
+        // ERP-200 has no cost roll, but nothing is valued
+        Outcome.Costed costed = costed(costing.cost(event().part("SP-2").disposition("use_as_is").build(),
+                reference()));
+
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void returnToVendorCarriesTheScrapCost() {
+        // 3 × 218.40 = 655.20, as for scrap
+        Outcome.Costed costed = costed(costing.cost(event().disposition("return_to_vendor").build(), reference()));
+
+        assertThat(costed.costType()).isEqualTo("return_to_vendor");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("655.20"));
+    }
+
+    @Test
+    void aCustomerReturnIsAnExternalFailureWhateverItsDefectCode() {
+        // MACH-01 is catalogued as internal_failure
+        Outcome.Costed costed = costed(costing.cost(event().customerReturn(true).build(), reference()));
+
+        assertThat(costed.coqClass()).isEqualTo("external_failure");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("655.20"));
+    }
+
+    @Test
+    void thePeriodIsTheMonthInThePlantsTimeZone() {
+        // 2026-11-01T02:30:00Z is 2026-10-31T22:30 in New York (EDT, UTC−4): October
+        Outcome.Costed costed = costed(costing.cost(event().at("2026-11-01T02:30:00Z").build(), reference()));
+
+        assertThat(costed.period()).isEqualTo("2026-10");
+        assertThat(costed.explanation()).extractingByKey("period").isEqualTo(Map.of("event_date", "2026-10-31",
+                "time_zone", "America/New_York", "period", "2026-10"));
+    }
+
+    @Test
+    void thePeriodFollowsThePlantNotUtc() {
+        // 2026-10-31T15:30:00Z is 2026-11-01T00:30 in Tokyo (UTC+9): November
+        Outcome.Costed costed = costed(costing.cost(event().plant("P2").operation("0010").quantity("1")
+                .at("2026-10-31T15:30:00Z").build(), reference()));
+
+        assertThat(costed.period()).isEqualTo("2026-11");
+    }
+
+    @Test
+    void theCostRollInForceIsChosenByTheDateInThePlantsTimeZone() {
+        ReferenceData reference = reference(concat(HEADLINE, NOVEMBER));
+
+        // 2026-10-31T22:30 New York: October's roll, 3 × 218.40 = 655.20
+        assertThat(costed(costing.cost(event().at("2026-11-01T02:30:00Z").build(), reference)).amount())
+                .isEqualTo(new BigDecimal("655.20"));
+        // 2026-11-01T01:30 New York (EST, UTC−5): November's roll, 3 × 228.40 = 685.20
+        assertThat(costed(costing.cost(event().at("2026-11-01T06:30:00Z").build(), reference)).amount())
+                .isEqualTo(new BigDecimal("685.20"));
+    }
+
+    @Test
+    void aLaterCostRollDoesNotChangeTheValueOfAnEarlierEvent() {
+        DefectRecord october = event().at("2026-10-14T13:30:00Z").build();
+
+        Outcome.Costed before = costed(costing.cost(october, reference(HEADLINE)));
+        Outcome.Costed after = costed(costing.cost(october, reference(concat(HEADLINE, NOVEMBER))));
+
+        // 3 × 218.40 = 655.20 before and after November's roll (3 × 228.40 = 685.20) arrived
+        assertThat(before.amount()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(after.amount()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(after.explanation()).extractingByKey("valuation").asInstanceOf(MAP)
+                .containsEntry("cost_roll_effective_from", "2026-01-01");
+    }
+
+    @Test
+    void thePartCrossReferenceInForceOnTheEventDateIsUsed() {
+        // SP-7 is ERP-100 from 2026-01-01 and ERP-700 from 2026-09-01; C(0020) of ERP-700 = 40.00 + 10.00 = 50.00
+        Outcome.Costed august = costed(costing.cost(event().part("SP-7").at("2026-08-31T16:00:00Z").build(),
+                reference()));
+        Outcome.Costed september = costed(costing.cost(event().part("SP-7").at("2026-09-01T16:00:00Z").build(),
+                reference()));
+
+        assertThat(august.part()).isEqualTo("ERP-100");
+        assertThat(august.amount()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(september.part()).isEqualTo("ERP-700");
+        assertThat(september.amount()).isEqualTo(new BigDecimal("150.00"));
+    }
+
+    @Test
+    void thePartCrossReferenceIsDatedInThePlantsTimeZone() {
+        // 2026-09-01T02:00:00Z is 2026-08-31T22:00 in New York: still ERP-100
+        Outcome.Costed costed = costed(costing.cost(event().part("SP-7").at("2026-09-01T02:00:00Z").build(),
+                reference()));
+
+        assertThat(costed.part()).isEqualTo("ERP-100");
+    }
+
+    @Test
+    void aPartCrossReferenceNotYetInForceIsUnmapped() {
+        // SP-1 maps from 2026-01-01; 2025-12-31T17:00:00Z is 12:00 on 2025-12-31 in New York
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().at("2025-12-31T17:00:00Z").build(),
+                reference()));
+
+        assertThat(uncostable.reason()).isEqualTo("unmapped_part");
+        assertThat(uncostable.period()).isEqualTo("2025-12");
+    }
+
+    @Test
+    void yenAmountsHaveNoDecimals() {
+        // plant P2 costs ERP-100 at 1234.50 JPY: 1 × 1234.50 → 1235
+        Outcome.Costed costed = costed(costing.cost(event().plant("P2").operation("0010").quantity("1").build(),
+                reference()));
+
+        assertThat(costed.currency()).isEqualTo("JPY");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("1235"));
+    }
+
+    @Test
+    void theExplanationHoldsTheArithmeticAndTheAmount() {
+        Outcome.Costed costed = costed(costing.cost(event().build(), reference()));
+
+        assertThat(costed.explanation())
+                .containsEntry("part", Map.of("source_part", "SP-1", "part", "ERP-100"))
+                .containsEntry("record", Map.of("source", SOURCE, "source_id", "D-1", "version", 1));
+        assertThat(costed.explanation()).extractingByKey("defect_code").asInstanceOf(MAP)
+                .containsEntry("source_code", "D01")
+                .containsEntry("defect_code", "MACH-01")
+                .containsEntry("coq_class", "internal_failure");
+        assertThat(costed.explanation()).extractingByKey("valuation").asInstanceOf(MAP)
+                .containsEntry("method", "cumulative_standard")
+                .containsEntry("unit_value", "218.400000")
+                .containsEntry("amount", "655.20")
+                .containsEntry("arithmetic", "3 × 218.400000 = 655.200000 → 655.20 USD");
+    }
+
+    @Test
+    void theSumOfRoundedEventAmountsIsWhatTheReportFoots() {
+        // ERP-300 costs 0.333333 a unit; each 1-unit event: 1 × 0.333333 → 0.33
+        // the rollup total is 0.33 + 0.33 + 0.33 = 0.99, not 3 × 0.333333 = 0.999999 → 1.00
+        RollupDelta delta = new RollupDelta();
+        for (int i = 1; i <= 3; i++) {
+            Outcome.Costed costed = costed(costing.cost(event().sourceId("D-" + i).part("SP-3").operation("0010")
+                    .quantity("1").build(), reference()));
+            assertThat(costed.amount()).isEqualTo(new BigDecimal("0.33"));
+            delta.add(rollupKey(costed), costed.amount(), costed.record().quantity(), 1);
+        }
+
+        assertThat(delta.changes()).singleElement().satisfies(change -> {
+            assertThat(change.amount()).isEqualTo(new BigDecimal("0.99"));
+            assertThat(change.quantity()).isEqualByComparingTo("3");
+            assertThat(change.events()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aRollupDeltaKeepsEachKeyApartAndSubtractsSupersededVersions() {
+        Outcome.Costed scrap = costed(costing.cost(event().build(), reference()));
+        Outcome.Costed returned = costed(costing.cost(event().sourceId("D-2").customerReturn(true).build(),
+                reference()));
+        RollupDelta delta = new RollupDelta();
+
+        // 655.20 added, then superseded by a new version: 655.20 − 655.20 = 0.00 over 1 − 1 = 0 events
+        delta.add(rollupKey(scrap), scrap.amount(), scrap.record().quantity(), 1);
+        delta.add(rollupKey(returned), returned.amount(), returned.record().quantity(), 1);
+        delta.add(rollupKey(scrap), scrap.amount().negate(), scrap.record().quantity().negate(), -1);
+
+        assertThat(delta.changes()).hasSize(2);
+        assertThat(delta.changes()).filteredOn(change -> change.key().coqClass().equals("internal_failure"))
+                .singleElement().satisfies(change -> {
+                    assertThat(change.amount()).isEqualTo(new BigDecimal("0.00"));
+                    assertThat(change.events()).isZero();
+                });
+        assertThat(delta.changes()).filteredOn(change -> change.key().coqClass().equals("external_failure"))
+                .singleElement().satisfies(change -> assertThat(change.amount())
+                        .isEqualTo(new BigDecimal("655.20")));
+    }
+
+    @Test
+    void aNewRollupDeltaIsEmpty() {
+        assertThat(new RollupDelta().isEmpty()).isTrue();
+        assertThat(new RollupDelta().changes()).isEmpty();
+    }
+
+    private static RollupDelta.Key rollupKey(Outcome.Costed costed) {
+        DefectRecord record = costed.record();
+        return new RollupDelta.Key(record.plant(), costed.period(), record.line(), record.workCenter(),
+                costed.defectCode(), record.shift(), costed.costType(), costed.coqClass());
+    }
+
+    private static Outcome.Costed costed(Outcome outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Costed.class);
+        return (Outcome.Costed) outcome;
+    }
+
+    private static Outcome.Uncostable uncostable(Outcome outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Uncostable.class);
+        return (Outcome.Uncostable) outcome;
+    }
+
+    private static ReferenceData reference() {
+        return reference(HEADLINE);
+    }
+
+    /**
+     * Plants P1 (USD, New York) and P2 (JPY, Tokyo); source parts SP-1 → ERP-100, SP-2 → ERP-200 (no cost roll),
+     * SP-3 → ERP-300 (0.333333 a unit), SP-4 → ERP-400 (0.125 a unit), SP-7 → ERP-100 then ERP-700; source codes
+     * D01 → MACH-01 (internal failure) and D99 → GONE-99 (not catalogued).
+     */
+    private static ReferenceData reference(List<CostRollLine> erp100) {
+        return new ReferenceData(
+                Map.of("P1", new ReferenceData.Plant("USD", ZoneId.of("America/New_York")),
+                        "P2", new ReferenceData.Plant("JPY", ZoneId.of("Asia/Tokyo"))),
+                Map.of(key(SOURCE, "SP-1"), List.of(new ReferenceData.PartXref(JAN, "ERP-100")),
+                        key(SOURCE, "SP-2"), List.of(new ReferenceData.PartXref(JAN, "ERP-200")),
+                        key(SOURCE, "SP-3"), List.of(new ReferenceData.PartXref(JAN, "ERP-300")),
+                        key(SOURCE, "SP-4"), List.of(new ReferenceData.PartXref(JAN, "ERP-400")),
+                        key(SOURCE, "SP-7"), List.of(new ReferenceData.PartXref(JAN, "ERP-100"),
+                                new ReferenceData.PartXref(LocalDate.of(2026, 9, 1), "ERP-700"))),
+                Map.of(key(SOURCE, "D01"), "MACH-01", key(SOURCE, "D99"), "GONE-99"),
+                Map.of("MACH-01", new ReferenceData.DefectCode("MACH-01", "Machining burr", "internal_failure")),
+                Map.of(key("P1", "ERP-100"), erp100,
+                        key("P1", "ERP-300"), List.of(line("0010", JAN, "0.333333", "0", "0")),
+                        key("P1", "ERP-400"), List.of(line("0010", JAN, "0.125", "0", "0")),
+                        key("P1", "ERP-700"), List.of(line("0010", JAN, "40.00", "0", "0"),
+                                line("0020", JAN, "0", "10.00", "0")),
+                        key("P2", "ERP-100"), List.of(line("0010", JAN, "1234.50", "0", "0"))));
+    }
+
+    private static CostRollLine line(String operation, LocalDate effectiveFrom, String material, String labor,
+            String overhead) {
+        return new CostRollLine(operation, effectiveFrom, new BigDecimal(material), new BigDecimal(labor),
+                new BigDecimal(overhead), false);
+    }
+
+    private static List<CostRollLine> concat(List<CostRollLine> first, List<CostRollLine> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    private static EventBuilder event() {
+        return new EventBuilder();
+    }
+
+    /** The headline event by default: 3 units of SP-1 scrapped at 0020 in plant P1 on 2026-10-14 for D01. */
+    private static final class EventBuilder {
+
+        private String sourceId = "D-1";
+        private String plant = "P1";
+        private String part = "SP-1";
+        private String defectCode = "D01";
+        private String quantity = "3";
+        private String disposition = "scrap";
+        private String occurredAt = "2026-10-14T13:30:00Z";
+        private String operation = "0020";
+        private boolean customerReturn;
+        private String salvage;
+
+        EventBuilder sourceId(String value) {
+            sourceId = value;
+            return this;
+        }
+
+        EventBuilder plant(String value) {
+            plant = value;
+            return this;
+        }
+
+        EventBuilder part(String value) {
+            part = value;
+            return this;
+        }
+
+        EventBuilder defectCode(String value) {
+            defectCode = value;
+            return this;
+        }
+
+        EventBuilder quantity(String value) {
+            quantity = value;
+            return this;
+        }
+
+        EventBuilder disposition(String value) {
+            disposition = value;
+            return this;
+        }
+
+        EventBuilder at(String value) {
+            occurredAt = value;
+            return this;
+        }
+
+        EventBuilder operation(String value) {
+            operation = value;
+            return this;
+        }
+
+        EventBuilder customerReturn(boolean value) {
+            customerReturn = value;
+            return this;
+        }
+
+        EventBuilder salvage(String value) {
+            salvage = value;
+            return this;
+        }
+
+        DefectRecord build() {
+            return new DefectRecord(1, SOURCE, sourceId, 1, plant, "L1", "WC1", part, defectCode,
+                    new BigDecimal(quantity), disposition, Instant.parse(occurredAt), "A", operation, customerReturn,
+                    salvage == null ? null : new BigDecimal(salvage));
+        }
+    }
+}
