@@ -71,9 +71,12 @@ final class ReportText {
         md.append("\n## Not yet costed\n\n| reason | events |\n|---|---:|\n");
         reasons.forEach((reason, count) -> md.append(String.format("| %s | %d |%n", reason, count)));
         md.append("\n## Alerts sent\n\n");
+        Map<String, Integer> recipients = new TreeMap<>();
         for (MimeMessage alert : alerts) {
-            md.append("- ").append(alert.getSubject()).append('\n');
+            recipients.merge(alert.getSubject(), 1, Integer::sum);
         }
+        recipients.forEach((subject, count) -> md.append("- ").append(subject).append(" (to ").append(count)
+                .append(count == 1 ? " recipient)\n" : " recipients)\n"));
         return md.toString();
     }
 }

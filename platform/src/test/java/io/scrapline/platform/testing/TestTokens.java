@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.scrapline.platform.auth.DemoTokenGuard;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -24,7 +25,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "https://demo.scrapline.local";
+    public static final String ISSUER = DemoTokenGuard.DEMO_ISSUER;
 
     private static final TestTokens INSTANCE = new TestTokens();
 

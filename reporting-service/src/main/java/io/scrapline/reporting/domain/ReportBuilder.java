@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.scrapline.platform.money.Money;
+
 /**
  * Builds a report from rollup sums. Every total is a sum of rounded event amounts, so lines sum to the totals
  * and the Pareto to the total cost exactly.
@@ -27,8 +29,9 @@ public final class ReportBuilder {
     public static Report build(String plant, String plantName, String period, String currency, String view,
             List<Sum> sums, long uncostedEvents, BigDecimal uncostedQuantity, BigDecimal priorTotal,
             BigDecimal paretoThreshold) {
-        BigDecimal scrap = BigDecimal.ZERO.setScale(2);
-        BigDecimal rework = BigDecimal.ZERO.setScale(2);
+        BigDecimal zero = BigDecimal.ZERO.setScale(Money.minorUnits(currency));
+        BigDecimal scrap = zero;
+        BigDecimal rework = zero;
         BigDecimal scrapQuantity = BigDecimal.ZERO;
         long events = 0;
         Map<String, Report.LineCost> byLine = new TreeMap<>();
@@ -37,8 +40,8 @@ public final class ReportBuilder {
         for (Sum sum : sums) {
             boolean isScrap = SCRAP_TYPES.contains(sum.costType());
             boolean isRework = sum.costType().equals("rework");
-            BigDecimal scrapPart = isScrap ? sum.amount() : BigDecimal.ZERO;
-            BigDecimal reworkPart = isRework ? sum.amount() : BigDecimal.ZERO;
+            BigDecimal scrapPart = isScrap ? sum.amount() : zero;
+            BigDecimal reworkPart = isRework ? sum.amount() : zero;
             scrap = scrap.add(scrapPart);
             rework = rework.add(reworkPart);
             if (isScrap) {
