@@ -65,14 +65,26 @@ public final class ScrapValuation {
         }
         explanation.put("operations", operations);
         explanation.put("unit_value", unitValue.toPlainString());
-        explanation.put("quantity", quantity.toPlainString());
-        explanation.put("gross", gross.toPlainString());
-        explanation.put("salvage", salvage.toPlainString());
+        explanation.put("quantity", quantity(quantity));
+        explanation.put("gross", exact(gross));
+        explanation.put("salvage", exact(salvage));
         explanation.put("rounding", rounding.name().toLowerCase());
         explanation.put("amount", amount.toPlainString());
-        explanation.put("arithmetic", quantity.toPlainString() + " × " + unitValue.toPlainString()
-                + (salvage.signum() == 0 ? "" : " − " + salvage.toPlainString()) + " = " + net.toPlainString()
-                + " → " + amount.toPlainString() + " " + currency);
+        explanation.put("arithmetic", quantity(quantity) + " × " + unitValue.toPlainString()
+                + (salvage.signum() == 0 ? "" : " − " + exact(salvage)) + " = " + exact(net) + " → "
+                + amount.toPlainString() + " " + currency);
         return new Valued(unitValue, amount, stageAssumed, explanation);
+    }
+
+    /** A quantity as people write it: {@code 3}, {@code 2.5}. */
+    private static String quantity(BigDecimal quantity) {
+        BigDecimal stripped = quantity.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** An exact intermediate value, with at least the unit-value scale and no trailing zeros beyond it. */
+    private static String exact(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < Money.UNIT_SCALE ? stripped.setScale(Money.UNIT_SCALE) : stripped).toPlainString();
     }
 }

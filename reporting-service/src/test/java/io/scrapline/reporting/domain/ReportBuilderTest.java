@@ -1,6 +1,7 @@
 package io.scrapline.reporting.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -63,12 +64,9 @@ class ReportBuilderTest {
 
         // L1/WC1: 655.20 + 120.00 = 775.20 (3 events); L1/WC2: 80.50 (1); L2/WC9: 300.00 + 0.00 = 300.00 (3)
         assertThat(report.byLine()).extracting(Report.LineCost::line, Report.LineCost::workCenter)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("L1", "WC1"),
-                        org.assertj.core.groups.Tuple.tuple("L1", "WC2"),
-                        org.assertj.core.groups.Tuple.tuple("L2", "WC9"));
-        assertThat(report.byLine()).extracting(Report.LineCost::totalCost).usingComparatorForType(
-                BigDecimal::compareTo, BigDecimal.class).containsExactly(new BigDecimal("775.20"),
-                        new BigDecimal("80.50"), new BigDecimal("300.00"));
+                .containsExactly(tuple("L1", "WC1"), tuple("L1", "WC2"), tuple("L2", "WC9"));
+        assertThat(report.byLine()).extracting(Report.LineCost::totalCost).containsExactly(new BigDecimal("775.20"),
+                new BigDecimal("80.50"), new BigDecimal("300.00"));
         assertThat(report.byLine()).extracting(Report.LineCost::events).containsExactly(3L, 1L, 3L);
         Report.LineCost wc1 = report.byLine().get(0);
         assertThat(wc1.scrapCost()).isEqualByComparingTo("655.20");
@@ -83,6 +81,25 @@ class ReportBuilderTest {
                 .isEqualTo(report.totals().reworkCost());
         assertThat(report.byLine().stream().mapToLong(Report.LineCost::events).sum())
                 .isEqualTo(report.totals().events());
+    }
+
+    @Test
+    void moneyOnEveryLineHasTheCurrencysMinorUnit() {
+        Report report = build(SUMS, "1000.00");
+
+        // contract.md: money is a decimal string such as "655.20"; L1/WC2 has no rework: "0.00", not "0"
+        assertThat(report.byLine()).allSatisfy(line -> {
+            assertThat(line.scrapCost().scale()).as(line.workCenter() + " scrap_cost").isEqualTo(2);
+            assertThat(line.reworkCost().scale()).as(line.workCenter() + " rework_cost").isEqualTo(2);
+            assertThat(line.totalCost().scale()).as(line.workCenter() + " total_cost").isEqualTo(2);
+        });
+        // a line with nothing but use-as-is events
+        Report asIs = build(List.of(sum("L3", "WC5", "MACH-01", "use_as_is", "internal_failure", "0.00", "5", 1)),
+                "0.00");
+        assertThat(asIs.byLine()).singleElement().satisfies(line -> {
+            assertThat(line.scrapCost()).isEqualTo(new BigDecimal("0.00"));
+            assertThat(line.totalCost()).isEqualTo(new BigDecimal("0.00"));
+        });
     }
 
     @Test
@@ -156,6 +173,19 @@ class ReportBuilderTest {
         assertThat(report.pareto()).isEmpty();
         assertThat(report.coq()).isEmpty();
         assertThat(report.variance().periodOverPeriod()).isNull();
+    }
+
+    @Test
+    void yenTotalsHaveNoDecimals() {
+        // 1235 + 800 = 2035 JPY, and a report without rework shows 0, not 0.00
+        Report report = ReportBuilder.build("P2", "Plant two", "2026-10", "JPY", "controller", List.of(
+                sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "1235", "1", 1),
+                sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "800", "1", 1)), 0, BigDecimal.ZERO,
+                BigDecimal.ZERO, EIGHTY_PERCENT);
+
+        assertThat(report.totals().scrapCost()).isEqualTo(new BigDecimal("2035"));
+        assertThat(report.totals().reworkCost()).isEqualTo(new BigDecimal("0"));
+        assertThat(report.totals().totalCost()).isEqualTo(new BigDecimal("2035"));
     }
 
     @Test
