@@ -11,7 +11,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Request bodies of the alert endpoints. */
+@RegisterForReflection(targets = { AlertRequests.Rule.class, AlertRequests.Member.class,
+        AlertRequests.Audience.class })
 public final class AlertRequests {
 
     private AlertRequests() {

@@ -6,7 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Request bodies of the reference-data endpoints. */
+@RegisterForReflection(targets = { ReferenceRequests.PlantRequest.class, ReferenceRequests.PartXref.class,
+        ReferenceRequests.DefectCodeXref.class, ReferenceRequests.DefectCode.class })
 public final class ReferenceRequests {
 
     private ReferenceRequests() {

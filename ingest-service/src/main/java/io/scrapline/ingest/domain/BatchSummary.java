@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.scrapline.platform.problem.FieldError;
 
 /**
@@ -13,6 +14,7 @@ import io.scrapline.platform.problem.FieldError;
  * version: no effect) or {@code rejected} (listed in {@code errors}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection(targets = { BatchSummary.class, BatchSummary.Costing.class })
 public record BatchSummary(UUID batchId, String type, int received, int accepted, int duplicates, int updated,
         int rejected, List<FieldError> errors, Costing costing) {
 

@@ -1,6 +1,7 @@
 package io.scrapline.ingest.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ public class IngestService {
                         rejected++;
                     }
                 }
-                errors.sort(java.util.Comparator.comparing(FieldError::row));
+                errors.sort(Comparator.comparing(FieldError::row, Comparator.nullsFirst(Comparator.naturalOrder())));
                 if (!errors.isEmpty() && !partial) {
                     throw new InvalidInputException(rejected + " of " + rows.size() + " rows are invalid; nothing "
                             + "of this batch was stored", errors);

@@ -61,7 +61,8 @@ class MoneyTest {
     @Test
     void yenIsRoundedToWholeYen() {
         // 1234.5 → 1235 half-up, 1234 half-even; 655.2 → 655
-        assertThat(Money.round(new BigDecimal("1234.5"), "JPY", RoundingMode.HALF_UP)).isEqualTo(new BigDecimal("1235"));
+        assertThat(Money.round(new BigDecimal("1234.5"), "JPY", RoundingMode.HALF_UP))
+                .isEqualTo(new BigDecimal("1235"));
         assertThat(Money.round(new BigDecimal("1234.5"), "JPY", RoundingMode.HALF_EVEN))
                 .isEqualTo(new BigDecimal("1234"));
         assertThat(Money.round(new BigDecimal("655.200000"), "JPY", RoundingMode.HALF_UP))
@@ -107,8 +108,8 @@ class MoneyTest {
 
     @Test
     void anythingButAPlainDecimalIsRefused() {
-        for (String text : Arrays.asList(null, "", " ", "abc", "1e3", "1E+3", "1,000.00", "1.000,00", ".5", "5.",
-                "+1", "NaN", "Infinity", "0x10", "$5")) {
+        for (String text : Arrays.asList(null, "", " ", "abc", "1e3", "1E+3", "1,000.00", "1.000,00", ".5", "5.", "+1",
+                "NaN", "Infinity", "0x10", "$5")) {
             assertThatThrownBy(() -> Money.parse(text)).as(String.valueOf(text))
                     .isInstanceOf(NumberFormatException.class);
         }
