@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.scheduler.Scheduled;
 import io.scrapline.alert.service.AlertService;
 import io.scrapline.platform.tenant.TenantDb;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,11 +25,7 @@ public class AlertSweepJob {
     @Scheduled(every = "${scrapline.alert.sweep-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return db.onceInCluster("alert-sweep", () -> db.tenantsFrom("tenants_with_alert_rules")
-                .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
-                .onItem().transformToUniAndConcatenate(tenant -> alerts.evaluate(tenant, null)
-                        .chain(() -> alerts.retryUnsent(tenant)))
-                .collect().last().replaceWithVoid())
-                .replaceWithVoid();
+        return db.sweepTenants("alert-sweep", "tenants_with_alert_rules", tenant -> alerts.evaluate(tenant, null)
+                .chain(() -> alerts.retryUnsent(tenant)));
     }
 }

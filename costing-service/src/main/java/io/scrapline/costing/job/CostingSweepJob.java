@@ -6,7 +6,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.scrapline.costing.service.CostingService;
 import io.scrapline.platform.tenant.TenantDb;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,12 +26,8 @@ public class CostingSweepJob {
     @Scheduled(every = "${scrapline.costing.sweep-every:15s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return db.onceInCluster("costing-sweep", () -> db.tenantsFrom("tenants_with_uncosted_records")
-                .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
-                .onItem().transformToUniAndConcatenate(tenant -> costing.run(tenant, null)
-                        .invoke(run -> Log.infof("sweep costed %d events of tenant %s (%d exceptions)", run.costed(),
-                                tenant, run.exceptions())))
-                .collect().last().replaceWithVoid())
-                .replaceWithVoid();
+        return db.sweepTenants("costing-sweep", "tenants_with_uncosted_records", tenant -> costing.run(tenant, null)
+                .invoke(run -> Log.infof("sweep costed %d events of tenant %s (%d exceptions)", run.costed(), tenant,
+                        run.exceptions())));
     }
 }

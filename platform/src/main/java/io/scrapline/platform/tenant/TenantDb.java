@@ -1,11 +1,13 @@
 package io.scrapline.platform.tenant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,12 +49,24 @@ public class TenantDb {
         return pool.query("SELECT * FROM " + function + "()")
                 .execute()
                 .map(rows -> {
-                    List<String> tenants = new java.util.ArrayList<>();
+                    List<String> tenants = new ArrayList<>();
                     for (Row row : rows) {
                         tenants.add(row.getString(0));
                     }
                     return tenants;
                 });
+    }
+
+    /**
+     * A sweep: once per cluster, runs {@code work} for each tenant that the owner-rights {@code function} names, one
+     * tenant after the other, each in its own tenant context.
+     */
+    public Uni<Void> sweepTenants(String job, String function, Function<String, Uni<?>> work) {
+        return onceInCluster(job, () -> tenantsFrom(function)
+                .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
+                .onItem().transformToUniAndConcatenate(work)
+                .collect().last().replaceWithVoid())
+                .replaceWithVoid();
     }
 
     /**
