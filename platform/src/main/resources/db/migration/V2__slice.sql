@@ -1,3 +1,6 @@
+-- Money columns are numeric without a fixed scale: each amount keeps the minor unit of its currency
+-- (2 for USD, 0 for JPY, 3 for KWD), so storing it never rounds it a second time.
+
 -- Raw records (ingest-service), reference data and costed events (costing-service), alert rules
 -- and the alert log (alert-service).
 
@@ -125,7 +128,7 @@ CREATE TABLE costed_events (
     cost_type       text NOT NULL,
     quantity        numeric(18, 6) NOT NULL,
     unit_value      numeric(20, 6) NOT NULL,
-    amount          numeric(18, 2) NOT NULL,
+    amount          numeric NOT NULL,
     currency        char(3) NOT NULL,
     occurred_at     timestamptz NOT NULL,
     explanation     jsonb NOT NULL,
@@ -170,7 +173,7 @@ CREATE TABLE cost_rollups (
     shift           text NOT NULL,
     cost_type       text NOT NULL,
     coq_class       text NOT NULL,
-    amount          numeric(18, 2) NOT NULL,
+    amount          numeric NOT NULL,
     quantity        numeric(18, 6) NOT NULL,
     events          bigint NOT NULL,
     PRIMARY KEY (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift, cost_type, coq_class),
@@ -193,7 +196,7 @@ CREATE TABLE alert_rules (
     defect_code  text NOT NULL,
     metric       text NOT NULL CHECK (metric IN ('cost')),
     time_window  text NOT NULL CHECK (time_window IN ('period')),
-    threshold    numeric(18, 2) NOT NULL,
+    threshold    numeric NOT NULL,
     audience_id  text NOT NULL,
     enabled      boolean NOT NULL DEFAULT true,
     updated_at   timestamptz NOT NULL DEFAULT now(),
@@ -210,8 +213,8 @@ CREATE TABLE alert_log (
     plant_id     text NOT NULL,
     period       text NOT NULL,
     defect_code  text NOT NULL,
-    value        numeric(18, 2) NOT NULL,
-    threshold    numeric(18, 2) NOT NULL,
+    value        numeric NOT NULL,
+    threshold    numeric NOT NULL,
     currency     char(3) NOT NULL,
     recipients   text[] NOT NULL,
     status       text NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'acknowledged')),

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.scrapline.platform.money.Money;
 import io.scrapline.platform.period.Periods;
 
 /**
@@ -56,7 +57,8 @@ public final class EventCosting {
                         ? "used as is: counted, no cost"
                         : "quarantined: no cost until a final disposition arrives");
                 return new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass,
-                        record.disposition(), BigDecimal.ZERO.setScale(6), BigDecimal.ZERO.setScale(2), plant.currency(),
+                        record.disposition(), BigDecimal.ZERO.setScale(Money.UNIT_SCALE),
+                        Money.round(BigDecimal.ZERO, plant.currency(), rounding), plant.currency(),
                         explanation);
             }
             case "rework" -> {

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,16 +24,12 @@ class EventCostingTest {
     private static final LocalDate NOV = LocalDate.of(2026, 11, 1);
 
     /** The headline part ERP-100: C(0010) = 170.00, C(0020) = 218.40, C(0030) = C(last) = 253.40. */
-    private static final List<CostRollLine> HEADLINE = List.of(
-            line("0010", JAN, "120.00", "30.00", "20.00"),
-            line("0020", JAN, "0.00", "28.40", "20.00"),
-            line("0030", JAN, "15.00", "12.00", "8.00"));
+    private static final List<CostRollLine> HEADLINE = List.of(line("0010", JAN, "120.00", "30.00", "20.00"),
+            line("0020", JAN, "0.00", "28.40", "20.00"), line("0030", JAN, "15.00", "12.00", "8.00"));
 
     /** A later version of ERP-100 from 2026-11-01: material at 0010 up by 10.00, so C(0020) = 228.40. */
-    private static final List<CostRollLine> NOVEMBER = List.of(
-            line("0010", NOV, "130.00", "30.00", "20.00"),
-            line("0020", NOV, "0.00", "28.40", "20.00"),
-            line("0030", NOV, "15.00", "12.00", "8.00"));
+    private static final List<CostRollLine> NOVEMBER = List.of(line("0010", NOV, "130.00", "30.00", "20.00"),
+            line("0020", NOV, "0.00", "28.40", "20.00"), line("0030", NOV, "15.00", "12.00", "8.00"));
 
     private final EventCosting costing = new EventCosting(ScrapMethod.CUMULATIVE_STANDARD, RoundingMode.HALF_UP);
 
@@ -54,10 +51,12 @@ class EventCostingTest {
     @Test
     void theCostSchemasMethodIsApplied() {
         // full standard: 3 × 253.40 = 760.20; material only: 3 × (120.00 + 0.00) = 360.00
-        assertThat(costed(new EventCosting(ScrapMethod.FULL_STANDARD, RoundingMode.HALF_UP)
-                .cost(event().build(), reference())).amount()).isEqualTo(new BigDecimal("760.20"));
-        assertThat(costed(new EventCosting(ScrapMethod.MATERIAL_ONLY, RoundingMode.HALF_UP)
-                .cost(event().build(), reference())).amount()).isEqualTo(new BigDecimal("360.00"));
+        assertThat(costed(
+                new EventCosting(ScrapMethod.FULL_STANDARD, RoundingMode.HALF_UP).cost(event().build(), reference()))
+                        .amount()).isEqualTo(new BigDecimal("760.20"));
+        assertThat(costed(
+                new EventCosting(ScrapMethod.MATERIAL_ONLY, RoundingMode.HALF_UP).cost(event().build(), reference()))
+                        .amount()).isEqualTo(new BigDecimal("360.00"));
     }
 
     @Test
@@ -66,8 +65,9 @@ class EventCostingTest {
         DefectRecord record = event().part("SP-4").operation("0010").quantity("1").build();
 
         assertThat(costed(costing.cost(record, reference())).amount()).isEqualTo(new BigDecimal("0.13"));
-        assertThat(costed(new EventCosting(ScrapMethod.CUMULATIVE_STANDARD, RoundingMode.HALF_EVEN)
-                .cost(record, reference())).amount()).isEqualTo(new BigDecimal("0.12"));
+        assertThat(costed(
+                new EventCosting(ScrapMethod.CUMULATIVE_STANDARD, RoundingMode.HALF_EVEN).cost(record, reference()))
+                        .amount()).isEqualTo(new BigDecimal("0.12"));
     }
 
     @Test
@@ -77,8 +77,7 @@ class EventCostingTest {
 
         assertThat(costed.amount()).isEqualTo(new BigDecimal("760.20"));
         assertThat(costed.explanation()).extractingByKey("valuation").asInstanceOf(MAP)
-                .containsEntry("stage_assumed", true)
-                .containsEntry("operation", "0030");
+                .containsEntry("stage_assumed", true).containsEntry("operation", "0030");
     }
 
     @Test
@@ -168,8 +167,8 @@ class EventCostingTest {
     @Test
     void useAsIsNeedsNoStandardCost() {
         // ERP-200 has no cost roll, but nothing is valued
-        Outcome.Costed costed = costed(costing.cost(event().part("SP-2").disposition("use_as_is").build(),
-                reference()));
+        Outcome.Costed costed = costed(
+                costing.cost(event().part("SP-2").disposition("use_as_is").build(), reference()));
 
         assertThat(costed.amount()).isEqualTo(new BigDecimal("0.00"));
     }
@@ -198,15 +197,15 @@ class EventCostingTest {
         Outcome.Costed costed = costed(costing.cost(event().at("2026-11-01T02:30:00Z").build(), reference()));
 
         assertThat(costed.period()).isEqualTo("2026-10");
-        assertThat(costed.explanation()).extractingByKey("period").isEqualTo(Map.of("event_date", "2026-10-31",
-                "time_zone", "America/New_York", "period", "2026-10"));
+        assertThat(costed.explanation()).extractingByKey("period")
+                .isEqualTo(Map.of("event_date", "2026-10-31", "time_zone", "America/New_York", "period", "2026-10"));
     }
 
     @Test
     void thePeriodFollowsThePlantNotUtc() {
         // 2026-10-31T15:30:00Z is 2026-11-01T00:30 in Tokyo (UTC+9): November
-        Outcome.Costed costed = costed(costing.cost(event().plant("P2").operation("0010").quantity("1")
-                .at("2026-10-31T15:30:00Z").build(), reference()));
+        Outcome.Costed costed = costed(costing.cost(
+                event().plant("P2").operation("0010").quantity("1").at("2026-10-31T15:30:00Z").build(), reference()));
 
         assertThat(costed.period()).isEqualTo("2026-11");
     }
@@ -240,10 +239,10 @@ class EventCostingTest {
     @Test
     void thePartCrossReferenceInForceOnTheEventDateIsUsed() {
         // SP-7 is ERP-100 from 2026-01-01 and ERP-700 from 2026-09-01; C(0020) of ERP-700 = 40.00 + 10.00 = 50.00
-        Outcome.Costed august = costed(costing.cost(event().part("SP-7").at("2026-08-31T16:00:00Z").build(),
-                reference()));
-        Outcome.Costed september = costed(costing.cost(event().part("SP-7").at("2026-09-01T16:00:00Z").build(),
-                reference()));
+        Outcome.Costed august = costed(
+                costing.cost(event().part("SP-7").at("2026-08-31T16:00:00Z").build(), reference()));
+        Outcome.Costed september = costed(
+                costing.cost(event().part("SP-7").at("2026-09-01T16:00:00Z").build(), reference()));
 
         assertThat(august.part()).isEqualTo("ERP-100");
         assertThat(august.amount()).isEqualTo(new BigDecimal("655.20"));
@@ -254,8 +253,8 @@ class EventCostingTest {
     @Test
     void thePartCrossReferenceIsDatedInThePlantsTimeZone() {
         // 2026-09-01T02:00:00Z is 2026-08-31T22:00 in New York: still ERP-100
-        Outcome.Costed costed = costed(costing.cost(event().part("SP-7").at("2026-09-01T02:00:00Z").build(),
-                reference()));
+        Outcome.Costed costed = costed(
+                costing.cost(event().part("SP-7").at("2026-09-01T02:00:00Z").build(), reference()));
 
         assertThat(costed.part()).isEqualTo("ERP-100");
     }
@@ -263,8 +262,8 @@ class EventCostingTest {
     @Test
     void aPartCrossReferenceNotYetInForceIsUnmapped() {
         // SP-1 maps from 2026-01-01; 2025-12-31T17:00:00Z is 12:00 on 2025-12-31 in New York
-        Outcome.Uncostable uncostable = uncostable(costing.cost(event().at("2025-12-31T17:00:00Z").build(),
-                reference()));
+        Outcome.Uncostable uncostable = uncostable(
+                costing.cost(event().at("2025-12-31T17:00:00Z").build(), reference()));
 
         assertThat(uncostable.reason()).isEqualTo("unmapped_part");
         assertThat(uncostable.period()).isEqualTo("2025-12");
@@ -273,27 +272,33 @@ class EventCostingTest {
     @Test
     void yenAmountsHaveNoDecimals() {
         // plant P2 costs ERP-100 at 1234.50 JPY: 1 × 1234.50 → 1235
-        Outcome.Costed costed = costed(costing.cost(event().plant("P2").operation("0010").quantity("1").build(),
-                reference()));
+        Outcome.Costed costed = costed(
+                costing.cost(event().plant("P2").operation("0010").quantity("1").build(), reference()));
 
         assertThat(costed.currency()).isEqualTo("JPY");
         assertThat(costed.amount()).isEqualTo(new BigDecimal("1235"));
     }
 
     @Test
+    void useAsIsInYenIsZeroWholeYen() {
+        // cost-model.md §9: an event's amount is in the currency's minor unit; JPY has none, so 0, not 0.00
+        Outcome.Costed costed = costed(
+                costing.cost(event().plant("P2").operation("0010").disposition("use_as_is").build(), reference()));
+
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("0"));
+    }
+
+    @Test
     void theExplanationHoldsTheArithmeticAndTheAmount() {
         Outcome.Costed costed = costed(costing.cost(event().build(), reference()));
 
-        assertThat(costed.explanation())
-                .containsEntry("part", Map.of("source_part", "SP-1", "part", "ERP-100"))
+        assertThat(costed.explanation()).containsEntry("part", Map.of("source_part", "SP-1", "part", "ERP-100"))
                 .containsEntry("record", Map.of("source", SOURCE, "source_id", "D-1", "version", 1));
         assertThat(costed.explanation()).extractingByKey("defect_code").asInstanceOf(MAP)
-                .containsEntry("source_code", "D01")
-                .containsEntry("defect_code", "MACH-01")
+                .containsEntry("source_code", "D01").containsEntry("defect_code", "MACH-01")
                 .containsEntry("coq_class", "internal_failure");
         assertThat(costed.explanation()).extractingByKey("valuation").asInstanceOf(MAP)
-                .containsEntry("method", "cumulative_standard")
-                .containsEntry("unit_value", "218.400000")
+                .containsEntry("method", "cumulative_standard").containsEntry("unit_value", "218.400000")
                 .containsEntry("amount", "655.20")
                 .containsEntry("arithmetic", "3 × 218.400000 = 655.200000 → 655.20 USD");
     }
@@ -304,8 +309,8 @@ class EventCostingTest {
         // the rollup total is 0.33 + 0.33 + 0.33 = 0.99, not 3 × 0.333333 = 0.999999 → 1.00
         RollupDelta delta = new RollupDelta();
         for (int i = 1; i <= 3; i++) {
-            Outcome.Costed costed = costed(costing.cost(event().sourceId("D-" + i).part("SP-3").operation("0010")
-                    .quantity("1").build(), reference()));
+            Outcome.Costed costed = costed(costing.cost(
+                    event().sourceId("D-" + i).part("SP-3").operation("0010").quantity("1").build(), reference()));
             assertThat(costed.amount()).isEqualTo(new BigDecimal("0.33"));
             delta.add(rollupKey(costed), costed.amount(), costed.record().quantity(), 1);
         }
@@ -320,8 +325,8 @@ class EventCostingTest {
     @Test
     void aRollupDeltaKeepsEachKeyApartAndSubtractsSupersededVersions() {
         Outcome.Costed scrap = costed(costing.cost(event().build(), reference()));
-        Outcome.Costed returned = costed(costing.cost(event().sourceId("D-2").customerReturn(true).build(),
-                reference()));
+        Outcome.Costed returned = costed(
+                costing.cost(event().sourceId("D-2").customerReturn(true).build(), reference()));
         RollupDelta delta = new RollupDelta();
 
         // 655.20 added, then superseded by a new version: 655.20 − 655.20 = 0.00 over 1 − 1 = 0 events
@@ -336,8 +341,7 @@ class EventCostingTest {
                     assertThat(change.events()).isZero();
                 });
         assertThat(delta.changes()).filteredOn(change -> change.key().coqClass().equals("external_failure"))
-                .singleElement().satisfies(change -> assertThat(change.amount())
-                        .isEqualTo(new BigDecimal("655.20")));
+                .singleElement().satisfies(change -> assertThat(change.amount()).isEqualTo(new BigDecimal("655.20")));
     }
 
     @Test
@@ -367,28 +371,41 @@ class EventCostingTest {
     }
 
     /**
-     * Plants P1 (USD, New York) and P2 (JPY, Tokyo); source parts SP-1 → ERP-100, SP-2 → ERP-200 (no cost roll),
-     * SP-3 → ERP-300 (0.333333 a unit), SP-4 → ERP-400 (0.125 a unit), SP-7 → ERP-100 then ERP-700; source codes
-     * D01 → MACH-01 (internal failure) and D99 → GONE-99 (not catalogued).
+     * <ul>
+     * <li>plants P1 (USD, New York) and P2 (JPY, Tokyo);</li>
+     * <li>source parts SP-1 → ERP-100, SP-2 → ERP-200 (no cost roll), SP-3 → ERP-300 (0.333333 a unit), SP-4 → ERP-400
+     * (0.125 a unit), SP-7 → ERP-100 until 2026-08-31 and ERP-700 (C(0020) = 50.00) from 2026-09-01;</li>
+     * <li>source codes D01 → MACH-01 (internal failure) and D99 → GONE-99 (not catalogued).</li>
+     * </ul>
      */
     private static ReferenceData reference(List<CostRollLine> erp100) {
-        return new ReferenceData(
-                Map.of("P1", new ReferenceData.Plant("USD", ZoneId.of("America/New_York")),
-                        "P2", new ReferenceData.Plant("JPY", ZoneId.of("Asia/Tokyo"))),
-                Map.of(key(SOURCE, "SP-1"), List.of(new ReferenceData.PartXref(JAN, "ERP-100")),
-                        key(SOURCE, "SP-2"), List.of(new ReferenceData.PartXref(JAN, "ERP-200")),
-                        key(SOURCE, "SP-3"), List.of(new ReferenceData.PartXref(JAN, "ERP-300")),
-                        key(SOURCE, "SP-4"), List.of(new ReferenceData.PartXref(JAN, "ERP-400")),
-                        key(SOURCE, "SP-7"), List.of(new ReferenceData.PartXref(JAN, "ERP-100"),
-                                new ReferenceData.PartXref(LocalDate.of(2026, 9, 1), "ERP-700"))),
-                Map.of(key(SOURCE, "D01"), "MACH-01", key(SOURCE, "D99"), "GONE-99"),
+        Map<String, ReferenceData.Plant> plants = new HashMap<>();
+        plants.put("P1", new ReferenceData.Plant("USD", ZoneId.of("America/New_York")));
+        plants.put("P2", new ReferenceData.Plant("JPY", ZoneId.of("Asia/Tokyo")));
+
+        Map<String, List<ReferenceData.PartXref>> parts = new HashMap<>();
+        parts.put(key(SOURCE, "SP-1"), List.of(new ReferenceData.PartXref(JAN, "ERP-100")));
+        parts.put(key(SOURCE, "SP-2"), List.of(new ReferenceData.PartXref(JAN, "ERP-200")));
+        parts.put(key(SOURCE, "SP-3"), List.of(new ReferenceData.PartXref(JAN, "ERP-300")));
+        parts.put(key(SOURCE, "SP-4"), List.of(new ReferenceData.PartXref(JAN, "ERP-400")));
+        parts.put(key(SOURCE, "SP-7"), List.of(new ReferenceData.PartXref(JAN, "ERP-100"),
+                new ReferenceData.PartXref(LocalDate.of(2026, 9, 1), "ERP-700")));
+
+        Map<String, String> codes = new HashMap<>();
+        codes.put(key(SOURCE, "D01"), "MACH-01");
+        codes.put(key(SOURCE, "D99"), "GONE-99");
+
+        Map<String, List<CostRollLine>> rolls = new HashMap<>();
+        rolls.put(key("P1", "ERP-100"), erp100);
+        rolls.put(key("P1", "ERP-300"), List.of(line("0010", JAN, "0.333333", "0", "0")));
+        rolls.put(key("P1", "ERP-400"), List.of(line("0010", JAN, "0.125", "0", "0")));
+        rolls.put(key("P1", "ERP-700"),
+                List.of(line("0010", JAN, "40.00", "0", "0"), line("0020", JAN, "0", "10.00", "0")));
+        rolls.put(key("P2", "ERP-100"), List.of(line("0010", JAN, "1234.50", "0", "0")));
+
+        return new ReferenceData(plants, parts, codes,
                 Map.of("MACH-01", new ReferenceData.DefectCode("MACH-01", "Machining burr", "internal_failure")),
-                Map.of(key("P1", "ERP-100"), erp100,
-                        key("P1", "ERP-300"), List.of(line("0010", JAN, "0.333333", "0", "0")),
-                        key("P1", "ERP-400"), List.of(line("0010", JAN, "0.125", "0", "0")),
-                        key("P1", "ERP-700"), List.of(line("0010", JAN, "40.00", "0", "0"),
-                                line("0020", JAN, "0", "10.00", "0")),
-                        key("P2", "ERP-100"), List.of(line("0010", JAN, "1234.50", "0", "0"))));
+                rolls);
     }
 
     private static CostRollLine line(String operation, LocalDate effectiveFrom, String material, String labor,

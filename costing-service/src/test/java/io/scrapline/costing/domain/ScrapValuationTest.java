@@ -28,16 +28,12 @@ class ScrapValuationTest {
      * 0030     15.00  12.00      8.00   35.00  253.40
      * </pre>
      */
-    private static final List<CostRollLine> HEADLINE = List.of(
-            line("0010", V1, "120.00", "30.00", "20.00"),
-            line("0020", V1, "0.00", "28.40", "20.00"),
-            line("0030", V1, "15.00", "12.00", "8.00"));
+    private static final List<CostRollLine> HEADLINE = List.of(line("0010", V1, "120.00", "30.00", "20.00"),
+            line("0020", V1, "0.00", "28.40", "20.00"), line("0030", V1, "15.00", "12.00", "8.00"));
 
     /** The second version, effective {@link #V2}: material at 0010 up by 10.00, so C(0020) = 228.40. */
-    private static final List<CostRollLine> SECOND = List.of(
-            line("0010", V2, "130.00", "30.00", "20.00"),
-            line("0020", V2, "0.00", "28.40", "20.00"),
-            line("0030", V2, "15.00", "12.00", "8.00"));
+    private static final List<CostRollLine> SECOND = List.of(line("0010", V2, "130.00", "30.00", "20.00"),
+            line("0020", V2, "0.00", "28.40", "20.00"), line("0030", V2, "15.00", "12.00", "8.00"));
 
     @Test
     void cumulativeStandardValuesAtTheCostThroughTheOperationOfTheScrap() {
@@ -98,10 +94,8 @@ class ScrapValuationTest {
             assertThat(valued.stageAssumed()).as(method.name()).isTrue();
             assertThat(valued.unitValue()).as(method.name()).isEqualTo(new BigDecimal("253.400000"));
             assertThat(valued.amount()).as(method.name()).isEqualTo(new BigDecimal("760.20"));
-            assertThat(valued.explanation()).as(method.name())
-                    .containsEntry("stage_assumed", true)
-                    .containsEntry("method", "full_standard")
-                    .containsEntry("operation", "0030");
+            assertThat(valued.explanation()).as(method.name()).containsEntry("stage_assumed", true)
+                    .containsEntry("method", "full_standard").containsEntry("operation", "0030");
         }
     }
 
@@ -185,41 +179,45 @@ class ScrapValuationTest {
         CostRoll roll = CostRoll.inForce(HEADLINE, V1).orElseThrow();
 
         assertThatThrownBy(() -> ScrapValuation.value(ScrapMethod.CUMULATIVE_STANDARD, roll, "0040", BigDecimal.ONE,
-                null, "USD", RoundingMode.HALF_UP))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0040");
+                null, "USD", RoundingMode.HALF_UP)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("0040");
     }
 
     @Test
     void theExplanationShowsEveryStepOfTheArithmetic() {
         ScrapValuation.Valued valued = usd(ScrapMethod.CUMULATIVE_STANDARD, "0020", "3", null);
 
-        assertThat(valued.explanation())
-                .containsEntry("method", "cumulative_standard")
-                .containsEntry("stage_assumed", false)
-                .containsEntry("cost_roll_effective_from", "2026-01-01")
-                .containsEntry("operation", "0020")
-                .containsEntry("unit_value", "218.400000")
-                .containsEntry("quantity", "3")
-                .containsEntry("rounding", "half_up")
-                .containsEntry("amount", "655.20")
+        assertThat(valued.explanation()).containsEntry("method", "cumulative_standard")
+                .containsEntry("stage_assumed", false).containsEntry("cost_roll_effective_from", "2026-01-01")
+                .containsEntry("operation", "0020").containsEntry("unit_value", "218.400000")
+                .containsEntry("quantity", "3").containsEntry("rounding", "half_up").containsEntry("amount", "655.20")
                 .containsEntry("arithmetic", "3 × 218.400000 = 655.200000 → 655.20 USD");
         // running C(k): 170.00 after 0010, 170.00 + 48.40 = 218.40 after 0020; 0030 is not part of it
         assertThat(valued.explanation().get("operations")).isEqualTo(List.of(
-                Map.of("operation", "0010", "material", "120.00", "labor", "30.00", "overhead", "20.00",
-                        "cumulative", "170.00"),
-                Map.of("operation", "0020", "material", "0.00", "labor", "28.40", "overhead", "20.00",
-                        "cumulative", "218.40")));
+                Map.of("operation", "0010", "material", "120.00", "labor", "30.00", "overhead", "20.00", "cumulative",
+                        "170.00"),
+                Map.of("operation", "0020", "material", "0.00", "labor", "28.40", "overhead", "20.00", "cumulative",
+                        "218.40")));
     }
 
     @Test
     void theExplanationShowsTheSalvage() {
-        // 3 × 218.400000 − 3 × 18.40 = 655.200000 − 55.20 = 600.000000 → 600.00
+        // 3 × 218.400000 − 3 × 18.40 = 655.200000 − 55.200000 = 600.000000 → 600.00
         ScrapValuation.Valued valued = usd(ScrapMethod.CUMULATIVE_STANDARD, "0020", "3", "18.40");
 
-        assertThat(valued.explanation())
-                .containsEntry("salvage", "55.20")
-                .containsEntry("arithmetic", "3 × 218.400000 − 55.20 = 600.000000 → 600.00 USD");
+        assertThat(valued.explanation()).containsEntry("gross", "655.200000").containsEntry("salvage", "55.200000")
+                .containsEntry("arithmetic", "3 × 218.400000 − 55.200000 = 600.000000 → 600.00 USD");
+    }
+
+    @Test
+    void theExplanationWritesTheQuantityAsPeopleWriteIt() {
+        // stored as 3.000000, written 3; stored as 2.500000, written 2.5: 2.5 × 218.400000 = 546.000000 → 546.00
+        ScrapValuation.Valued three = usd(ScrapMethod.CUMULATIVE_STANDARD, "0020", "3.000000", null);
+        ScrapValuation.Valued twoAndAHalf = usd(ScrapMethod.CUMULATIVE_STANDARD, "0020", "2.500000", null);
+
+        assertThat(three.explanation()).containsEntry("quantity", "3");
+        assertThat(twoAndAHalf.explanation()).containsEntry("quantity", "2.5").containsEntry("arithmetic",
+                "2.5 × 218.400000 = 546.000000 → 546.00 USD");
     }
 
     @Test
@@ -232,8 +230,7 @@ class ScrapValuationTest {
         // on its effective date and after: C(0020) = (130.00 + 30.00 + 20.00) + 48.40 = 228.40
         assertThat(CostRoll.inForce(versions, V2).orElseThrow().cumulativeThrough("0020"))
                 .isEqualByComparingTo("228.40");
-        assertThat(CostRoll.inForce(versions, LocalDate.of(2026, 12, 31)).orElseThrow().effectiveFrom())
-                .isEqualTo(V2);
+        assertThat(CostRoll.inForce(versions, LocalDate.of(2026, 12, 31)).orElseThrow().effectiveFrom()).isEqualTo(V2);
     }
 
     @Test
@@ -269,9 +266,7 @@ class ScrapValuationTest {
     @Test
     void operationsAreInNumericRoutingOrder() {
         // given out of order; 0100 comes after 0020: C(0020) = 1.00 + 2.00 = 3.00, C(0100) = 3.00 + 4.00 = 7.00
-        CostRoll roll = CostRoll.inForce(List.of(
-                line("0100", V1, "4.00", "0", "0"),
-                line("0020", V1, "2.00", "0", "0"),
+        CostRoll roll = CostRoll.inForce(List.of(line("0100", V1, "4.00", "0", "0"), line("0020", V1, "2.00", "0", "0"),
                 line("0010", V1, "1.00", "0", "0")), V1).orElseThrow();
 
         assertThat(roll.lines()).extracting(CostRollLine::operation).containsExactly("0010", "0020", "0100");
@@ -283,9 +278,7 @@ class ScrapValuationTest {
     @Test
     void operationNumbersOfDifferentLengthsAreComparedAsNumbers() {
         // 20 before 100 though "100" < "20" as text: C(20) = 1.00 + 2.00 = 3.00, not 1.00 + 4.00 + 2.00
-        CostRoll roll = CostRoll.inForce(List.of(
-                line("100", V1, "4.00", "0", "0"),
-                line("20", V1, "2.00", "0", "0"),
+        CostRoll roll = CostRoll.inForce(List.of(line("100", V1, "4.00", "0", "0"), line("20", V1, "2.00", "0", "0"),
                 line("10", V1, "1.00", "0", "0")), V1).orElseThrow();
 
         assertThat(roll.lines()).extracting(CostRollLine::operation).containsExactly("10", "20", "100");
@@ -295,8 +288,7 @@ class ScrapValuationTest {
     @Test
     void theHeadlineRollIsOrderedWhateverTheOrderItArrivesIn() {
         // C(0020) = 218.40 from the lines in reverse order
-        CostRoll roll = CostRoll.inForce(List.of(HEADLINE.get(2), HEADLINE.get(0), HEADLINE.get(1)), V1)
-                .orElseThrow();
+        CostRoll roll = CostRoll.inForce(List.of(HEADLINE.get(2), HEADLINE.get(0), HEADLINE.get(1)), V1).orElseThrow();
 
         assertThat(roll.cumulativeThrough("0020")).isEqualByComparingTo("218.40");
         assertThat(roll.materialThrough("0020")).isEqualByComparingTo("120.00");
@@ -313,8 +305,7 @@ class ScrapValuationTest {
                 "USD", RoundingMode.HALF_UP);
     }
 
-    private static ScrapValuation.Valued value(CostRoll roll, String quantity, String currency,
-            RoundingMode rounding) {
+    private static ScrapValuation.Valued value(CostRoll roll, String quantity, String currency, RoundingMode rounding) {
         return ScrapValuation.value(ScrapMethod.CUMULATIVE_STANDARD, roll, "0010", new BigDecimal(quantity), null,
                 currency, rounding);
     }

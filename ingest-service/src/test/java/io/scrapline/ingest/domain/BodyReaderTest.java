@@ -22,8 +22,7 @@ class BodyReaderTest {
     void csvRowsAreKeyedByTheHeader() {
         List<Map<String, String>> rows = BodyReader.csv("source_id,plant,quantity\nD-1,P1,3\nD-2,P1,4.5\n", ',');
 
-        assertThat(rows).containsExactly(
-                Map.of("source_id", "D-1", "plant", "P1", "quantity", "3"),
+        assertThat(rows).containsExactly(Map.of("source_id", "D-1", "plant", "P1", "quantity", "3"),
                 Map.of("source_id", "D-2", "plant", "P1", "quantity", "4.5"));
     }
 
@@ -36,9 +35,7 @@ class BodyReaderTest {
 
     @Test
     void aQuotedCsvFieldMayHoldTheDelimiterAQuoteAndANewline() {
-        String body = "source_id,ncr,quantity\n"
-                + "D-1,\"Burr, deep\nsee \"\"photo 2\"\"\",3\n"
-                + "D-2,plain,4\n";
+        String body = "source_id,ncr,quantity\n" + "D-1,\"Burr, deep\nsee \"\"photo 2\"\"\",3\n" + "D-2,plain,4\n";
 
         List<Map<String, String>> rows = BodyReader.csv(body, ',');
 
@@ -112,8 +109,7 @@ class BodyReaderTest {
                  {"source_id": "D-2", "quantity": "3.00", "salvage_value": "18.40"}]
                 """);
 
-        assertThat(rows).containsExactly(
-                Map.of("source_id", "D-1", "quantity", "3", "customer_return", "true"),
+        assertThat(rows).containsExactly(Map.of("source_id", "D-1", "quantity", "3", "customer_return", "true"),
                 Map.of("source_id", "D-2", "quantity", "3.00", "salvage_value", "18.40"));
     }
 
@@ -131,29 +127,27 @@ class BodyReaderTest {
 
     @Test
     void aJsonObjectInsteadOfAnArrayIsRefused() {
-        assertThatThrownBy(() -> BodyReader.json("{\"source_id\": \"D-1\"}"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .containsExactly(new FieldError(null, "body", NOT_AN_ARRAY)));
+        assertThatThrownBy(() -> BodyReader.json("{\"source_id\": \"D-1\"}")).isInstanceOfSatisfying(
+                InvalidInputException.class,
+                e -> assertThat(e.errors()).containsExactly(new FieldError(null, "body", NOT_AN_ARRAY)));
     }
 
     @Test
     void aJsonScalarOrAnEmptyBodyIsRefused() {
         for (String body : List.of("42", "\"text\"", "null", "")) {
-            assertThatThrownBy(() -> BodyReader.json(body)).as(body)
-                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                            .containsExactly(new FieldError(null, "body", NOT_AN_ARRAY)));
+            assertThatThrownBy(() -> BodyReader.json(body)).as(body).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.errors()).containsExactly(new FieldError(null, "body", NOT_AN_ARRAY)));
         }
     }
 
     @Test
     void malformedJsonIsRefused() {
-        assertThatThrownBy(() -> BodyReader.json("[{\"source_id\": \"D-1\""))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .singleElement().satisfies(error -> {
-                            assertThat(error.row()).isNull();
-                            assertThat(error.field()).isEqualTo("body");
-                            assertThat(error.message()).startsWith("not valid JSON");
-                        }));
+        assertThatThrownBy(() -> BodyReader.json("[{\"source_id\": \"D-1\"")).isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.row()).isNull();
+                    assertThat(error.field()).isEqualTo("body");
+                    assertThat(error.message()).startsWith("not valid JSON");
+                }));
     }
 
     @Test
@@ -163,17 +157,16 @@ class BodyReaderTest {
                  {"source_id": "D-2", "part": {"number": "SP-1"}, "tags": ["a", "b"]}]
                 """;
 
-        assertThatThrownBy(() -> BodyReader.json(body))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
-                        new FieldError(2, "part", NOT_A_SINGLE_VALUE),
+        assertThatThrownBy(() -> BodyReader.json(body)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).containsExactly(new FieldError(2, "part", NOT_A_SINGLE_VALUE),
                         new FieldError(2, "tags", NOT_A_SINGLE_VALUE)));
     }
 
     @Test
     void anArrayElementThatIsNotAnObjectIsRefusedWithItsRow() {
-        assertThatThrownBy(() -> BodyReader.json("[{\"source_id\": \"D-1\"}, 5, [\"D-3\"]]"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
-                        new FieldError(2, null, "must be a JSON object"),
+        assertThatThrownBy(() -> BodyReader.json("[{\"source_id\": \"D-1\"}, 5, [\"D-3\"]]")).isInstanceOfSatisfying(
+                InvalidInputException.class,
+                e -> assertThat(e.errors()).containsExactly(new FieldError(2, null, "must be a JSON object"),
                         new FieldError(3, null, "must be a JSON object")));
     }
 }

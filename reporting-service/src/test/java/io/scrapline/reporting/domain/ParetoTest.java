@@ -14,8 +14,9 @@ class ParetoTest {
 
     @Test
     void codesAreRankedByCostDescending() {
-        List<Pareto.Entry> pareto = Pareto.of(List.of(cost("C", "150.00"), cost("A", "500.00"), cost("D", "50.00"),
-                cost("B", "300.00")), EIGHTY_PERCENT);
+        List<Pareto.Entry> pareto = Pareto.of(
+                List.of(cost("C", "150.00"), cost("A", "500.00"), cost("D", "50.00"), cost("B", "300.00")),
+                EIGHTY_PERCENT);
 
         assertThat(pareto).extracting(Pareto.Entry::defectCode).containsExactly("A", "B", "C", "D");
         assertThat(pareto).extracting(Pareto.Entry::rank).containsExactly(1, 2, 3, 4);
@@ -27,8 +28,9 @@ class ParetoTest {
     void sharesAndCumulativeSharesHaveFourDecimals() {
         // of 1000.00: 500 → 0.5000, 300 → 0.3000, 150 → 0.1500, 50 → 0.0500
         // cumulative: 0.5000, 0.8000, 0.9500, 1.0000
-        List<Pareto.Entry> pareto = Pareto.of(List.of(cost("A", "500.00"), cost("B", "300.00"), cost("C", "150.00"),
-                cost("D", "50.00")), EIGHTY_PERCENT);
+        List<Pareto.Entry> pareto = Pareto.of(
+                List.of(cost("A", "500.00"), cost("B", "300.00"), cost("C", "150.00"), cost("D", "50.00")),
+                EIGHTY_PERCENT);
 
         assertThat(pareto).extracting(Pareto.Entry::share).containsExactly(new BigDecimal("0.5000"),
                 new BigDecimal("0.3000"), new BigDecimal("0.1500"), new BigDecimal("0.0500"));
@@ -39,8 +41,9 @@ class ParetoTest {
     @Test
     void theVitalFewAreTheCodesNeededToReachTheThreshold() {
         // A starts at 0.0000 and B at 0.5000, both below 0.80: vital; C starts at 0.8000, already reached
-        List<Pareto.Entry> pareto = Pareto.of(List.of(cost("A", "500.00"), cost("B", "300.00"), cost("C", "150.00"),
-                cost("D", "50.00")), EIGHTY_PERCENT);
+        List<Pareto.Entry> pareto = Pareto.of(
+                List.of(cost("A", "500.00"), cost("B", "300.00"), cost("C", "150.00"), cost("D", "50.00")),
+                EIGHTY_PERCENT);
 
         assertThat(pareto).extracting(Pareto.Entry::vitalFew).containsExactly(true, true, false, false);
     }
@@ -48,8 +51,9 @@ class ParetoTest {
     @Test
     void theThresholdIsASetting() {
         // at 0.85, C (starting at 0.8000) is still needed; D (starting at 0.9500) is not
-        List<Pareto.Entry> pareto = Pareto.of(List.of(cost("A", "500.00"), cost("B", "300.00"), cost("C", "150.00"),
-                cost("D", "50.00")), new BigDecimal("0.85"));
+        List<Pareto.Entry> pareto = Pareto.of(
+                List.of(cost("A", "500.00"), cost("B", "300.00"), cost("C", "150.00"), cost("D", "50.00")),
+                new BigDecimal("0.85"));
 
         assertThat(pareto).extracting(Pareto.Entry::vitalFew).containsExactly(true, true, true, false);
     }
@@ -128,8 +132,8 @@ class ParetoTest {
 
     @Test
     void theDescriptionTravelsWithTheCode() {
-        List<Pareto.Entry> pareto = Pareto.of(List.of(new Pareto.Cost("MACH-01", "Machining burr",
-                new BigDecimal("655.20"))), EIGHTY_PERCENT);
+        List<Pareto.Entry> pareto = Pareto
+                .of(List.of(new Pareto.Cost("MACH-01", "Machining burr", new BigDecimal("655.20"))), EIGHTY_PERCENT);
 
         assertThat(pareto).singleElement().extracting(Pareto.Entry::description).isEqualTo("Machining burr");
     }

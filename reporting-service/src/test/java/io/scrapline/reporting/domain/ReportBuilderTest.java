@@ -107,8 +107,7 @@ class ReportBuilderTest {
         Report report = build(SUMS, "1000.00");
 
         // internal: 655.20 + 120.00 + 80.50 + 0.00 = 855.70; external: 300.00; 855.70 + 300.00 = 1155.70
-        assertThat(report.coq()).containsExactly(
-                new Report.CoqCost("internal_failure", new BigDecimal("855.70")),
+        assertThat(report.coq()).containsExactly(new Report.CoqCost("internal_failure", new BigDecimal("855.70")),
                 new Report.CoqCost("external_failure", new BigDecimal("300.00")));
         assertThat(sum(report.coq().stream().map(Report.CoqCost::cost).toList()))
                 .isEqualTo(report.totals().totalCost());
@@ -125,8 +124,8 @@ class ReportBuilderTest {
                 "ASSY-02");
         assertThat(report.pareto()).extracting(Pareto.Entry::cost).containsExactly(new BigDecimal("775.20"),
                 new BigDecimal("300.00"), new BigDecimal("80.50"));
-        assertThat(report.pareto()).extracting(Pareto.Entry::cumulativeShare).containsExactly(
-                new BigDecimal("0.6708"), new BigDecimal("0.9303"), new BigDecimal("1.0000"));
+        assertThat(report.pareto()).extracting(Pareto.Entry::cumulativeShare).containsExactly(new BigDecimal("0.6708"),
+                new BigDecimal("0.9303"), new BigDecimal("1.0000"));
         assertThat(report.pareto()).extracting(Pareto.Entry::share).containsExactly(new BigDecimal("0.6708"),
                 new BigDecimal("0.2595"), new BigDecimal("0.0697"));
         assertThat(report.pareto()).extracting(Pareto.Entry::vitalFew).containsExactly(true, true, false);
@@ -142,6 +141,15 @@ class ReportBuilderTest {
 
         assertThat(report.variance().priorPeriodTotal()).isEqualTo(new BigDecimal("500.00"));
         assertThat(report.variance().periodOverPeriod()).isEqualTo(new BigDecimal("0.3104"));
+    }
+
+    @Test
+    void periodOverPeriodIsRoundedHalfUpToFourDecimals() {
+        // (655.20 − 330.00) / 330.00 = 325.20 / 330.00 = 0.985454… → 0.9855
+        Report report = build(List.of(sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "655.20", "3", 1)),
+                "330.00");
+
+        assertThat(report.variance().periodOverPeriod()).isEqualTo(new BigDecimal("0.9855"));
     }
 
     @Test
@@ -178,10 +186,10 @@ class ReportBuilderTest {
     @Test
     void yenTotalsHaveNoDecimals() {
         // 1235 + 800 = 2035 JPY, and a report without rework shows 0, not 0.00
-        Report report = ReportBuilder.build("P2", "Plant two", "2026-10", "JPY", "controller", List.of(
-                sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "1235", "1", 1),
-                sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "800", "1", 1)), 0, BigDecimal.ZERO,
-                BigDecimal.ZERO, EIGHTY_PERCENT);
+        Report report = ReportBuilder.build("P2", "Plant two", "2026-10", "JPY", "controller",
+                List.of(sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "1235", "1", 1),
+                        sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "800", "1", 1)),
+                0, BigDecimal.ZERO, BigDecimal.ZERO, EIGHTY_PERCENT);
 
         assertThat(report.totals().scrapCost()).isEqualTo(new BigDecimal("2035"));
         assertThat(report.totals().reworkCost()).isEqualTo(new BigDecimal("0"));
@@ -209,8 +217,8 @@ class ReportBuilderTest {
         return amounts.stream().reduce(new BigDecimal("0.00"), BigDecimal::add);
     }
 
-    private static ReportBuilder.Sum sum(String line, String workCenter, String code, String costType,
-            String coqClass, String amount, String quantity, long events) {
+    private static ReportBuilder.Sum sum(String line, String workCenter, String code, String costType, String coqClass,
+            String amount, String quantity, long events) {
         return new ReportBuilder.Sum(line, workCenter, code, "defect " + code, costType, coqClass,
                 new BigDecimal(amount), new BigDecimal(quantity), events);
     }
