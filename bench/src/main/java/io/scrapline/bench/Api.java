@@ -67,8 +67,8 @@ public final class Api {
 
     private static HttpRequest.BodyPublisher json(Object body) {
         try {
-            return HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
-                    : JSON.writeValueAsString(body));
+            return HttpRequest.BodyPublishers
+                    .ofString(body instanceof String text ? text : JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

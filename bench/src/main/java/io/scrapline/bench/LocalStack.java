@@ -23,8 +23,8 @@ import io.scrapline.platform.testing.EmbeddedDatabase;
 import io.scrapline.platform.testing.TestTokens;
 
 /**
- * Everything Scrapline needs on one machine: an embedded PostgreSQL, an SMTP server (GreenMail) and the four
- * packaged services, each its own JVM, started in the dev profile with the demo token key.
+ * Everything Scrapline needs on one machine: an embedded PostgreSQL, an SMTP server (GreenMail) and the four packaged
+ * services, each its own JVM, started in the dev profile with the demo token key.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -54,8 +54,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts the stack. With {@code contractPorts} the services listen on 8081-8084 as contract.md says; otherwise
-     * on free ports, so tests can run beside a running demo.
+     * Starts the stack. With {@code contractPorts} the services listen on 8081-8084 as contract.md says; otherwise on
+     * free ports, so tests can run beside a running demo.
      */
     public static LocalStack start(Path root, Path logs, boolean contractPorts) {
         Map<Service, Integer> ports = new LinkedHashMap<>();
@@ -111,8 +111,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_PROFILE", "dev");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
         env.putAll(database.environment());
-        TestTokens.get().quarkusConfig().forEach((key, value) -> env.put(
-                key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
+        TestTokens.get().quarkusConfig()
+                .forEach((key, value) -> env.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
         env.put("QUARKUS_REST_CLIENT_COSTING_URL", url(Service.COSTING));
         env.put("QUARKUS_REST_CLIENT_ALERT_URL", url(Service.ALERT));
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");

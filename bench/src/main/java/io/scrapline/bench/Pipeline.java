@@ -16,8 +16,8 @@ import io.scrapline.platform.testing.TestTokens;
 
 /**
  * The main job: starts the whole of Scrapline on an embedded database, loads a sample month of a three-line plant
- * through the public APIs, waits until everything is costed, and prints the report's headline. Writes the full
- * report, the services' logs and demo tokens under {@code run/}. {@code --serve} keeps it running afterwards.
+ * through the public APIs, waits until everything is costed, and prints the report's headline. Writes the full report,
+ * the services' logs and demo tokens under {@code run/}. {@code --serve} keeps it running afterwards.
  */
 public final class Pipeline {
 
@@ -48,8 +48,8 @@ public final class Pipeline {
                     .expect(204);
             admin.put(costing + "/sources/" + SampleMonth.MES + "/part-xref", SampleMonth.partXrefs()).expect(204);
             admin.put(alerts + "/audiences/dayton-quality", SampleMonth.audience()).expect(204);
-            SampleMonth.alertRules().forEach((rule, body) -> admin.put(alerts + "/alert-rules/" + rule, body)
-                    .expect(204));
+            SampleMonth.alertRules()
+                    .forEach((rule, body) -> admin.put(alerts + "/alert-rules/" + rule, body).expect(204));
             ingest.postCsv(ingestApi + "/sources/" + SampleMonth.ERP + "/records/standard-costs",
                     SampleMonth.standardCostsCsv()).expect(201);
             JsonNode batch = ingest.postCsv(ingestApi + "/sources/" + SampleMonth.MES + "/records/defects",
@@ -67,8 +67,8 @@ public final class Pipeline {
             String reportUrl = stack.url(Service.REPORTING) + "/api/v1/reports/" + SampleMonth.PLANT + "/"
                     + SampleMonth.PERIOD;
             Api.Answer report = controller.get(reportUrl).expect(200);
-            JsonNode exceptions = admin.get(costing + "/exceptions?status=open&plant=" + SampleMonth.PLANT)
-                    .expect(200).json();
+            JsonNode exceptions = admin.get(costing + "/exceptions?status=open&plant=" + SampleMonth.PLANT).expect(200)
+                    .json();
             Files.createDirectories(run);
             Path json = run.resolve("report-" + SampleMonth.PLANT + "-" + SampleMonth.PERIOD + ".json");
             Path text = run.resolve("report-" + SampleMonth.PLANT + "-" + SampleMonth.PERIOD + ".md");
@@ -126,12 +126,14 @@ public final class Pipeline {
         Files.createDirectories(run);
         StringBuilder env = new StringBuilder("# Demo tokens for the local run only (dev profile, a key made for this "
                 + "run). Production never accepts them.\n");
-        for (Map.Entry<String, String> role : Map.of("ADMIN", "admin", "INGEST", "ingest", "CONTROLLER",
-                "controller", "QUALITY", "quality").entrySet()) {
+        for (Map.Entry<String, String> role : Map
+                .of("ADMIN", "admin", "INGEST", "ingest", "CONTROLLER", "controller", "QUALITY", "quality")
+                .entrySet()) {
             env.append(role.getKey()).append("_TOKEN=").append(tokens.token(TENANT, role.getValue())).append('\n');
         }
-        env.append("SUPERVISOR_TOKEN=").append(tokens.scopedToken(TENANT, List.of(SampleMonth.PLANT), List.of("L1"),
-                "supervisor")).append('\n');
+        env.append("SUPERVISOR_TOKEN=")
+                .append(tokens.scopedToken(TENANT, List.of(SampleMonth.PLANT), List.of("L1"), "supervisor"))
+                .append('\n');
         Files.writeString(run.resolve("demo-tokens.env"), env.toString());
     }
 }

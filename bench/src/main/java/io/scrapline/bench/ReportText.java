@@ -21,12 +21,12 @@ final class ReportText {
         out.append(String.format("Scrap and rework cost, plant %s (%s), %s — %s%n", report.get("plant").asText(),
                 report.get("plant_name").asText(), report.get("period").asText(), report.get("status").asText()));
         out.append(String.format("  Total cost     %14s %s%n", totals.get("total_cost").asText(), currency));
-        out.append(String.format("  Scrap cost     %14s %s  (%s units)%n", totals.get("scrap_cost").asText(),
-                currency, totals.get("scrap_quantity").asText()));
+        out.append(String.format("  Scrap cost     %14s %s  (%s units)%n", totals.get("scrap_cost").asText(), currency,
+                totals.get("scrap_quantity").asText()));
         out.append(String.format("  Rework cost    %14s %s%n", totals.get("rework_cost").asText(), currency));
-        out.append(String.format("  Events costed  %14d, not yet costed: %d (%s units)%n",
-                totals.get("events").asLong(), totals.get("uncosted_events").asLong(),
-                totals.get("uncosted_quantity").asText()));
+        out.append(
+                String.format("  Events costed  %14d, not yet costed: %d (%s units)%n", totals.get("events").asLong(),
+                        totals.get("uncosted_events").asLong(), totals.get("uncosted_quantity").asText()));
         out.append("  Top defect codes by cost:\n");
         int shown = 0;
         for (JsonNode entry : report.get("pareto")) {
@@ -36,8 +36,8 @@ final class ReportText {
             out.append(String.format("    %d. %-10s %-38s %12s %s  %5.1f %%  cum %5.1f %%%s%n",
                     entry.get("rank").asInt(), entry.get("defect_code").asText(), entry.get("description").asText(),
                     entry.get("cost").asText(), currency, 100 * entry.get("share").asDouble(),
-                    100 * entry.get("cumulative_share").asDouble(), entry.get("vital_few").asBoolean()
-                            ? "  vital few" : ""));
+                    100 * entry.get("cumulative_share").asDouble(),
+                    entry.get("vital_few").asBoolean() ? "  vital few" : ""));
         }
         return out.toString();
     }
@@ -51,15 +51,16 @@ final class ReportText {
                 .append("| line | work center | scrap | rework | total | events |\n|---|---|---:|---:|---:|---:|\n");
         for (JsonNode line : report.get("by_line")) {
             md.append(String.format("| %s | %s | %s | %s | %s | %d |%n", line.get("line").asText(),
-                    line.get("work_center").asText(), line.get("scrap_cost").asText(),
-                    line.get("rework_cost").asText(), line.get("total_cost").asText(), line.get("events").asLong()));
+                    line.get("work_center").asText(), line.get("scrap_cost").asText(), line.get("rework_cost").asText(),
+                    line.get("total_cost").asText(), line.get("events").asLong()));
         }
-        md.append("\n## Pareto of defect codes\n\n| rank | code | description | cost | share | cumulative | vital few |\n"
-                + "|---:|---|---|---:|---:|---:|---|\n");
+        md.append(
+                "\n## Pareto of defect codes\n\n| rank | code | description | cost | share | cumulative | vital few |\n"
+                        + "|---:|---|---|---:|---:|---:|---|\n");
         for (JsonNode entry : report.get("pareto")) {
             md.append(String.format("| %d | %s | %s | %s | %s | %s | %s |%n", entry.get("rank").asInt(),
-                    entry.get("defect_code").asText(), entry.get("description").asText(),
-                    entry.get("cost").asText(), entry.get("share").asText(), entry.get("cumulative_share").asText(),
+                    entry.get("defect_code").asText(), entry.get("description").asText(), entry.get("cost").asText(),
+                    entry.get("share").asText(), entry.get("cumulative_share").asText(),
                     entry.get("vital_few").asBoolean() ? "yes" : ""));
         }
         md.append("\n## Cost of quality\n\n| class | cost |\n|---|---:|\n");

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A realistic month of one three-line plant, generated from a fixed seed: the MES's defects with its own part
- * numbers and defect codes, the ERP's cost roll, the cross-references between them, and the alert rules a quality
- * manager would set. A few records are meant to stop in exceptions: an MES part nobody mapped, and rework that
- * has no labor booked yet.
+ * A realistic month of one three-line plant, generated from a fixed seed: the MES's defects with its own part numbers
+ * and defect codes, the ERP's cost roll, the cross-references between them, and the alert rules a quality manager would
+ * set. A few records are meant to stop in exceptions: an MES part nobody mapped, and rework that has no labor booked
+ * yet.
  */
 public final class SampleMonth {
 
@@ -35,24 +35,27 @@ public final class SampleMonth {
     }
 
     static final List<Part> PARTS = List.of(
-            new Part("100-4471-A", "MFG-4471", List.of(
-                    new Step("0010", "L1", "WC-110", "120.00", "30.00", "20.00"),
-                    new Step("0020", "L1", "WC-120", "0.00", "28.40", "20.00"),
-                    new Step("0030", "L3", "WC-310", "6.50", "9.00", "7.50")), 30),
-            new Part("100-5120-B", "MFG-5120", List.of(
-                    new Step("0010", "L1", "WC-110", "42.00", "11.00", "8.00"),
-                    new Step("0020", "L1", "WC-120", "0.00", "16.50", "12.00"),
-                    new Step("0030", "L3", "WC-320", "0.00", "4.00", "3.00")), 25),
-            new Part("200-3305-C", "MFG-3305", List.of(
-                    new Step("0010", "L2", "WC-210", "310.00", "45.00", "30.00"),
-                    new Step("0020", "L2", "WC-220", "85.00", "38.00", "26.00"),
-                    new Step("0030", "L3", "WC-320", "0.00", "12.00", "9.00")), 20),
-            new Part("200-7710-A", "MFG-7710", List.of(
-                    new Step("0010", "L2", "WC-210", "540.00", "60.00", "44.00"),
-                    new Step("0020", "L2", "WC-220", "120.00", "52.00", "36.00"),
-                    new Step("0030", "L3", "WC-310", "18.00", "14.00", "10.00")), 10),
-            new Part("300-1180-D", "MFG-1180", List.of(
-                    new Step("0010", "L1", "WC-110", "9.80", "3.20", "2.10"),
+            new Part("100-4471-A", "MFG-4471",
+                    List.of(new Step("0010", "L1", "WC-110", "120.00", "30.00", "20.00"),
+                            new Step("0020", "L1", "WC-120", "0.00", "28.40", "20.00"),
+                            new Step("0030", "L3", "WC-310", "6.50", "9.00", "7.50")),
+                    30),
+            new Part("100-5120-B", "MFG-5120",
+                    List.of(new Step("0010", "L1", "WC-110", "42.00", "11.00", "8.00"),
+                            new Step("0020", "L1", "WC-120", "0.00", "16.50", "12.00"),
+                            new Step("0030", "L3", "WC-320", "0.00", "4.00", "3.00")),
+                    25),
+            new Part("200-3305-C", "MFG-3305",
+                    List.of(new Step("0010", "L2", "WC-210", "310.00", "45.00", "30.00"),
+                            new Step("0020", "L2", "WC-220", "85.00", "38.00", "26.00"),
+                            new Step("0030", "L3", "WC-320", "0.00", "12.00", "9.00")),
+                    20),
+            new Part("200-7710-A", "MFG-7710",
+                    List.of(new Step("0010", "L2", "WC-210", "540.00", "60.00", "44.00"),
+                            new Step("0020", "L2", "WC-220", "120.00", "52.00", "36.00"),
+                            new Step("0030", "L3", "WC-310", "18.00", "14.00", "10.00")),
+                    10),
+            new Part("300-1180-D", "MFG-1180", List.of(new Step("0010", "L1", "WC-110", "9.80", "3.20", "2.10"),
                     new Step("0020", "L3", "WC-310", "1.40", "2.60", "1.90")), 15));
 
     static final List<Code> CODES = List.of(
@@ -96,8 +99,8 @@ public final class SampleMonth {
                 "part,plant,operation,work_center,material_cost,labor_cost,overhead_cost,currency,effective_from\n");
         for (Part part : PARTS) {
             for (Step step : part.routing()) {
-                csv.append(String.join(",", part.erpPart(), PLANT, step.operation(), step.workCenter(),
-                        step.material(), step.labor(), step.overhead(), "USD", "2026-01-01")).append('\n');
+                csv.append(String.join(",", part.erpPart(), PLANT, step.operation(), step.workCenter(), step.material(),
+                        step.labor(), step.overhead(), "USD", "2026-01-01")).append('\n');
             }
         }
         csv.append("100-4471-A,DAY1,0010,WC-110,131.00,30.00,20.00,USD,2026-10-16\n")
@@ -121,18 +124,17 @@ public final class SampleMonth {
             LocalDate day = LocalDate.of(2026, 10, 1 + random.nextInt(31));
             int hour = random.nextInt(24);
             String shift = hour >= 6 && hour < 14 ? "A" : hour >= 14 && hour < 22 ? "B" : "C";
-            ZonedDateTime at = LocalDateTime.of(day, java.time.LocalTime.of(hour, random.nextInt(60)))
-                    .atZone(ZONE);
+            ZonedDateTime at = LocalDateTime.of(day, java.time.LocalTime.of(hour, random.nextInt(60))).atZone(ZONE);
             int roll = random.nextInt(100);
-            String disposition = roll < 80 ? "scrap" : roll < 88 ? "use_as_is" : roll < 94 ? "quarantine"
-                    : roll < 97 ? "return_to_vendor" : "rework";
+            String disposition = roll < 80 ? "scrap"
+                    : roll < 88 ? "use_as_is" : roll < 94 ? "quarantine" : roll < 97 ? "return_to_vendor" : "rework";
             boolean customerReturn = code.code().equals("CUST-RET");
             String mesPart = i % 97 == 0 ? "MFG-9999" : part.mesPart();
             int quantity = 1 + random.nextInt(code.code().startsWith("MACH") ? 6 : 3);
-            csv.append(String.join(",", "MES-2610-" + String.format("%05d", i), PLANT, step.line(),
-                    step.workCenter(), mesPart, code.mesCode(), String.valueOf(quantity), disposition,
-                    at.toOffsetDateTime().toString(), shift, "WO-" + (41000 + random.nextInt(400)),
-                    customerReturn ? "" : step.operation(), String.valueOf(customerReturn))).append('\n');
+            csv.append(String.join(",", "MES-2610-" + String.format("%05d", i), PLANT, step.line(), step.workCenter(),
+                    mesPart, code.mesCode(), String.valueOf(quantity), disposition, at.toOffsetDateTime().toString(),
+                    shift, "WO-" + (41000 + random.nextInt(400)), customerReturn ? "" : step.operation(),
+                    String.valueOf(customerReturn))).append('\n');
         }
         return csv.toString();
     }
@@ -153,8 +155,8 @@ public final class SampleMonth {
     }
 
     private static Map<String, Object> rule(String code, String threshold) {
-        return Map.of("plant", PLANT, "defect_code", code, "metric", "cost", "window", "period", "threshold",
-                threshold, "audience", "dayton-quality");
+        return Map.of("plant", PLANT, "defect_code", code, "metric", "cost", "window", "period", "threshold", threshold,
+                "audience", "dayton-quality");
     }
 
     private static <T> T pick(List<T> items, java.util.function.ToIntFunction<T> weight, Random random) {

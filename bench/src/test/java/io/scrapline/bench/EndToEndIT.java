@@ -21,8 +21,8 @@ import io.scrapline.bench.LocalStack.Service;
 import io.scrapline.platform.testing.TestTokens;
 
 /**
- * One event from the MES to the report and an alert, through the public REST APIs of the four packaged services,
- * each running in its own JVM on a real PostgreSQL, with a real SMTP server.
+ * One event from the MES to the report and an alert, through the public REST APIs of the four packaged services, each
+ * running in its own JVM on a real PostgreSQL, with a real SMTP server.
  */
 class EndToEndIT {
 
@@ -97,8 +97,8 @@ class EndToEndIT {
         JsonNode exception = await(() -> admin.get(api(Service.COSTING) + "/exceptions?status=open").json(),
                 found -> found.size() == 1).get(0);
         assertThat(exception.get("reason").asText()).isEqualTo("unmapped_part");
-        assertThat(controller.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").json()
-                .at("/totals/uncosted_events").asLong()).isEqualTo(1);
+        assertThat(controller.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").json().at("/totals/uncosted_events")
+                .asLong()).isEqualTo(1);
         // Supplying the mapping costs it and closes the exception.
         admin.put(api(Service.COSTING) + "/sources/plex-mes/part-xref",
                 List.of(Map.of("source_part", "MFG-9999", "part", "100-4471-A", "effective_from", "2026-01-01")))
@@ -129,8 +129,8 @@ class EndToEndIT {
                 .isEqualTo(404);
         assertThat(intruder.get(api(Service.ALERT) + "/alerts").expect(200).json()).isEmpty();
         // Its own plant of the same name is a different plant, with an empty report.
-        intruder.put(api(Service.COSTING) + "/plants/DAY1", Map.of("name", "Globex", "currency", "EUR",
-                "time_zone", "Europe/Paris")).expect(204);
+        intruder.put(api(Service.COSTING) + "/plants/DAY1",
+                Map.of("name", "Globex", "currency", "EUR", "time_zone", "Europe/Paris")).expect(204);
         JsonNode report = intruder.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").expect(200).json();
         assertThat(report.at("/totals/total_cost").asText()).isEqualTo("0.00");
         assertThat(report.at("/currency").asText()).isEqualTo("EUR");
@@ -142,10 +142,11 @@ class EndToEndIT {
         Api anonymous = new Api(null);
         Api supervisor = new Api(TestTokens.get().token("acme", "supervisor"));
         Api ingestOnly = new Api(TestTokens.get().token("acme", "ingest"));
-        assertThat(anonymous.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", "source_id\n")
-                .status()).isEqualTo(401);
-        assertThat(supervisor.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", "source_id\n")
-                .status()).isEqualTo(403);
+        assertThat(anonymous.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", "source_id\n").status())
+                .isEqualTo(401);
+        assertThat(
+                supervisor.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", "source_id\n").status())
+                        .isEqualTo(403);
         assertThat(anonymous.get(api(Service.COSTING) + "/costed-events").status()).isEqualTo(401);
         assertThat(supervisor.put(api(Service.COSTING) + "/defect-codes", List.of()).status()).isEqualTo(403);
         assertThat(anonymous.get(api(Service.REPORTING) + "/reports/DAY1/2026-10").status()).isEqualTo(401);
@@ -158,11 +159,10 @@ class EndToEndIT {
 
     /** The plant, catalog, cross-references, cost roll, audience and a 500.00 rule on the machining code. */
     private static void setUpPlant(Api admin, Api ingest, String tenant) {
-        admin.put(api(Service.COSTING) + "/plants/DAY1", Map.of("name", "Dayton", "currency", "USD", "time_zone",
-                "America/New_York")).expect(204);
+        admin.put(api(Service.COSTING) + "/plants/DAY1",
+                Map.of("name", "Dayton", "currency", "USD", "time_zone", "America/New_York")).expect(204);
         admin.put(api(Service.COSTING) + "/defect-codes", List.of(Map.of("code", "MACH-DIM", "description",
-                "Dimension out of tolerance", "category", "machining", "coq_class", "internal_failure")))
-                .expect(204);
+                "Dimension out of tolerance", "category", "machining", "coq_class", "internal_failure"))).expect(204);
         admin.put(api(Service.COSTING) + "/sources/plex-mes/defect-code-xref",
                 List.of(Map.of("source_code", "D-114", "defect_code", "MACH-DIM"))).expect(204);
         admin.put(api(Service.COSTING) + "/sources/plex-mes/part-xref",
@@ -175,15 +175,17 @@ class EndToEndIT {
                 100-4471-A,DAY1,0020,0.00,28.40,20.00,USD,2026-01-01
                 100-4471-A,DAY1,0030,15.00,12.00,8.00,USD,2026-01-01
                 """).expect(201);
-        admin.put(api(Service.ALERT) + "/audiences/quality", Map.of("members", List.of(Map.of("role", "quality",
-                "email", "quality@" + tenant + ".example.com")))).expect(204);
+        admin.put(api(Service.ALERT) + "/audiences/quality",
+                Map.of("members", List.of(Map.of("role", "quality", "email", "quality@" + tenant + ".example.com"))))
+                .expect(204);
         admin.put(api(Service.ALERT) + "/alert-rules/mach-dim", Map.of("plant", "DAY1", "defect_code", "MACH-DIM",
                 "metric", "cost", "window", "period", "threshold", "500.00", "audience", "quality")).expect(204);
     }
 
     private static JsonNode awaitEvents(Api api, int count) {
-        return await(() -> api.get(api(Service.COSTING) + "/costed-events?plant=DAY1&period=2026-10").expect(200)
-                .json(), events -> events.size() == count);
+        return await(
+                () -> api.get(api(Service.COSTING) + "/costed-events?plant=DAY1&period=2026-10").expect(200).json(),
+                events -> events.size() == count);
     }
 
     private static void awaitEmails(String tenant, int count) {

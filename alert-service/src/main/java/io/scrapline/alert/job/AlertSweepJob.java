@@ -8,8 +8,8 @@ import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Evaluates every rule of every tenant and retries failed sends, so an alert a lost prompt missed still goes out.
- * Once per cluster at a time.
+ * Evaluates every rule of every tenant and retries failed sends, so an alert a lost prompt missed still goes out. Once
+ * per cluster at a time.
  */
 @ApplicationScoped
 public class AlertSweepJob {
@@ -22,10 +22,9 @@ public class AlertSweepJob {
         this.alerts = alerts;
     }
 
-    @Scheduled(every = "${scrapline.alert.sweep-every:30s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${scrapline.alert.sweep-every:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return db.sweepTenants("alert-sweep", "tenants_with_alert_rules", tenant -> alerts.evaluate(tenant, null)
-                .chain(() -> alerts.retryUnsent(tenant)));
+        return db.sweepTenants("alert-sweep", "tenants_with_alert_rules",
+                tenant -> alerts.evaluate(tenant, null).chain(() -> alerts.retryUnsent(tenant)));
     }
 }

@@ -32,17 +32,16 @@ public class AlertRepository {
 
     public Uni<Void> upsertAudience(SqlConnection connection, String audience, AlertRequests.Audience request) {
         JsonArray members = new JsonArray();
-        request.members().forEach(m -> members.add(new JsonObject().put("name", m.name()).put("role", m.role())
-                .put("email", m.email()).put("phone", m.phone()).put("webhook_url", m.webhookUrl())
-                .put("lines", m.lines() == null ? new JsonArray() : new JsonArray(m.lines()))));
+        request.members()
+                .forEach(m -> members.add(new JsonObject().put("name", m.name()).put("role", m.role())
+                        .put("email", m.email()).put("phone", m.phone()).put("webhook_url", m.webhookUrl())
+                        .put("lines", m.lines() == null ? new JsonArray() : new JsonArray(m.lines()))));
         return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
-                .execute()
-                .chain(() -> connection.preparedQuery("""
+                .execute().chain(() -> connection.preparedQuery("""
                         INSERT INTO audiences (tenant_id, audience_id, members) VALUES (current_tenant(), $1, $2)
                         ON CONFLICT (tenant_id, audience_id) DO UPDATE SET members = excluded.members,
                             updated_at = now()
-                        """).execute(Tuple.of(audience, members)))
-                .replaceWithVoid();
+                        """).execute(Tuple.of(audience, members))).replaceWithVoid();
     }
 
     /** Which of the rule's references are missing: {@code plant}, {@code audience}. */
@@ -72,15 +71,16 @@ public class AlertRepository {
                     defect_code = excluded.defect_code, metric = excluded.metric, time_window = excluded.time_window,
                     threshold = excluded.threshold, audience_id = excluded.audience_id, enabled = excluded.enabled,
                     updated_at = now()
-                """).execute(Tuple.tuple().addValue(rule).addValue(request.plant()).addValue(request.defectCode())
-                .addValue(request.metric()).addValue(request.window()).addValue(request.threshold())
-                .addValue(request.audience()).addValue(request.enabled() == null || request.enabled()))
+                """)
+                .execute(Tuple.tuple().addValue(rule).addValue(request.plant()).addValue(request.defectCode())
+                        .addValue(request.metric()).addValue(request.window()).addValue(request.threshold())
+                        .addValue(request.audience()).addValue(request.enabled() == null || request.enabled()))
                 .replaceWithVoid();
     }
 
     /**
-     * Rules over their threshold with no alert for the period yet; narrowed to a plant, period and codes when
-     * given (a prompt), or every rule (the sweep).
+     * Rules over their threshold with no alert for the period yet; narrowed to a plant, period and codes when given (a
+     * prompt), or every rule (the sweep).
      */
     public Uni<List<Breach>> breaches(SqlConnection connection, String plant, String period, List<String> codes) {
         return connection.preparedQuery("""
@@ -97,12 +97,11 @@ public class AlertRepository {
                                   AND l.rule_id = r.rule_id AND l.period = c.period)
                 GROUP BY r.rule_id, r.plant_id, c.period, r.defect_code, r.threshold, p.currency, a.members
                 HAVING sum(c.amount) > r.threshold
-                """).execute(Tuple.of(plant, period, codes == null ? null : codes.toArray(String[]::new)))
-                .map(rows -> {
-                    List<Breach> breaches = new ArrayList<>();
-                    rows.forEach(row -> breaches.add(breach(row, (JsonArray) row.getValue("members"))));
-                    return breaches;
-                });
+                """).execute(Tuple.of(plant, period, codes == null ? null : codes.toArray(String[]::new))).map(rows -> {
+            List<Breach> breaches = new ArrayList<>();
+            rows.forEach(row -> breaches.add(breach(row, (JsonArray) row.getValue("members"))));
+            return breaches;
+        });
     }
 
     /** Logs the alert unless the rule already has one for the period; the id only if this call logged it. */
@@ -113,12 +112,11 @@ public class AlertRepository {
                 VALUES (current_tenant(), $1, $2, $3, $4, $5, $6, $7, $8, 'pending')
                 ON CONFLICT (tenant_id, rule_id, period) DO NOTHING
                 RETURNING alert_id
-                """).execute(Tuple.tuple().addValue(breach.ruleId()).addValue(breach.plant())
-                .addValue(breach.period()).addValue(breach.defectCode()).addValue(breach.value())
-                .addValue(breach.threshold()).addValue(breach.currency())
-                .addValue(breach.recipients().toArray(String[]::new)))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(rows.iterator().next().getLong(0)));
+                """)
+                .execute(Tuple.tuple().addValue(breach.ruleId()).addValue(breach.plant()).addValue(breach.period())
+                        .addValue(breach.defectCode()).addValue(breach.value()).addValue(breach.threshold())
+                        .addValue(breach.currency()).addValue(breach.recipients().toArray(String[]::new)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
     }
 
     public Uni<Void> markSent(SqlConnection connection, long alertId) {
@@ -145,10 +143,11 @@ public class AlertRepository {
                 """).execute(Tuple.of(maxAttempts)).map(rows -> {
             List<Pending> pending = new ArrayList<>();
             for (Row row : rows) {
-                pending.add(new Pending(row.getLong("alert_id"), new Breach(row.getString("rule_id"),
-                        row.getString("plant_id"), row.getString("period"), row.getString("defect_code"),
-                        row.getBigDecimal("value"), row.getBigDecimal("threshold"), row.getString("currency"),
-                        List.of(row.getArrayOfStrings("recipients")))));
+                pending.add(new Pending(row.getLong("alert_id"),
+                        new Breach(row.getString("rule_id"), row.getString("plant_id"), row.getString("period"),
+                                row.getString("defect_code"), row.getBigDecimal("value"),
+                                row.getBigDecimal("threshold"), row.getString("currency"),
+                                List.of(row.getArrayOfStrings("recipients")))));
             }
             return pending;
         });

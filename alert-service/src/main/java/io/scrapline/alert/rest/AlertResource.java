@@ -31,7 +31,6 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1")
 @Tag(name = "Alerts", description = "Threshold rules, who hears about them, and the alert log")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
@@ -44,6 +43,7 @@ public class AlertResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/audiences/{audience}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or replace an audience")
@@ -55,6 +55,7 @@ public class AlertResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/alert-rules/{rule}")
     @RolesAllowed({ Roles.ADMIN, Roles.QUALITY })
     @Operation(summary = "Create or replace a threshold rule", description = "Alerts once per rule and period "
@@ -87,6 +88,7 @@ public class AlertResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/alerts/evaluations")
     @RolesAllowed({ Roles.INGEST, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Evaluate the rules that watch changed rollups", description = "costing-service calls "

@@ -20,8 +20,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Evaluates threshold rules against the rollups and sends each alert once per rule and period: the alert log's
- * unique key decides which evaluation sends, and the log records every attempt.
+ * Evaluates threshold rules against the rollups and sends each alert once per rule and period: the alert log's unique
+ * key decides which evaluation sends, and the log records every attempt.
  */
 @ApplicationScoped
 public class AlertService {
@@ -47,8 +47,8 @@ public class AlertService {
         return db.inTenant(tenant, connection -> alerts.missingReferences(connection, request).chain(missing -> {
             if (!missing.isEmpty()) {
                 throw new InvalidInputException("the rule names what does not exist", missing.stream()
-                        .map(field -> new FieldError(null, field, "no " + field + " "
-                                + (field.equals("plant") ? request.plant() : request.audience())))
+                        .map(field -> new FieldError(null, field,
+                                "no " + field + " " + (field.equals("plant") ? request.plant() : request.audience())))
                         .toList());
             }
             return alerts.upsertRule(connection, rule, request);
@@ -57,22 +57,24 @@ public class AlertService {
 
     /** Evaluates the rules a prompt names; with a null prompt, every rule of the tenant. Returns alerts sent. */
     public Uni<Integer> evaluate(String tenant, AlertPrompt prompt) {
-        return db.inTenant(tenant, connection -> prompt == null ? alerts.breaches(connection, null, null, null)
-                : alerts.breaches(connection, prompt.plant(), prompt.period(), prompt.defectCodes()))
-                .onItem().transformToMulti(breaches -> Multi.createFrom().iterable(breaches))
-                .onItem().transformToUniAndConcatenate(breach -> db
-                        .inTenant(tenant, connection -> alerts.log(connection, breach))
-                        .chain(logged -> logged.isEmpty() ? Uni.createFrom().item(0)
-                                : send(tenant, logged.get(), breach).replaceWith(1)))
+        return db
+                .inTenant(tenant,
+                        connection -> prompt == null ? alerts.breaches(connection, null, null, null)
+                                : alerts.breaches(connection, prompt.plant(), prompt.period(), prompt.defectCodes()))
+                .onItem().transformToMulti(breaches -> Multi.createFrom().iterable(breaches)).onItem()
+                .transformToUniAndConcatenate(
+                        breach -> db.inTenant(tenant, connection -> alerts.log(connection, breach))
+                                .chain(logged -> logged.isEmpty() ? Uni.createFrom().item(0)
+                                        : send(tenant, logged.get(), breach).map(sent -> sent ? 1 : 0)))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
     /** Retries alerts whose sending failed. */
     public Uni<Void> retryUnsent(String tenant) {
-        return db.inTenant(tenant, connection -> alerts.unsent(connection, MAX_ATTEMPTS))
-                .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
-                .onItem().transformToUniAndConcatenate(p -> send(tenant, p.alertId(), p.breach()))
-                .collect().last().replaceWithVoid();
+        return db.inTenant(tenant, connection -> alerts.unsent(connection, MAX_ATTEMPTS)).onItem()
+                .transformToMulti(pending -> Multi.createFrom().iterable(pending)).onItem()
+                .transformToUniAndConcatenate(p -> send(tenant, p.alertId(), p.breach())).collect().last()
+                .replaceWithVoid();
     }
 
     public Uni<List<Map<String, Object>>> list(String tenant, String status) {
@@ -87,10 +89,11 @@ public class AlertService {
         }).replaceWithVoid();
     }
 
-    private Uni<Void> send(String tenant, long alertId, Breach breach) {
-        String subject = String.format("[Scrapline] %s %s: %s cost %s %s is over its threshold of %s",
-                breach.plant(), breach.period(), breach.defectCode(), breach.value().toPlainString(),
-                breach.currency(), breach.threshold().toPlainString());
+    /** Sends the alert's email and logs the outcome; whether it was sent. */
+    private Uni<Boolean> send(String tenant, long alertId, Breach breach) {
+        String subject = String.format("[Scrapline] %s %s: %s cost %s %s is over its threshold of %s", breach.plant(),
+                breach.period(), breach.defectCode(), breach.value().toPlainString(), breach.currency(),
+                breach.threshold().toPlainString());
         String body = String.format("""
                 Defect code %s in plant %s has cost %s %s in period %s, over the threshold of %s %s set by rule %s.
 
@@ -100,12 +103,12 @@ public class AlertService {
                 alertId);
         Mail mail = Mail.withText(breach.recipients().get(0), subject, body);
         mail.setTo(breach.recipients());
-        return mailer.send(mail)
-                .chain(() -> db.inTenant(tenant, connection -> alerts.markSent(connection, alertId)))
-                .onFailure().recoverWithUni(failure -> {
+        return mailer.send(mail).chain(() -> db.inTenant(tenant, connection -> alerts.markSent(connection, alertId)))
+                .replaceWith(true).onFailure().recoverWithUni(failure -> {
                     Log.warnf("alert %d of tenant %s was not sent: %s", alertId, tenant, failure.getMessage());
-                    return db.inTenant(tenant, connection -> alerts.markFailed(connection, alertId,
-                            String.valueOf(failure.getMessage())));
+                    return db.inTenant(tenant,
+                            connection -> alerts.markFailed(connection, alertId, String.valueOf(failure.getMessage())))
+                            .replaceWith(false);
                 });
     }
 }

@@ -15,14 +15,10 @@ public record CostRoll(LocalDate effectiveFrom, List<CostRollLine> lines) {
 
     /** The version whose effective-from is the latest on or before {@code date}, if any. */
     public static Optional<CostRoll> inForce(List<CostRollLine> allVersions, LocalDate date) {
-        return allVersions.stream()
-                .map(CostRollLine::effectiveFrom)
-                .filter(from -> !from.isAfter(date))
+        return allVersions.stream().map(CostRollLine::effectiveFrom).filter(from -> !from.isAfter(date))
                 .max(Comparator.naturalOrder())
-                .map(from -> new CostRoll(from, allVersions.stream()
-                        .filter(line -> line.effectiveFrom().equals(from))
-                        .sorted(Comparator.comparing(CostRollLine::operation, ROUTING_ORDER))
-                        .toList()));
+                .map(from -> new CostRoll(from, allVersions.stream().filter(line -> line.effectiveFrom().equals(from))
+                        .sorted(Comparator.comparing(CostRollLine::operation, ROUTING_ORDER)).toList()));
     }
 
     public boolean hasOperation(String operation) {

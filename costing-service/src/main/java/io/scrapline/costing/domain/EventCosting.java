@@ -12,8 +12,8 @@ import io.scrapline.platform.period.Periods;
 
 /**
  * Maps and values one defect record (cost-model.md §2, §4, §8): part and defect code through the source's
- * cross-references, the cost roll in force on the event's date in the plant's time zone, the disposition's cost
- * type and the cost-of-quality class. Anything missing makes an exception, never a guess.
+ * cross-references, the cost roll in force on the event's date in the plant's time zone, the disposition's cost type
+ * and the cost-of-quality class. Anything missing makes an exception, never a guess.
  */
 public final class EventCosting {
 
@@ -32,8 +32,8 @@ public final class EventCosting {
 
         Optional<String> part = reference.part(record.source(), record.sourcePart(), date);
         if (part.isEmpty()) {
-            return new Outcome.Uncostable(record, period, "unmapped_part", "no part cross-reference for "
-                    + record.source() + " part " + record.sourcePart() + " on " + date);
+            return new Outcome.Uncostable(record, period, "unmapped_part",
+                    "no part cross-reference for " + record.source() + " part " + record.sourcePart() + " on " + date);
         }
         Optional<ReferenceData.DefectCode> code = reference.defectCode(record.source(), record.sourceDefectCode());
         if (code.isEmpty()) {
@@ -43,23 +43,21 @@ public final class EventCosting {
         String coqClass = record.customerReturn() ? "external_failure" : code.get().coqClass();
 
         Map<String, Object> explanation = new LinkedHashMap<>();
-        explanation.put("record", Map.of("source", record.source(), "source_id", record.sourceId(),
-                "version", record.version()));
+        explanation.put("record",
+                Map.of("source", record.source(), "source_id", record.sourceId(), "version", record.version()));
         explanation.put("part", Map.of("source_part", record.sourcePart(), "part", part.get()));
         explanation.put("defect_code", Map.of("source_code", record.sourceDefectCode(), "defect_code",
                 code.get().code(), "coq_class", coqClass, "customer_return", record.customerReturn()));
-        explanation.put("period", Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(),
-                "period", period));
+        explanation.put("period",
+                Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(), "period", period));
 
         switch (record.disposition()) {
             case "use_as_is", "quarantine" -> {
-                explanation.put("disposition", record.disposition().equals("use_as_is")
-                        ? "used as is: counted, no cost"
+                explanation.put("disposition", record.disposition().equals("use_as_is") ? "used as is: counted, no cost"
                         : "quarantined: no cost until a final disposition arrives");
-                return new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass,
-                        record.disposition(), BigDecimal.ZERO.setScale(Money.UNIT_SCALE),
-                        Money.round(BigDecimal.ZERO, plant.currency(), rounding), plant.currency(),
-                        explanation);
+                return new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, record.disposition(),
+                        BigDecimal.ZERO.setScale(Money.UNIT_SCALE),
+                        Money.round(BigDecimal.ZERO, plant.currency(), rounding), plant.currency(), explanation);
             }
             case "rework" -> {
                 return new Outcome.Uncostable(record, period, "no_rework_labor", "rework is costed from the "
@@ -72,9 +70,9 @@ public final class EventCosting {
                             + part.get() + " in plant " + record.plant() + " in force on " + date);
                 }
                 if (record.operation() != null && !roll.get().hasOperation(record.operation())) {
-                    return new Outcome.Uncostable(record, period, "unknown_operation", "operation "
-                            + record.operation() + " is not in the cost roll of part " + part.get()
-                            + " effective " + roll.get().effectiveFrom());
+                    return new Outcome.Uncostable(record, period, "unknown_operation",
+                            "operation " + record.operation() + " is not in the cost roll of part " + part.get()
+                                    + " effective " + roll.get().effectiveFrom());
                 }
                 ScrapValuation.Valued valued = ScrapValuation.value(method, roll.get(), record.operation(),
                         record.quantity(), record.salvagePerUnit(), plant.currency(), rounding);

@@ -10,9 +10,9 @@ public sealed interface Outcome {
 
     String period();
 
-    record Costed(DefectRecord record, String period, String part, String defectCode, String coqClass,
-            String costType, BigDecimal unitValue, BigDecimal amount, String currency,
-            Map<String, Object> explanation) implements Outcome {
+    record Costed(DefectRecord record, String period, String part, String defectCode, String coqClass, String costType,
+            BigDecimal unitValue, BigDecimal amount, String currency, Map<String, Object> explanation)
+            implements Outcome {
     }
 
     record Uncostable(DefectRecord record, String period, String reason, String detail) implements Outcome {

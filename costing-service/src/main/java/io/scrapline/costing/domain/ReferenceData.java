@@ -28,8 +28,7 @@ public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref
     /** The ERP part a source's part number maps to on {@code date}. */
     public Optional<String> part(String source, String sourcePart, LocalDate date) {
         return partXrefs.getOrDefault(key(source, sourcePart), List.of()).stream()
-                .filter(x -> !x.effectiveFrom().isAfter(date))
-                .max(Comparator.comparing(PartXref::effectiveFrom))
+                .filter(x -> !x.effectiveFrom().isAfter(date)).max(Comparator.comparing(PartXref::effectiveFrom))
                 .map(PartXref::part);
     }
 

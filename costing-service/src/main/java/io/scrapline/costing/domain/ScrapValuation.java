@@ -10,29 +10,33 @@ import java.util.Map;
 import io.scrapline.platform.money.Money;
 
 /**
- * {@code scrap cost = quantity × unit value − salvage} (cost-model.md §4), rounded once to the currency's minor
- * unit. Salvage reduces the cost but never makes it negative.
+ * {@code scrap cost = quantity × unit value − salvage} (cost-model.md §4), rounded once to the currency's minor unit.
+ * Salvage reduces the cost but never makes it negative.
  */
 public final class ScrapValuation {
 
     /** The result with the arithmetic that produced it, step by step. */
-    public record Valued(BigDecimal unitValue, BigDecimal amount, boolean stageAssumed, Map<String, Object> explanation) {
+    public record Valued(BigDecimal unitValue, BigDecimal amount, boolean stageAssumed,
+            Map<String, Object> explanation) {
     }
 
     private ScrapValuation() {
     }
 
     /**
-     * @param operation the operation where the scrap occurred, or null: then full standard cost, stage assumed
-     * @throws IllegalArgumentException if the operation is not in the cost roll
+     * @param operation
+     *            the operation where the scrap occurred, or null: then full standard cost, stage assumed
+     *
+     * @throws IllegalArgumentException
+     *             if the operation is not in the cost roll
      */
     public static Valued value(ScrapMethod method, CostRoll roll, String operation, BigDecimal quantity,
             BigDecimal salvagePerUnit, String currency, RoundingMode rounding) {
         boolean stageAssumed = operation == null;
         String through = stageAssumed ? roll.lastOperation() : operation;
         if (!roll.hasOperation(through)) {
-            throw new IllegalArgumentException("operation " + through + " is not in the cost roll effective "
-                    + roll.effectiveFrom());
+            throw new IllegalArgumentException(
+                    "operation " + through + " is not in the cost roll effective " + roll.effectiveFrom());
         }
         ScrapMethod applied = stageAssumed ? ScrapMethod.FULL_STANDARD : method;
         BigDecimal unitValue = switch (applied) {
@@ -70,9 +74,10 @@ public final class ScrapValuation {
         explanation.put("salvage", exact(salvage));
         explanation.put("rounding", rounding.name().toLowerCase());
         explanation.put("amount", amount.toPlainString());
-        explanation.put("arithmetic", quantity(quantity) + " × " + unitValue.toPlainString()
-                + (salvage.signum() == 0 ? "" : " − " + exact(salvage)) + " = " + exact(net) + " → "
-                + amount.toPlainString() + " " + currency);
+        explanation.put("arithmetic",
+                quantity(quantity) + " × " + unitValue.toPlainString()
+                        + (salvage.signum() == 0 ? "" : " − " + exact(salvage)) + " = " + exact(net) + " → "
+                        + amount.toPlainString() + " " + currency);
         return new Valued(unitValue, amount, stageAssumed, explanation);
     }
 

@@ -9,8 +9,8 @@ import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Picks up records that no prompt got costed (costing was down, a prompt was lost). Runs once per cluster at a
- * time; the alert sweep then catches up on the rollups it changed.
+ * Picks up records that no prompt got costed (costing was down, a prompt was lost). Runs once per cluster at a time;
+ * the alert sweep then catches up on the rollups it changed.
  */
 @ApplicationScoped
 public class CostingSweepJob {
@@ -23,11 +23,11 @@ public class CostingSweepJob {
         this.costing = costing;
     }
 
-    @Scheduled(every = "${scrapline.costing.sweep-every:15s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${scrapline.costing.sweep-every:15s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return db.sweepTenants("costing-sweep", "tenants_with_uncosted_records", tenant -> costing.run(tenant, null)
-                .invoke(run -> Log.infof("sweep costed %d events of tenant %s (%d exceptions)", run.costed(), tenant,
-                        run.exceptions())));
+        return db.sweepTenants("costing-sweep", "tenants_with_uncosted_records",
+                tenant -> costing.run(tenant, null)
+                        .invoke(run -> Log.infof("sweep costed %d events of tenant %s (%d exceptions)", run.costed(),
+                                tenant, run.exceptions())));
     }
 }

@@ -18,8 +18,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CostedEventRepository {
 
-    /** Filters of the costed-events list; null means any. {@code lines} empty means every line. */
-    public record Filter(String plant, String period, String line, String defectCode, String part,
+    /**
+     * Filters of the costed-events list; null means any. {@code plants} and {@code lines} are the token's scope; empty
+     * means every plant or line.
+     */
+    public record Filter(String plant, String period, String line, String defectCode, String part, List<String> plants,
             List<String> lines) {
     }
 
@@ -33,11 +36,11 @@ public class CostedEventRepository {
                 + "WHERE NOT superseded AND ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2) "
                 + "AND ($3::text IS NULL OR line_id = $3) AND ($4::text IS NULL OR defect_code = $4) "
                 + "AND ($5::text IS NULL OR part = $5) AND (cardinality($6::text[]) = 0 OR line_id = ANY($6)) "
-                + "ORDER BY event_id LIMIT $7 OFFSET $8")
+                + "AND (cardinality($7::text[]) = 0 OR plant_id = ANY($7)) ORDER BY event_id LIMIT $8 OFFSET $9")
                 .execute(Tuple.tuple().addValue(filter.plant()).addValue(filter.period()).addValue(filter.line())
                         .addValue(filter.defectCode()).addValue(filter.part())
-                        .addValue(filter.lines().toArray(String[]::new)).addValue(size)
-                        .addValue((long) page * size))
+                        .addValue(filter.lines().toArray(String[]::new))
+                        .addValue(filter.plants().toArray(String[]::new)).addValue(size).addValue((long) page * size))
                 .map(rows -> {
                     List<Map<String, Object>> events = new ArrayList<>();
                     rows.forEach(row -> events.add(event(row, false)));
@@ -48,20 +51,21 @@ public class CostedEventRepository {
     public Uni<Optional<Map<String, Object>>> find(SqlConnection connection, long eventId) {
         return connection.preparedQuery("SELECT " + COLUMNS + ", explanation FROM costed_events WHERE event_id = $1")
                 .execute(Tuple.of(eventId))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(event(rows.iterator().next(), true)));
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(event(rows.iterator().next(), true)));
     }
 
+    /** Exceptions, newest last; {@code plants} is the token's plant scope, empty for every plant. */
     public Uni<List<Map<String, Object>>> exceptions(SqlConnection connection, String plant, String period,
-            String status) {
+            String status, List<String> plants) {
         return connection.preparedQuery("""
                 SELECT exception_id, source, source_id, plant_id, period, quantity, reason, detail, status, created_at,
                     closed_at
                 FROM costing_exceptions
                 WHERE ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2)
                   AND ($3::text IS NULL OR status = $3)
+                  AND (cardinality($4::text[]) = 0 OR plant_id = ANY($4))
                 ORDER BY exception_id LIMIT 1000
-                """).execute(Tuple.of(plant, period, status)).map(rows -> {
+                """).execute(Tuple.of(plant, period, status, plants.toArray(String[]::new))).map(rows -> {
             List<Map<String, Object>> found = new ArrayList<>();
             for (Row row : rows) {
                 Map<String, Object> exception = new LinkedHashMap<>();

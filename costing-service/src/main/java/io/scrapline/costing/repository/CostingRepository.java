@@ -27,13 +27,13 @@ public class CostingRepository {
 
     /** Serializes costing runs of one tenant, so two prompts never cost the same record twice. */
     public Uni<Void> lockTenant(SqlConnection connection) {
-        return connection.query("SELECT pg_advisory_xact_lock(hashtext('costing:' || current_tenant()))")
-                .execute().replaceWithVoid();
+        return connection.query("SELECT pg_advisory_xact_lock(hashtext('costing:' || current_tenant()))").execute()
+                .replaceWithVoid();
     }
 
     /**
-     * The latest version of each record that has no costed event: new records and those waiting in an open
-     * exception, in record order after {@code afterRecordId}.
+     * The latest version of each record that has no costed event: new records and those waiting in an open exception,
+     * in record order after {@code afterRecordId}.
      */
     public Uni<List<DefectRecord>> uncosted(SqlConnection connection, long afterRecordId, int limit) {
         return connection.preparedQuery("""
@@ -74,8 +74,8 @@ public class CostingRepository {
                 .preparedQuery("SELECT plant_id, currency, time_zone FROM plants WHERE plant_id = ANY($1)")
                 .execute(Tuple.of(plants)).map(rows -> {
                     Map<String, ReferenceData.Plant> found = new HashMap<>();
-                    rows.forEach(row -> found.put(row.getString("plant_id"), new ReferenceData.Plant(
-                            row.getString("currency"), ZoneId.of(row.getString("time_zone")))));
+                    rows.forEach(row -> found.put(row.getString("plant_id"),
+                            new ReferenceData.Plant(row.getString("currency"), ZoneId.of(row.getString("time_zone")))));
                     return found;
                 });
         Uni<Map<String, List<ReferenceData.PartXref>>> partsUni = connection.preparedQuery("""
@@ -84,8 +84,9 @@ public class CostingRepository {
                   USING (source, source_part)
                 """).execute(Tuple.of(sources, sourceParts)).map(rows -> {
             Map<String, List<ReferenceData.PartXref>> found = new HashMap<>();
-            rows.forEach(row -> found.computeIfAbsent(ReferenceData.key(row.getString("source"),
-                    row.getString("source_part")), k -> new ArrayList<>())
+            rows.forEach(row -> found
+                    .computeIfAbsent(ReferenceData.key(row.getString("source"), row.getString("source_part")),
+                            k -> new ArrayList<>())
                     .add(new ReferenceData.PartXref(row.getLocalDate("effective_from"), row.getString("part"))));
             return found;
         });
@@ -102,21 +103,20 @@ public class CostingRepository {
         Uni<Map<String, ReferenceData.DefectCode>> codesUni = connection
                 .query("SELECT code, description, coq_class FROM defect_codes").execute().map(rows -> {
                     Map<String, ReferenceData.DefectCode> found = new HashMap<>();
-                    rows.forEach(row -> found.put(row.getString("code"), new ReferenceData.DefectCode(
-                            row.getString("code"), row.getString("description"), row.getString("coq_class"))));
+                    rows.forEach(
+                            row -> found.put(row.getString("code"), new ReferenceData.DefectCode(row.getString("code"),
+                                    row.getString("description"), row.getString("coq_class"))));
                     return found;
                 });
-        return Uni.combine().all().unis(plantsUni, partsUni, codeXrefsUni, codesUni).asTuple()
-                .chain(found -> {
-                    String[] parts = found.getItem2().values().stream().flatMap(List::stream)
-                            .map(ReferenceData.PartXref::part).distinct().toArray(String[]::new);
-                    return costRolls(connection, plants, parts).map(rolls -> new ReferenceData(found.getItem1(),
-                            found.getItem2(), found.getItem3(), found.getItem4(), rolls));
-                });
+        return Uni.combine().all().unis(plantsUni, partsUni, codeXrefsUni, codesUni).asTuple().chain(found -> {
+            String[] parts = found.getItem2().values().stream().flatMap(List::stream).map(ReferenceData.PartXref::part)
+                    .distinct().toArray(String[]::new);
+            return costRolls(connection, plants, parts).map(rolls -> new ReferenceData(found.getItem1(),
+                    found.getItem2(), found.getItem3(), found.getItem4(), rolls));
+        });
     }
 
-    private Uni<Map<String, List<CostRollLine>>> costRolls(SqlConnection connection, String[] plants,
-            String[] parts) {
+    private Uni<Map<String, List<CostRollLine>>> costRolls(SqlConnection connection, String[] plants, String[] parts) {
         return connection.preparedQuery("""
                 SELECT DISTINCT ON (plant_id, part, operation, effective_from)
                     plant_id, part, operation, effective_from, material_cost, labor_cost, overhead_cost, milestone
@@ -125,21 +125,21 @@ public class CostingRepository {
                 ORDER BY plant_id, part, operation, effective_from, version DESC
                 """).execute(Tuple.of(plants, parts)).map(rows -> {
             Map<String, List<CostRollLine>> found = new HashMap<>();
-            rows.forEach(row -> found.computeIfAbsent(ReferenceData.key(row.getString("plant_id"),
-                    row.getString("part")), k -> new ArrayList<>()).add(new CostRollLine(row.getString("operation"),
-                            row.getLocalDate("effective_from"), row.getBigDecimal("material_cost"),
-                            row.getBigDecimal("labor_cost"), row.getBigDecimal("overhead_cost"),
-                            row.getBoolean("milestone"))));
+            rows.forEach(row -> found
+                    .computeIfAbsent(ReferenceData.key(row.getString("plant_id"), row.getString("part")),
+                            k -> new ArrayList<>())
+                    .add(new CostRollLine(row.getString("operation"), row.getLocalDate("effective_from"),
+                            row.getBigDecimal("material_cost"), row.getBigDecimal("labor_cost"),
+                            row.getBigDecimal("overhead_cost"), row.getBoolean("milestone"))));
             return found;
         });
     }
 
     /**
-     * Marks the costed events of earlier versions of {@code records} superseded and closes their exceptions;
-     * takes the superseded events out of the rollups through {@code delta}.
+     * Marks the costed events of earlier versions of {@code records} superseded and closes their exceptions; takes the
+     * superseded events out of the rollups through {@code delta}.
      */
-    public Uni<Void> supersedeEarlierVersions(SqlConnection connection, List<DefectRecord> records,
-            RollupDelta delta) {
+    public Uni<Void> supersedeEarlierVersions(SqlConnection connection, List<DefectRecord> records, RollupDelta delta) {
         List<DefectRecord> updates = records.stream().filter(r -> r.version() > 1).toList();
         if (updates.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -155,15 +155,14 @@ public class CostingRepository {
                 RETURNING e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code, e.shift, e.cost_type,
                     e.coq_class, e.amount, e.quantity
                 """).execute(keys).invoke(rows -> rows.forEach(row -> delta.add(rollupKey(row),
-                        row.getBigDecimal("amount").negate(), row.getBigDecimal("quantity").negate(), -1)))
+                row.getBigDecimal("amount").negate(), row.getBigDecimal("quantity").negate(), -1)))
                 .chain(() -> connection.preparedQuery("""
                         UPDATE costing_exceptions x SET status = 'closed', closed_at = now(),
                             detail = x.detail || ' (superseded by a newer version)'
                         FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(source, source_id, record_id)
                         WHERE x.source = u.source AND x.source_id = u.source_id AND x.record_id <> u.record_id
                           AND x.status = 'open'
-                        """).execute(keys))
-                .replaceWithVoid();
+                        """).execute(keys)).replaceWithVoid();
     }
 
     public Uni<Void> insertCosted(SqlConnection connection, List<Outcome.Costed> costed) {
@@ -174,21 +173,23 @@ public class CostingRepository {
         columns.addValue(costed.stream().map(c -> c.record().recordId()).toArray(Long[]::new));
         columns.addValue(costed.stream().map(c -> c.record().version()).toArray(Integer[]::new));
         addText(columns, costed, c -> c.record().source(), c -> c.record().sourceId(), c -> c.record().plant(),
-                Outcome.Costed::period, c -> c.record().line(), c -> c.record().workCenter(),
-                c -> shift(c.record()), Outcome.Costed::part, Outcome.Costed::defectCode, Outcome.Costed::coqClass,
-                c -> c.record().disposition(), Outcome.Costed::costType,
-                c -> c.record().quantity().toPlainString(), c -> c.unitValue().toPlainString(),
-                c -> c.amount().toPlainString(), Outcome.Costed::currency,
+                Outcome.Costed::period, c -> c.record().line(), c -> c.record().workCenter(), c -> shift(c.record()),
+                Outcome.Costed::part, Outcome.Costed::defectCode, Outcome.Costed::coqClass,
+                c -> c.record().disposition(), Outcome.Costed::costType, c -> c.record().quantity().toPlainString(),
+                c -> c.unitValue().toPlainString(), c -> c.amount().toPlainString(), Outcome.Costed::currency,
                 c -> c.record().occurredAt().toString(), c -> new JsonObject(c.explanation()).encode());
-        return connection.preparedQuery("""
-                INSERT INTO costed_events (tenant_id, record_id, record_version, source, source_id, plant_id, period,
-                    line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
-                    unit_value, amount, currency, occurred_at, explanation)
-                SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[],
-                    $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
-                    $13::text[], $14::text[], $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[], $18::text[],
-                    $19::text[]::timestamptz[], $20::text[]::jsonb[]) AS u
-                """).execute(columns).replaceWithVoid();
+        return connection
+                .preparedQuery(
+                        """
+                                INSERT INTO costed_events (tenant_id, record_id, record_version, source, source_id, plant_id, period,
+                                    line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
+                                    unit_value, amount, currency, occurred_at, explanation)
+                                SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[],
+                                    $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+                                    $13::text[], $14::text[], $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[], $18::text[],
+                                    $19::text[]::timestamptz[], $20::text[]::jsonb[]) AS u
+                                """)
+                .execute(columns).replaceWithVoid();
     }
 
     /** Opens (or refreshes the reason of) an exception for each record that could not be costed. */
@@ -232,17 +233,20 @@ public class CostingRepository {
                 c -> c.key().workCenter(), c -> c.key().defectCode(), c -> c.key().shift(), c -> c.key().costType(),
                 c -> c.key().coqClass(), c -> c.amount().toPlainString(), c -> c.quantity().toPlainString());
         columns.addValue(changes.stream().map(RollupDelta.Change::events).toArray(Long[]::new));
-        return connection.preparedQuery("""
-                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
-                    cost_type, coq_class, amount, quantity, events)
-                SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-                    $6::text[], $7::text[], $8::text[], $9::text[]::numeric[], $10::text[]::numeric[], $11::bigint[]) AS u
-                ON CONFLICT (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift, cost_type,
-                    coq_class)
-                DO UPDATE SET amount = cost_rollups.amount + excluded.amount,
-                    quantity = cost_rollups.quantity + excluded.quantity,
-                    events = cost_rollups.events + excluded.events
-                """).execute(columns).replaceWithVoid();
+        return connection
+                .preparedQuery(
+                        """
+                                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
+                                    cost_type, coq_class, amount, quantity, events)
+                                SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+                                    $6::text[], $7::text[], $8::text[], $9::text[]::numeric[], $10::text[]::numeric[], $11::bigint[]) AS u
+                                ON CONFLICT (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift, cost_type,
+                                    coq_class)
+                                DO UPDATE SET amount = cost_rollups.amount + excluded.amount,
+                                    quantity = cost_rollups.quantity + excluded.quantity,
+                                    events = cost_rollups.events + excluded.events
+                                """)
+                .execute(columns).replaceWithVoid();
     }
 
     /** Registers the lines and work centers the records name (contract.md: "registered when first seen"). */
@@ -257,15 +261,13 @@ public class CostingRepository {
                     SELECT DISTINCT current_tenant(), plant_id, line_id FROM seen
                     ON CONFLICT DO NOTHING)
                 SELECT 1
-                """).execute(columns)
-                .chain(() -> connection.preparedQuery("""
-                        INSERT INTO work_centers (tenant_id, plant_id, work_center_id, line_id)
-                        SELECT DISTINCT ON (plant_id, work_center_id) current_tenant(), plant_id, work_center_id,
-                            line_id
-                        FROM unnest($1::text[], $2::text[], $3::text[]) AS u(plant_id, line_id, work_center_id)
-                        ON CONFLICT DO NOTHING
-                        """).execute(columns))
-                .replaceWithVoid();
+                """).execute(columns).chain(() -> connection.preparedQuery("""
+                INSERT INTO work_centers (tenant_id, plant_id, work_center_id, line_id)
+                SELECT DISTINCT ON (plant_id, work_center_id) current_tenant(), plant_id, work_center_id,
+                    line_id
+                FROM unnest($1::text[], $2::text[], $3::text[]) AS u(plant_id, line_id, work_center_id)
+                ON CONFLICT DO NOTHING
+                """).execute(columns)).replaceWithVoid();
     }
 
     public static RollupDelta.Key rollupKey(Outcome.Costed costed) {

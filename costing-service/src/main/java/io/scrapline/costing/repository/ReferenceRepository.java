@@ -23,8 +23,9 @@ public class ReferenceRepository {
                         ON CONFLICT (tenant_id, plant_id) DO UPDATE SET name = excluded.name,
                             currency = excluded.currency, time_zone = excluded.time_zone,
                             fiscal_calendar = excluded.fiscal_calendar, updated_at = now()
-                        """).execute(Tuple.of(plant, request.name(), request.currency(), request.timeZone(),
-                        request.fiscalCalendar() == null ? "calendar" : request.fiscalCalendar())))
+                        """)
+                        .execute(Tuple.of(plant, request.name(), request.currency(), request.timeZone(),
+                                request.fiscalCalendar() == null ? "calendar" : request.fiscalCalendar())))
                 .replaceWithVoid();
     }
 
@@ -38,9 +39,11 @@ public class ReferenceRepository {
                 SELECT current_tenant(), $1, u.* FROM unnest($2::text[], $3::date[], $4::text[]) AS u
                 ON CONFLICT (tenant_id, source, source_part, effective_from)
                 DO UPDATE SET part = excluded.part, updated_at = now()
-                """).execute(Tuple.of(source, xrefs.stream().map(ReferenceRequests.PartXref::sourcePart)
-                .toArray(String[]::new), xrefs.stream().map(x -> x.effectiveFrom()).toArray(java.time.LocalDate[]::new),
-                xrefs.stream().map(ReferenceRequests.PartXref::part).toArray(String[]::new)))
+                """)
+                .execute(Tuple.of(source,
+                        xrefs.stream().map(ReferenceRequests.PartXref::sourcePart).toArray(String[]::new),
+                        xrefs.stream().map(x -> x.effectiveFrom()).toArray(java.time.LocalDate[]::new),
+                        xrefs.stream().map(ReferenceRequests.PartXref::part).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 
@@ -51,19 +54,19 @@ public class ReferenceRepository {
                 SELECT current_tenant(), $1, u.* FROM unnest($2::text[], $3::text[]) AS u
                 ON CONFLICT (tenant_id, source, source_code)
                 DO UPDATE SET defect_code = excluded.defect_code, updated_at = now()
-                """).execute(Tuple.of(source, xrefs.stream().map(ReferenceRequests.DefectCodeXref::sourceCode)
-                .toArray(String[]::new), xrefs.stream().map(ReferenceRequests.DefectCodeXref::defectCode)
-                .toArray(String[]::new)))
+                """)
+                .execute(Tuple.of(source,
+                        xrefs.stream().map(ReferenceRequests.DefectCodeXref::sourceCode).toArray(String[]::new),
+                        xrefs.stream().map(ReferenceRequests.DefectCodeXref::defectCode).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 
     public Uni<Set<String>> knownDefectCodes(SqlConnection connection) {
-        return connection.query("SELECT code FROM defect_codes").execute()
-                .map(rows -> {
-                    Set<String> codes = new java.util.HashSet<>();
-                    rows.forEach(row -> codes.add(row.getString(0)));
-                    return codes;
-                });
+        return connection.query("SELECT code FROM defect_codes").execute().map(rows -> {
+            Set<String> codes = new java.util.HashSet<>();
+            rows.forEach(row -> codes.add(row.getString(0)));
+            return codes;
+        });
     }
 
     public Uni<Void> upsertDefectCodes(SqlConnection connection, List<ReferenceRequests.DefectCode> codes) {
@@ -72,11 +75,11 @@ public class ReferenceRepository {
                 SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u
                 ON CONFLICT (tenant_id, code) DO UPDATE SET description = excluded.description,
                     category = excluded.category, coq_class = excluded.coq_class, updated_at = now()
-                """).execute(Tuple.of(
-                codes.stream().map(ReferenceRequests.DefectCode::code).toArray(String[]::new),
-                codes.stream().map(ReferenceRequests.DefectCode::description).toArray(String[]::new),
-                codes.stream().map(ReferenceRequests.DefectCode::category).toArray(String[]::new),
-                codes.stream().map(ReferenceRequests.DefectCode::coqClass).toArray(String[]::new)))
+                """)
+                .execute(Tuple.of(codes.stream().map(ReferenceRequests.DefectCode::code).toArray(String[]::new),
+                        codes.stream().map(ReferenceRequests.DefectCode::description).toArray(String[]::new),
+                        codes.stream().map(ReferenceRequests.DefectCode::category).toArray(String[]::new),
+                        codes.stream().map(ReferenceRequests.DefectCode::coqClass).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 }

@@ -54,10 +54,8 @@ public class CostedEventResource {
             caller.requirePlant(plant);
         }
         var filter = new CostedEventRepository.Filter(plant, period, line, defectCode, part,
-                List.copyOf(caller.lines()));
-        return db.inTenant(caller.tenant(), connection -> events.list(connection, filter, page, size))
-                .map(found -> found.stream().filter(e -> caller.plants().isEmpty()
-                        || caller.plants().contains((String) e.get("plant"))).toList());
+                List.copyOf(caller.plants()), List.copyOf(caller.lines()));
+        return db.inTenant(caller.tenant(), connection -> events.list(connection, filter, page, size));
     }
 
     @GET
@@ -73,9 +71,8 @@ public class CostedEventResource {
                "arithmetic": "3 × 218.400000 = 655.200000 → 655.20 USD"}}}""")))
     @APIResponse(responseCode = "404", description = "No such event for this tenant")
     public Uni<Map<String, Object>> get(@PathParam("id") long id) {
-        return db.inTenant(caller.tenant(), connection -> events.find(connection, id))
-                .map(found -> found.filter(this::inScope)
-                        .orElseThrow(() -> new NotFoundProblem("no costed event " + id)));
+        return db.inTenant(caller.tenant(), connection -> events.find(connection, id)).map(
+                found -> found.filter(this::inScope).orElseThrow(() -> new NotFoundProblem("no costed event " + id)));
     }
 
     @GET
@@ -87,7 +84,8 @@ public class CostedEventResource {
         if (plant != null) {
             caller.requirePlant(plant);
         }
-        return db.inTenant(caller.tenant(), connection -> events.exceptions(connection, plant, period, status));
+        return db.inTenant(caller.tenant(),
+                connection -> events.exceptions(connection, plant, period, status, List.copyOf(caller.plants())));
     }
 
     private boolean inScope(Map<String, Object> event) {

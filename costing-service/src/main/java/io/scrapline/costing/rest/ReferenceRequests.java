@@ -16,11 +16,8 @@ public final class ReferenceRequests {
     private ReferenceRequests() {
     }
 
-    public record PlantRequest(@NotBlank String name,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
-            @NotBlank String timeZone,
-            @Pattern(regexp = "calendar", message = "only calendar months are supported in this version")
-            String fiscalCalendar) {
+    /** Checked as a whole by the service, so that every bad field is named at once. */
+    public record PlantRequest(String name, String currency, String timeZone, String fiscalCalendar) {
     }
 
     public record PartXref(@NotBlank String sourcePart, @NotBlank String part, @NotNull LocalDate effectiveFrom) {
@@ -30,7 +27,6 @@ public final class ReferenceRequests {
     }
 
     public record DefectCode(@NotBlank String code, @NotBlank String description, @NotBlank String category,
-            @NotBlank @Pattern(regexp = "prevention|appraisal|internal_failure|external_failure",
-                    message = "must be prevention, appraisal, internal_failure or external_failure") String coqClass) {
+            @NotBlank @Pattern(regexp = "prevention|appraisal|internal_failure|external_failure", message = "must be prevention, appraisal, internal_failure or external_failure") String coqClass) {
     }
 }

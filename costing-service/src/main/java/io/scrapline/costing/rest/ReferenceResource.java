@@ -53,7 +53,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named")
     public Uni<Void> putPlant(@PathParam("plant") @Pattern(regexp = KEY) String plant,
-            @Valid @NotNull ReferenceRequests.PlantRequest request) {
+            @NotNull ReferenceRequests.PlantRequest request) {
         return reference.putPlant(caller.tenant(), plant, request);
     }
 

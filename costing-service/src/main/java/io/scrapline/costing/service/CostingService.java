@@ -38,9 +38,10 @@ public class CostingService {
         }
 
         Run plus(Chunk chunk) {
-            chunk.touched().forEach((plant, periods) -> periods.forEach((period, codes) -> touched
-                    .computeIfAbsent(plant, p -> new LinkedHashMap<>())
-                    .computeIfAbsent(period, p -> new LinkedHashSet<>()).addAll(codes)));
+            chunk.touched()
+                    .forEach((plant, periods) -> periods
+                            .forEach((period, codes) -> touched.computeIfAbsent(plant, p -> new LinkedHashMap<>())
+                                    .computeIfAbsent(period, p -> new LinkedHashSet<>()).addAll(codes)));
             return new Run(costed + chunk.costed(), exceptions + chunk.exceptions(), touched);
         }
     }
@@ -83,8 +84,7 @@ public class CostingService {
     private Uni<Chunk> chunk(io.vertx.mutiny.sqlclient.SqlConnection connection, long afterRecordId) {
         EventCosting costing = new EventCosting(config.method(), config.roundingMode());
         return repository.lockTenant(connection)
-                .chain(() -> repository.uncosted(connection, afterRecordId, config.chunkSize()))
-                .chain(records -> {
+                .chain(() -> repository.uncosted(connection, afterRecordId, config.chunkSize())).chain(records -> {
                     if (records.isEmpty()) {
                         return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
                     }
@@ -100,8 +100,8 @@ public class CostingService {
                             }
                         }
                         RollupDelta delta = new RollupDelta();
-                        costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
-                                c.record().quantity(), 1));
+                        costed.forEach(
+                                c -> delta.add(CostingRepository.rollupKey(c), c.amount(), c.record().quantity(), 1));
                         Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
                         costed.forEach(c -> touched.computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
                                 .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
@@ -111,18 +111,16 @@ public class CostingService {
                                 .chain(() -> repository.insertCosted(connection, costed))
                                 .chain(() -> repository.closeExceptions(connection, costed))
                                 .chain(() -> repository.openExceptions(connection, uncostable))
-                                .chain(() -> repository.applyRollups(connection, delta))
-                                .replaceWith(new Chunk(last, records.size(), costed.size(), uncostable.size(),
-                                        touched));
+                                .chain(() -> repository.applyRollups(connection, delta)).replaceWith(
+                                        new Chunk(last, records.size(), costed.size(), uncostable.size(), touched));
                     });
                 });
     }
 
     private void promptAlerts(String bearer, Run run) {
         run.touched().forEach((plant, periods) -> periods.forEach((period, codes) -> alerts
-                .prompt(bearer, new AlertPrompt(plant, period, List.copyOf(codes)))
-                .subscribe().with(ok -> {
-                }, failure -> Log.warnf("alerts were not prompted for %s %s (their sweep will catch up): %s",
-                        plant, period, failure.getMessage()))));
+                .prompt(bearer, new AlertPrompt(plant, period, List.copyOf(codes))).subscribe().with(ok -> {
+                }, failure -> Log.warnf("alerts were not prompted for %s %s (their sweep will catch up): %s", plant,
+                        period, failure.getMessage()))));
     }
 }

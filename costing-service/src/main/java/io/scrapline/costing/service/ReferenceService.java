@@ -38,15 +38,33 @@ public class ReferenceService {
 
     public Uni<Void> putPlant(String tenant, String plant, ReferenceRequests.PlantRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        try {
-            Currency.getInstance(request.currency());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(null, "currency", "unknown ISO 4217 currency " + request.currency()));
+        if (request.name() == null || request.name().isBlank()) {
+            errors.add(new FieldError(null, "name", "is required"));
         }
-        try {
-            ZoneId.of(request.timeZone());
-        } catch (DateTimeException e) {
-            errors.add(new FieldError(null, "time_zone", "unknown IANA time zone " + request.timeZone()));
+        if (request.currency() == null || request.currency().isBlank()) {
+            errors.add(new FieldError(null, "currency", "is required"));
+        } else {
+            try {
+                if (!request.currency().matches("[A-Z]{3}")) {
+                    throw new IllegalArgumentException();
+                }
+                Currency.getInstance(request.currency());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(null, "currency",
+                        "must be an ISO 4217 code such as USD, not " + request.currency()));
+            }
+        }
+        if (request.timeZone() == null || request.timeZone().isBlank()) {
+            errors.add(new FieldError(null, "time_zone", "is required"));
+        } else {
+            try {
+                ZoneId.of(request.timeZone());
+            } catch (DateTimeException e) {
+                errors.add(new FieldError(null, "time_zone", "unknown IANA time zone " + request.timeZone()));
+            }
+        }
+        if (request.fiscalCalendar() != null && !request.fiscalCalendar().equals("calendar")) {
+            errors.add(new FieldError(null, "fiscal_calendar", "only calendar months are supported in this version"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the plant is invalid", errors);
@@ -57,8 +75,10 @@ public class ReferenceService {
 
     public Uni<Void> putPartXrefs(String tenant, String source, List<ReferenceRequests.PartXref> xrefs) {
         requireUnique(xrefs, x -> x.sourcePart() + "@" + x.effectiveFrom(), "source_part");
-        return db.inTenant(tenant, connection -> requireTenant(connection)
-                .chain(() -> repository.upsertPartXrefs(connection, source, xrefs)))
+        return db
+                .inTenant(tenant,
+                        connection -> requireTenant(connection)
+                                .chain(() -> repository.upsertPartXrefs(connection, source, xrefs)))
                 .invoke(() -> recost(tenant));
     }
 
@@ -68,8 +88,8 @@ public class ReferenceService {
             List<FieldError> errors = new ArrayList<>();
             for (int i = 0; i < xrefs.size(); i++) {
                 if (!known.contains(xrefs.get(i).defectCode())) {
-                    errors.add(new FieldError(i + 1, "defect_code", "not in the defect-code catalog: "
-                            + xrefs.get(i).defectCode()));
+                    errors.add(new FieldError(i + 1, "defect_code",
+                            "not in the defect-code catalog: " + xrefs.get(i).defectCode()));
                 }
             }
             if (!errors.isEmpty()) {
@@ -81,8 +101,10 @@ public class ReferenceService {
 
     public Uni<Void> putDefectCodes(String tenant, List<ReferenceRequests.DefectCode> codes) {
         requireUnique(codes, ReferenceRequests.DefectCode::code, "code");
-        return db.inTenant(tenant, connection -> requireTenant(connection)
-                .chain(() -> repository.upsertDefectCodes(connection, codes)))
+        return db
+                .inTenant(tenant,
+                        connection -> requireTenant(connection)
+                                .chain(() -> repository.upsertDefectCodes(connection, codes)))
                 .invoke(() -> recost(tenant));
     }
 
@@ -112,8 +134,8 @@ public class ReferenceService {
     }
 
     private void recost(String tenant) {
-        costing.run(tenant, null).subscribe().with(run -> Log.infof("re-costed %d waiting events of %s",
-                run.costed(), tenant), failure -> Log.warnf("re-costing %s failed (the sweep retries): %s", tenant,
-                        failure.getMessage()));
+        costing.run(tenant, null).subscribe().with(
+                run -> Log.infof("re-costed %d waiting events of %s", run.costed(), tenant),
+                failure -> Log.warnf("re-costing %s failed (the sweep retries): %s", tenant, failure.getMessage()));
     }
 }

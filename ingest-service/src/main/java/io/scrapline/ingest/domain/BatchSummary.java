@@ -10,8 +10,8 @@ import io.scrapline.platform.problem.FieldError;
 
 /**
  * What became of a batch. Every received row is counted once: {@code accepted} (stored as a new record),
- * {@code updated} (stored as a new version of a known record), {@code duplicates} (same content as the stored
- * version: no effect) or {@code rejected} (listed in {@code errors}).
+ * {@code updated} (stored as a new version of a known record), {@code duplicates} (same content as the stored version:
+ * no effect) or {@code rejected} (listed in {@code errors}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection(targets = { BatchSummary.class, BatchSummary.Costing.class })

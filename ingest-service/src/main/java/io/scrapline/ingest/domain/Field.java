@@ -14,6 +14,25 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
         TEXT, POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION, INSTANT, DATE, BOOLEAN, CURRENCY, CHOICE
     }
 
+    /** The column that stores the field: the field's name, with {@code _id} for plant, line and work center. */
+    public String column() {
+        return switch (name) {
+            case "plant", "line", "work_center" -> name + "_id";
+            default -> name;
+        };
+    }
+
+    /** The SQL type the field's text is cast to when it is stored. */
+    public String sqlType() {
+        return switch (kind) {
+            case TEXT, CHOICE, CURRENCY -> "text";
+            case POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION -> "numeric";
+            case INSTANT -> "timestamptz";
+            case DATE -> "date";
+            case BOOLEAN -> "boolean";
+        };
+    }
+
     public static Field required(String name, Kind kind) {
         return new Field(name, true, kind, List.of());
     }
@@ -30,7 +49,8 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
      * Reads the field's text into its value: {@code String}, {@code BigDecimal}, {@code OffsetDateTime},
      * {@code LocalDate} or {@code Boolean}.
      *
-     * @throws IllegalArgumentException with the message the caller shows the sender
+     * @throws IllegalArgumentException
+     *             with the message the caller shows the sender
      */
     public Object read(String text) {
         String value = text.strip();

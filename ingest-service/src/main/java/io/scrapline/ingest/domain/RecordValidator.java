@@ -9,8 +9,8 @@ import java.util.Map;
 import io.scrapline.platform.problem.FieldError;
 
 /**
- * Checks every row of a batch against its record type and collects every error (row, field, reason), so the
- * person fixing the export sees all of them at once.
+ * Checks every row of a batch against its record type and collects every error (row, field, reason), so the person
+ * fixing the export sees all of them at once.
  */
 public final class RecordValidator {
 
@@ -28,15 +28,27 @@ public final class RecordValidator {
 
     /** Validates rows given as field name to text (null or blank text means absent), numbered from 1. */
     public Result validate(List<Map<String, String>> rows) {
+        List<RowSource.NumberedRow> numbered = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            numbered.add(new RowSource.NumberedRow(i + 1, rows.get(i)));
+        }
+        return validateChunk(numbered);
+    }
+
+    /**
+     * Validates one chunk of a batch. A record repeated inside the chunk is an error here; one repeated across chunks
+     * is found when the batch is landed.
+     */
+    public Result validateChunk(List<RowSource.NumberedRow> rows) {
         List<ValidRecord> valid = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> firstRowOfKey = new HashMap<>();
         int rejectedRows = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            int row = i + 1;
+        for (RowSource.NumberedRow numbered : rows) {
+            int row = numbered.row();
             List<FieldError> rowErrors = new ArrayList<>();
             Map<String, Object> values = new LinkedHashMap<>();
-            Map<String, String> fields = rows.get(i);
+            Map<String, String> fields = numbered.fields();
             if (!ignoreUnknown) {
                 for (String name : fields.keySet()) {
                     if (type.field(name).isEmpty()) {

@@ -42,8 +42,8 @@ public record ValidRecord(int row, Map<String, Object> values) {
             canonical.append(field).append('=').append(text).append('\n');
         });
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString()
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -16,12 +16,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class BatchRepository {
 
-    /** Registers the source system on first use and stamps its last ingest. */
+    /** Registers the source system (and the tenant) on first use and stamps its last ingest. */
     public Uni<Void> touchSource(SqlConnection connection, String source) {
-        return connection.preparedQuery("""
-                INSERT INTO source_systems (tenant_id, source, last_ingest_at) VALUES (current_tenant(), $1, now())
-                ON CONFLICT (tenant_id, source) DO UPDATE SET last_ingest_at = now()
-                """).execute(Tuple.of(source)).replaceWithVoid();
+        return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
+                .execute()
+                .chain(() -> connection
+                        .preparedQuery(
+                                """
+                                        INSERT INTO source_systems (tenant_id, source, last_ingest_at) VALUES (current_tenant(), $1, now())
+                                        ON CONFLICT (tenant_id, source) DO UPDATE SET last_ingest_at = now()
+                                        """)
+                        .execute(Tuple.of(source)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> insert(SqlConnection connection, BatchSummary batch, String source) {
@@ -29,9 +35,10 @@ public class BatchRepository {
                 INSERT INTO ingest_batches (tenant_id, batch_id, source, record_type, received, accepted, duplicates,
                     updated, rejected)
                 VALUES (current_tenant(), $1, $2, $3, $4, $5, $6, $7, $8)
-                """).execute(Tuple.tuple().addValue(batch.batchId()).addValue(source).addValue(batch.type())
-                .addValue(batch.received()).addValue(batch.accepted()).addValue(batch.duplicates())
-                .addValue(batch.updated()).addValue(batch.rejected()))
+                """)
+                .execute(Tuple.tuple().addValue(batch.batchId()).addValue(source).addValue(batch.type())
+                        .addValue(batch.received()).addValue(batch.accepted()).addValue(batch.duplicates())
+                        .addValue(batch.updated()).addValue(batch.rejected()))
                 .replaceWithVoid();
     }
 
@@ -39,8 +46,8 @@ public class BatchRepository {
         return connection.preparedQuery("""
                 UPDATE ingest_batches SET accepted = $2, duplicates = $3, updated = $4, rejected = $5
                 WHERE batch_id = $1
-                """).execute(Tuple.of(batch.batchId(), batch.accepted(), batch.duplicates(), batch.updated(),
-                batch.rejected()))
+                """).execute(
+                Tuple.of(batch.batchId(), batch.accepted(), batch.duplicates(), batch.updated(), batch.rejected()))
                 .replaceWithVoid();
     }
 

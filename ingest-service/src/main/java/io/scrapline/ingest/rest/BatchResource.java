@@ -37,13 +37,12 @@ public class BatchResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A batch and how far costing has got with it")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "costed", value = """
-                    {"batch_id": "0b9f6f0e-7a38-4b8e-9a43-2f7e9f1c2d11", "type": "defects", "received": 1,
-                     "accepted": 1, "duplicates": 0, "updated": 0, "rejected": 0,
-                     "costing": {"records": 1, "costed": 1, "exceptions": 0, "pending": 0}}""")))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "costed", value = """
+            {"batch_id": "0b9f6f0e-7a38-4b8e-9a43-2f7e9f1c2d11", "type": "defects", "received": 1,
+             "accepted": 1, "duplicates": 0, "updated": 0, "rejected": 0,
+             "costing": {"records": 1, "costed": 1, "exceptions": 0, "pending": 0}}""")))
     @APIResponse(responseCode = "404", description = "No such batch for this tenant")
-    public Uni<BatchSummary> get(@jakarta.ws.rs.PathParam("batch_id") UUID batchId) {
-        return ingest.batch(caller, batchId);
+    public Uni<BatchSummary> get(@PathParam("batch_id") UUID batchId) {
+        return ingest.batch(caller.tenant(), batchId);
     }
 }

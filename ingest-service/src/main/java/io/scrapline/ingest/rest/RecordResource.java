@@ -1,8 +1,8 @@
 package io.scrapline.ingest.rest;
 
+import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,19 +26,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.scrapline.ingest.domain.BatchSummary;
-import io.scrapline.ingest.domain.BodyReader;
 import io.scrapline.ingest.domain.RecordType;
+import io.scrapline.ingest.domain.RowSource;
 import io.scrapline.ingest.service.IngestService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.problem.Problem;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/sources/{source}/records/{type}")
 @Tag(name = "Ingest", description = "Source systems send their records")
 @RolesAllowed({ Roles.INGEST, Roles.ADMIN })
+@Blocking
 public class RecordResource {
 
     private static final String DEFECTS_EXAMPLE = """
@@ -64,21 +66,17 @@ public class RecordResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send records as a JSON array", description = "Types: defects, standard-costs. Re-sending "
-            + "a record with the same content is a duplicate; with other content, an update that is costed again.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY),
-            examples = @ExampleObject(name = "defects", value = DEFECTS_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Batch stored", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchSummary.class),
-            examples = @ExampleObject(name = "stored", value = SUMMARY_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Send records as a JSON array", description = "Types: defects, ncrs, rework-labor, "
+            + "standard-costs, labor-rates, confirmations, work-orders. Re-sending a record with the same content is a "
+            + "duplicate; with other content, an update that is costed again. The body is read as a stream.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "defects", value = DEFECTS_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Batch stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchSummary.class), examples = @ExampleObject(name = "stored", value = SUMMARY_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> postJson(@PathParam("source") String source, @PathParam("type") String type,
-            @Parameter(description = "`partial` stores the valid rows and returns the rejected ones")
-            @QueryParam("mode") @DefaultValue("all") String mode,
-            @Parameter(description = "ignore columns the record type does not have")
-            @QueryParam("ignore_unknown") @DefaultValue("false") boolean ignoreUnknown, String body) {
-        return ingest(source, type, mode, ignoreUnknown, BodyReader.json(body));
+            @Parameter(description = "`partial` stores the valid rows and returns the rejected ones") @QueryParam("mode") @DefaultValue("all") String mode,
+            @Parameter(description = "ignore columns the record type does not have") @QueryParam("ignore_unknown") @DefaultValue("false") boolean ignoreUnknown,
+            InputStream body) {
+        return ingest(source, type, mode, ignoreUnknown, () -> RowSource.json(body));
     }
 
     @POST
@@ -86,24 +84,21 @@ public class RecordResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send records as CSV", description = "A header row of field names in any order. "
             + "`delimiter=;` for exports that separate with semicolons.")
-    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "defects",
-            value = CSV_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Batch stored", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchSummary.class)))
-    @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "defects", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Batch stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchSummary.class)))
+    @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> postCsv(@PathParam("source") String source, @PathParam("type") String type,
             @QueryParam("mode") @DefaultValue("all") String mode,
             @QueryParam("ignore_unknown") @DefaultValue("false") boolean ignoreUnknown,
-            @QueryParam("delimiter") @DefaultValue(",") String delimiter, String body) {
+            @QueryParam("delimiter") @DefaultValue(",") String delimiter, InputStream body) {
         if (!delimiter.equals(",") && !delimiter.equals(";")) {
             throw new InvalidInputException("delimiter", "must be , or ;");
         }
-        return ingest(source, type, mode, ignoreUnknown, BodyReader.csv(body, delimiter.charAt(0)));
+        return ingest(source, type, mode, ignoreUnknown, () -> RowSource.csv(body, delimiter.charAt(0)));
     }
 
     private Uni<Response> ingest(String source, String typePath, String mode, boolean ignoreUnknown,
-            List<Map<String, String>> rows) {
+            Supplier<RowSource> rows) {
         RecordType type = RecordType.fromPath(typePath)
                 .orElseThrow(() -> new NotFoundProblem("no record type " + typePath));
         if (!mode.equals("all") && !mode.equals("partial")) {
@@ -112,8 +107,9 @@ public class RecordResource {
         if (!source.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new InvalidInputException("source", "must be 1-64 letters, digits, '.', '_' or '-'");
         }
-        return ingest.ingest(caller, source, type, rows, mode.equals("partial"), ignoreUnknown)
-                .map(summary -> Response.created(URI.create("/api/v1/batches/" + summary.batchId()))
-                        .entity(summary).build());
+        IngestService.Submission submission = new IngestService.Submission(caller.tenant(), caller.bearer(), source,
+                type, mode.equals("partial"), ignoreUnknown);
+        return ingest.ingest(submission, rows.get()).map(summary -> Response
+                .created(URI.create("/api/v1/batches/" + summary.batchId())).entity(summary).build());
     }
 }

@@ -2,8 +2,8 @@ package io.scrapline.ingest.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,89 +14,198 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.logging.Log;
 import io.scrapline.ingest.client.CostingClient;
+import io.scrapline.ingest.config.IngestConfig;
 import io.scrapline.ingest.domain.BatchSummary;
 import io.scrapline.ingest.domain.RecordType;
 import io.scrapline.ingest.domain.RecordValidator;
+import io.scrapline.ingest.domain.RowSource;
 import io.scrapline.ingest.domain.ValidRecord;
 import io.scrapline.ingest.repository.BatchRepository;
 import io.scrapline.ingest.repository.RecordRepository;
 import io.scrapline.platform.api.CostingPrompt;
-import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.problem.TooLargeProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** Validates a batch, lands it in one transaction, and after the commit prompts costing. */
+/**
+ * Validates a batch and lands it, a chunk at a time, in one transaction; after the commit prompts costing. The body is
+ * read as a stream, so memory stays flat however large the batch is.
+ */
 @ApplicationScoped
 public class IngestService {
+
+    /** Who sends what, and how: all-or-nothing unless {@code partial}. {@code bearer} may be null. */
+    public record Submission(String tenant, String bearer, String source, RecordType type, boolean partial,
+            boolean ignoreUnknown) {
+    }
+
+    /** What the batch has come to so far. */
+    private static final class Progress {
+        final UUID batchId = UUID.randomUUID();
+        final List<FieldError> errors = new ArrayList<>();
+        final Set<String> knownPlants = new HashSet<>();
+        final Set<String> unknownPlants = new HashSet<>();
+        int received;
+        int inserted;
+        int updated;
+        int valid;
+        int rejected;
+        int errorCount;
+    }
 
     private final TenantDb db;
     private final RecordRepository records;
     private final BatchRepository batches;
     private final CostingClient costing;
+    private final IngestConfig config;
 
     public IngestService(TenantDb db, RecordRepository records, BatchRepository batches,
-            @RestClient CostingClient costing) {
+            @RestClient CostingClient costing, IngestConfig config) {
         this.db = db;
         this.records = records;
         this.batches = batches;
         this.costing = costing;
+        this.config = config;
     }
 
     /**
-     * Ingests one batch. All-or-nothing unless {@code partial}: any error rejects the whole batch with every error
-     * listed and nothing stored.
+     * Ingests one batch. All-or-nothing unless partial: any error rejects the whole batch with every error listed (up
+     * to the configured number; the counts cover all rows) and nothing stored.
      */
-    public Uni<BatchSummary> ingest(Caller caller, String source, RecordType type, List<Map<String, String>> rows,
-            boolean partial, boolean ignoreUnknown) {
-        RecordValidator.Result result = new RecordValidator(type, ignoreUnknown).validate(rows);
-        String tenant = caller.tenant();
-        Uni<BatchSummary> landed = db.inTenant(tenant, connection -> {
-            Set<String> plants = result.valid().stream().map(r -> r.text("plant")).collect(Collectors.toSet());
-            return records.knownPlants(connection, plants).chain(known -> {
-                List<FieldError> errors = new ArrayList<>(result.errors());
-                List<ValidRecord> valid = new ArrayList<>();
-                int rejected = result.rejectedRows();
-                for (ValidRecord record : result.valid()) {
-                    if (known.contains(record.text("plant"))) {
-                        valid.add(record);
-                    } else {
-                        errors.add(new FieldError(record.row(), "plant", "unknown plant " + record.text("plant")));
-                        rejected++;
-                    }
-                }
-                errors.sort(Comparator.comparing(FieldError::row, Comparator.nullsFirst(Comparator.naturalOrder())));
-                if (!errors.isEmpty() && !partial) {
-                    throw new InvalidInputException(rejected + " of " + rows.size() + " rows are invalid; nothing "
-                            + "of this batch was stored", errors);
-                }
-                UUID batchId = UUID.randomUUID();
-                BatchSummary started = new BatchSummary(batchId, type.path(), rows.size(), 0, 0, 0, rejected,
-                        errors, null);
-                int rejectedRows = rejected;
-                return batches.touchSource(connection, source)
-                        .chain(() -> batches.insert(connection, started, source))
-                        .chain(() -> records.land(connection, type, source, batchId, valid))
-                        .chain(stored -> {
-                            BatchSummary summary = new BatchSummary(batchId, type.path(), rows.size(),
-                                    stored.inserted(), valid.size() - stored.inserted() - stored.updated(),
-                                    stored.updated(), rejectedRows, errors, null);
+    public Uni<BatchSummary> ingest(Submission submission, RowSource rows) {
+        Progress progress = new Progress();
+        return db.inTenant(submission.tenant(),
+                connection -> batches.touchSource(connection, submission.source())
+                        .chain(() -> batches.insert(connection, summary(submission, progress), submission.source()))
+                        .chain(() -> landChunks(connection, submission, rows, progress))
+                        .chain(() -> checkRepeats(connection, submission, progress)).chain(() -> {
+                            if (progress.errorCount > 0 && !submission.partial()) {
+                                throw new InvalidInputException(
+                                        progress.rejected + " of " + progress.received
+                                                + " rows are invalid; nothing of this batch was stored",
+                                        sorted(progress.errors));
+                            }
+                            BatchSummary summary = summary(submission, progress);
                             return batches.updateCounts(connection, summary).replaceWith(summary);
-                        });
-            });
-        });
-        return landed.invoke(summary -> {
-            if (summary.accepted() + summary.updated() > 0) {
-                prompt(caller.bearer(), new CostingPrompt(summary.batchId(), type.path()));
+                        }))
+                .eventually(rows::close).invoke(summary -> {
+                    if (summary.accepted() + summary.updated() > 0 && submission.bearer() != null) {
+                        prompt(submission.bearer(), new CostingPrompt(summary.batchId(), submission.type().path()));
+                    }
+                });
+    }
+
+    public Uni<BatchSummary> batch(String tenant, UUID batchId) {
+        return db.inTenant(tenant, connection -> batches.find(connection, batchId))
+                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no batch " + batchId)));
+    }
+
+    private Uni<Void> landChunks(SqlConnection connection, Submission submission, RowSource rows, Progress progress) {
+        return Uni.createFrom().item(() -> rows.next(config.chunkSize()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(chunk -> {
+                    if (chunk.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    progress.received += chunk.read();
+                    if (progress.received > config.maxRows()) {
+                        throw new TooLargeProblem("a batch may hold at most " + config.maxRows() + " rows; send "
+                                + "the records in several batches");
+                    }
+                    RecordValidator.Result result = new RecordValidator(submission.type(), submission.ignoreUnknown())
+                            .validateChunk(chunk.rows());
+                    addErrors(progress, chunk.errors());
+                    addErrors(progress, result.errors());
+                    progress.rejected += result.rejectedRows()
+                            + (int) chunk.errors().stream().map(FieldError::row).distinct().count();
+                    return withPlantsChecked(connection, result.valid(), progress).chain(valid -> {
+                        progress.valid += valid.size();
+                        if (progress.errorCount > 0 && !submission.partial()) {
+                            // The batch will be refused: keep reading to list every error, but write nothing more.
+                            return Uni.createFrom().voidItem();
+                        }
+                        return records.land(connection, submission.type(), submission.source(), progress.batchId, valid)
+                                .invoke(landed -> {
+                                    progress.inserted += landed.inserted();
+                                    progress.updated += landed.updated();
+                                }).replaceWithVoid();
+                    }).chain(() -> landChunks(connection, submission, rows, progress));
+                });
+    }
+
+    /** The records whose plant the tenant has registered; the others become errors. */
+    private Uni<List<ValidRecord>> withPlantsChecked(SqlConnection connection, List<ValidRecord> valid,
+            Progress progress) {
+        Set<String> unseen = valid.stream().map(r -> r.text("plant"))
+                .filter(p -> !progress.knownPlants.contains(p) && !progress.unknownPlants.contains(p))
+                .collect(Collectors.toSet());
+        Uni<Void> lookedUp = unseen.isEmpty() ? Uni.createFrom().voidItem()
+                : records.knownPlants(connection, unseen).invoke(known -> {
+                    progress.knownPlants.addAll(known);
+                    unseen.stream().filter(p -> !known.contains(p)).forEach(progress.unknownPlants::add);
+                }).replaceWithVoid();
+        return lookedUp.map(ignored -> {
+            List<ValidRecord> kept = new ArrayList<>(valid.size());
+            for (ValidRecord record : valid) {
+                if (progress.knownPlants.contains(record.text("plant"))) {
+                    kept.add(record);
+                } else {
+                    addErrors(progress,
+                            List.of(new FieldError(record.row(), "plant", "unknown plant " + record.text("plant"))));
+                    progress.rejected++;
+                }
             }
+            return kept;
         });
     }
 
-    public Uni<BatchSummary> batch(Caller caller, UUID batchId) {
-        return db.inTenant(caller.tenant(), connection -> batches.find(connection, batchId))
-                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no batch " + batchId)));
+    /**
+     * A record sent twice in one batch with different content is an error: which row should win is not ours to guess.
+     * In partial mode the later rows are taken out again.
+     */
+    private Uni<Void> checkRepeats(SqlConnection connection, Submission submission, Progress progress) {
+        if (progress.inserted + progress.updated == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return records.repeatedRows(connection, submission.type(), progress.batchId).chain(repeats -> {
+            if (repeats.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<FieldError> errors = repeats.stream()
+                    .map(r -> new FieldError(r[0], String.join("+", submission.type().key()),
+                            "same record as row " + r[1] + " of this batch, " + "with other content"))
+                    .toList();
+            addErrors(progress, errors);
+            progress.rejected += repeats.size();
+            progress.valid -= repeats.size();
+            progress.updated -= repeats.size();
+            return submission.partial() ? records.removeRows(connection, submission.type(), progress.batchId,
+                    repeats.stream().map(r -> r[0]).toArray(Integer[]::new)) : Uni.createFrom().voidItem();
+        });
+    }
+
+    private void addErrors(Progress progress, List<FieldError> errors) {
+        progress.errorCount += errors.size();
+        int room = config.maxErrors() - progress.errors.size();
+        if (room > 0) {
+            progress.errors.addAll(errors.size() <= room ? errors : errors.subList(0, room));
+        }
+    }
+
+    private static BatchSummary summary(Submission submission, Progress progress) {
+        return new BatchSummary(progress.batchId, submission.type().path(), progress.received, progress.inserted,
+                progress.valid - progress.inserted - progress.updated, progress.updated, progress.rejected,
+                sorted(progress.errors), null);
+    }
+
+    private static List<FieldError> sorted(List<FieldError> errors) {
+        List<FieldError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparing(FieldError::row, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return sorted;
     }
 
     /** Fire and forget: if costing-service is down, its sweep finds the records in the database. */

@@ -2,9 +2,9 @@ package io.scrapline.ingest.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.containsString;
 
 import java.util.List;
 import java.util.Map;
@@ -41,8 +41,8 @@ class RecordResourceTest {
     void newTenantWithAPlant() {
         tenant = "t-" + UUID.randomUUID();
         token = TestTokens.get().token(tenant, "ingest");
-        db.inTenant(tenant, connection -> connection
-                .query("INSERT INTO tenants (tenant_id) VALUES (current_tenant())").execute()
+        db.inTenant(tenant, connection -> connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant())")
+                .execute()
                 .chain(() -> connection.query("INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) "
                         + "VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')").execute()))
                 .await().indefinitely();
@@ -71,8 +71,7 @@ class RecordResourceTest {
                 .body(List.of(Map.of("source_id", "MES-9", "plant", "DAY1", "line", "L1", "work_center", "WC-110",
                         "part", "MFG-4471", "defect_code", "D-114", "quantity", 2, "disposition", "scrap",
                         "occurred_at", "2026-10-14T09:30:00-04:00")))
-                .post("/api/v1/sources/plex-mes/records/defects")
-                .then().statusCode(201).body("accepted", equalTo(1));
+                .post("/api/v1/sources/plex-mes/records/defects").then().statusCode(201).body("accepted", equalTo(1));
         assertThat(count("SELECT count(*) FROM defect_records WHERE quantity = 2")).isEqualTo(1);
     }
 
@@ -90,8 +89,7 @@ class RecordResourceTest {
     void badCsvNamesEveryBadRowAndFieldAndStoresNothing() {
         String csv = "source_id,plant,line,work_center,part,defect_code,quantity,occurred_at\n"
                 + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,3,2026-10-14T09:30:00-04:00\n";
-        String bad = HEADER
-                + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,-3,scrap,2026-10-14T09:30:00-04:00,A,0020\n"
+        String bad = HEADER + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,-3,scrap,2026-10-14T09:30:00-04:00,A,0020\n"
                 + "MES-2,DAY1,L1,WC-110,MFG-4471,D-114,3,scrap,14/10/2026,A,0020\n"
                 + "MES-3,DAY1,L1,WC-110,MFG-4471,D-114,3,scrapped,2026-10-14T09:30:00-04:00,A,0020\n"
                 + "MES-4,DAY1,L1,WC-110,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020\n"
@@ -102,8 +100,8 @@ class RecordResourceTest {
                 .containsExactly("1:quantity", "2:occurred_at", "3:disposition", "5:plant");
 
         // A missing required column is an error on every row.
-        postCsv("defects", csv).statusCode(422).body("errors.field", equalTo(List.of("disposition")))
-                .body("errors.row", equalTo(List.of(1)));
+        postCsv("defects", csv).statusCode(422).body("errors.field", equalTo(List.of("disposition"))).body("errors.row",
+                equalTo(List.of(1)));
         assertThat(count("SELECT count(*) FROM defect_records")).isZero();
         assertThat(count("SELECT count(*) FROM ingest_batches")).isZero();
     }
@@ -113,9 +111,9 @@ class RecordResourceTest {
         String csv = HEADER + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020\n"
                 + "MES-2,DAY1,L1,WC-110,MFG-4471,D-114,0,scrap,2026-10-14T09:30:00-04:00,A,0020\n";
         given().auth().oauth2(token).contentType("text/csv").body(csv).queryParam("mode", "partial")
-                .post("/api/v1/sources/plex-mes/records/defects")
-                .then().statusCode(201).body("accepted", equalTo(1)).body("rejected", equalTo(1))
-                .body("errors[0].row", equalTo(2)).body("errors[0].field", equalTo("quantity"));
+                .post("/api/v1/sources/plex-mes/records/defects").then().statusCode(201).body("accepted", equalTo(1))
+                .body("rejected", equalTo(1)).body("errors[0].row", equalTo(2))
+                .body("errors[0].field", equalTo("quantity"));
         assertThat(count("SELECT count(*) FROM defect_records")).isEqualTo(1);
     }
 
@@ -126,8 +124,8 @@ class RecordResourceTest {
                 + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,red\n";
         postCsv("defects", csv).statusCode(422).body("errors.field", equalTo(List.of("colour", "colour")));
         given().auth().oauth2(token).contentType("text/csv").body(csv).queryParam("ignore_unknown", true)
-                .post("/api/v1/sources/plex-mes/records/defects")
-                .then().statusCode(422).body("errors[0].row", equalTo(2))
+                .post("/api/v1/sources/plex-mes/records/defects").then().statusCode(422)
+                .body("errors[0].row", equalTo(2))
                 .body("errors[0].message", equalTo("same record as row 1 of this batch"));
     }
 
@@ -136,36 +134,35 @@ class RecordResourceTest {
         String csv = "\uFEFFsource_id;plant;line;work_center;part;defect_code;quantity;disposition;occurred_at\n"
                 + "\"MES;1\";DAY1;L1;WC-110;\"MFG-4471\";D-114;3;scrap;2026-10-14T09:30:00-04:00\n";
         given().auth().oauth2(token).contentType("text/csv; charset=UTF-8").body(csv).queryParam("delimiter", ";")
-                .post("/api/v1/sources/plex-mes/records/defects")
-                .then().statusCode(201).body("accepted", equalTo(1));
+                .post("/api/v1/sources/plex-mes/records/defects").then().statusCode(201).body("accepted", equalTo(1));
         assertThat(count("SELECT count(*) FROM defect_records WHERE source_id = 'MES;1'")).isEqualTo(1);
     }
 
     @Test
     void batchesReportProgressAndStayWithinTheirTenant() {
-        String batch = postCsv("defects", HEADER
-                + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020\n")
-                .statusCode(201).header("Location", containsString("/api/v1/batches/")).extract().path("batch_id");
-        given().auth().oauth2(token).get("/api/v1/batches/" + batch)
-                .then().statusCode(200).body("costing.records", equalTo(1)).body("costing.pending", equalTo(1));
+        String batch = postCsv("defects",
+                HEADER + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020\n")
+                        .statusCode(201).header("Location", containsString("/api/v1/batches/")).extract()
+                        .path("batch_id");
+        given().auth().oauth2(token).get("/api/v1/batches/" + batch).then().statusCode(200)
+                .body("costing.records", equalTo(1)).body("costing.pending", equalTo(1));
 
         String otherTenant = TestTokens.get().token("t-" + UUID.randomUUID(), "ingest", "admin");
-        given().auth().oauth2(otherTenant).get("/api/v1/batches/" + batch)
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(otherTenant).get("/api/v1/batches/" + batch).then().statusCode(404)
+                .contentType("application/problem+json");
         // The other tenant cannot ingest into this tenant's plant either: it does not exist for them.
         given().auth().oauth2(otherTenant).contentType("text/csv")
                 .body(HEADER + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020\n")
-                .post("/api/v1/sources/plex-mes/records/defects")
-                .then().statusCode(422).body("errors[0].field", equalTo("plant"));
+                .post("/api/v1/sources/plex-mes/records/defects").then().statusCode(422)
+                .body("errors[0].field", equalTo("plant"));
     }
 
     @Test
     void refusesCallersWithoutATokenOrTheRole() {
-        given().contentType("text/csv").body(HEADER).post("/api/v1/sources/plex-mes/records/defects")
-                .then().statusCode(401);
+        given().contentType("text/csv").body(HEADER).post("/api/v1/sources/plex-mes/records/defects").then()
+                .statusCode(401);
         given().auth().oauth2(TestTokens.get().token(tenant, "quality")).contentType("text/csv").body(HEADER)
-                .post("/api/v1/sources/plex-mes/records/defects")
-                .then().statusCode(403);
+                .post("/api/v1/sources/plex-mes/records/defects").then().statusCode(403);
         given().auth().oauth2(TestTokens.get().token(tenant, "quality")).get("/api/v1/batches/" + UUID.randomUUID())
                 .then().statusCode(403);
     }
@@ -176,10 +173,9 @@ class RecordResourceTest {
     }
 
     private long count(String sql) {
-        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple()))
-                .map(rows -> {
-                    Object value = rows.iterator().next().getValue(0);
-                    return value == null ? 0L : ((Number) value).longValue();
-                }).await().indefinitely();
+        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
+            Object value = rows.iterator().next().getValue(0);
+            return value == null ? 0L : ((Number) value).longValue();
+        }).await().indefinitely();
     }
 }

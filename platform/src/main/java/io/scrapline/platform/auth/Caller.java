@@ -10,8 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.ForbiddenException;
 
 /**
- * Who is calling, from the verified bearer token: the tenant whose data the request may touch, and the optional
- * plant and line scope of a supervisor.
+ * Who is calling, from the verified bearer token: the tenant whose data the request may touch, and the optional plant
+ * and line scope of a supervisor.
  */
 @RequestScoped
 public class Caller {
@@ -61,11 +61,11 @@ public class Caller {
     private Set<String> claimSet(String claim) {
         Object value = token.getClaim(claim);
         if (value instanceof Collection<?> values) {
-            return values.stream().map(v -> v.toString().replace("\"", "")).collect(java.util.stream.Collectors.toSet());
+            return values.stream().map(v -> v.toString().replace("\"", ""))
+                    .collect(java.util.stream.Collectors.toSet());
         }
         if (value instanceof jakarta.json.JsonArray array) {
-            return array.getValuesAs(jakarta.json.JsonString.class).stream()
-                    .map(jakarta.json.JsonString::getString)
+            return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
                     .collect(java.util.stream.Collectors.toSet());
         }
         return value == null ? Set.of() : Set.of(value.toString());

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * The JSON conventions of contract.md for every service: snake_case names, decimals as plain strings (money is
- * never a JSON number), ISO dates, and unknown fields refused rather than silently dropped.
+ * The JSON conventions of contract.md for every service: snake_case names, decimals as plain strings (money is never a
+ * JSON number), ISO dates, and unknown fields refused rather than silently dropped.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {

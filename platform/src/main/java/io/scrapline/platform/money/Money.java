@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.util.Currency;
 
 /**
- * Money is {@code BigDecimal} in Java, {@code numeric} in SQL and a string in JSON; never floating point. Unit
- * values keep {@link #UNIT_SCALE} places; an event's amount is rounded once, to the currency's minor unit.
+ * Money is {@code BigDecimal} in Java, {@code numeric} in SQL and a string in JSON; never floating point. Unit values
+ * keep {@link #UNIT_SCALE} places; an event's amount is rounded once, to the currency's minor unit.
  */
 public final class Money {
 

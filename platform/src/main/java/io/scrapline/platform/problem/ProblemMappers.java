@@ -15,14 +15,17 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * Turns each kind of failure into a problem+json answer. Deliberately no catch-all: an unexpected exception stays
- * a plain 500 without class names or stack traces.
+ * Turns each kind of failure into a problem+json answer. Deliberately no catch-all: an unexpected exception stays a
+ * plain 500 without class names or stack traces.
  */
 public class ProblemMappers {
 
@@ -55,6 +58,28 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(TooLargeProblem e) {
+        return problem(Problem.of("too-large", "Payload too large", 413, e.getMessage()));
+    }
+
+    /** A body that is JSON but not of the expected shape: an unknown field, or a value of the wrong type. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        Integer row = null;
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (row == null && reference.getIndex() >= 0) {
+                row = reference.getIndex() + 1;
+            }
+        }
+        String message = e instanceof UnrecognizedPropertyException ? "unknown field" : "has the wrong type";
+        return problem(Problem.invalid("the request body does not have the expected shape",
+                List.of(new FieldError(row, field.isEmpty() ? "body" : field.toString(), message))));
+    }
+
+    @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -63,8 +88,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized() {
-        return Response.fromResponse(problem(Problem.of("unauthorized", "Unauthorized", 401,
-                "a valid bearer token is required"))).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Response
+                .fromResponse(
+                        problem(Problem.of("unauthorized", "Unauthorized", 401, "a valid bearer token is required")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper

@@ -27,12 +27,10 @@ class RowLevelSecurityTest {
     @BeforeAll
     static void migrate() throws SQLException {
         database = EmbeddedDatabase.start();
-        Flyway.configure()
-                .dataSource(database.jdbcUrl(), EmbeddedDatabase.OWNER, "")
-                .placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE))
-                .load()
-                .migrate();
-        try (Connection owner = database.ownerConnection(); Statement statement = owner.createStatement()) {
+        Flyway.configure().dataSource(database.jdbcUrl(), EmbeddedDatabase.OWNER, "")
+                .placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE)).load().migrate();
+        try (Connection owner = database.ownerConnection();
+                Statement statement = owner.createStatement()) {
             statement.execute("INSERT INTO tenants (tenant_id) VALUES ('acme'), ('globex')");
             statement.execute("INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) VALUES "
                     + "('acme', 'P1', 'Acme Dayton', 'USD', 'America/New_York'), "
@@ -64,7 +62,7 @@ class RowLevelSecurityTest {
             try (Statement statement = app.createStatement()) {
                 assertThatThrownBy(() -> statement.execute("INSERT INTO plants (tenant_id, plant_id, name, currency, "
                         + "time_zone) VALUES ('globex', 'P9', 'Sneaky', 'EUR', 'Europe/Paris')"))
-                        .hasMessageContaining("row-level security");
+                                .hasMessageContaining("row-level security");
             }
             app.rollback();
         }
@@ -72,14 +70,15 @@ class RowLevelSecurityTest {
 
     @Test
     void applicationRoleHasNoBypassAndOwnsNothing() throws SQLException {
-        try (Connection owner = database.ownerConnection(); Statement statement = owner.createStatement()) {
-            ResultSet role = statement.executeQuery(
-                    "SELECT rolbypassrls, rolsuper FROM pg_roles WHERE rolname = 'scrapline_app'");
+        try (Connection owner = database.ownerConnection();
+                Statement statement = owner.createStatement()) {
+            ResultSet role = statement
+                    .executeQuery("SELECT rolbypassrls, rolsuper FROM pg_roles WHERE rolname = 'scrapline_app'");
             role.next();
             assertThat(role.getBoolean(1)).isFalse();
             assertThat(role.getBoolean(2)).isFalse();
-            ResultSet owned = statement.executeQuery(
-                    "SELECT count(*) FROM pg_tables WHERE tableowner = 'scrapline_app'");
+            ResultSet owned = statement
+                    .executeQuery("SELECT count(*) FROM pg_tables WHERE tableowner = 'scrapline_app'");
             owned.next();
             assertThat(owned.getInt(1)).isZero();
             ResultSet unprotected = statement.executeQuery("SELECT c.relname FROM pg_class c "
@@ -92,7 +91,8 @@ class RowLevelSecurityTest {
 
     @Test
     void everyPrimaryAndForeignKeyStartsWithTenant() throws SQLException {
-        try (Connection owner = database.ownerConnection(); Statement statement = owner.createStatement()) {
+        try (Connection owner = database.ownerConnection();
+                Statement statement = owner.createStatement()) {
             ResultSet keys = statement.executeQuery("SELECT conrelid::regclass::text || '.' || conname "
                     + "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
                     + "WHERE n.nspname = 'public' AND c.contype IN ('p', 'f') "

@@ -13,8 +13,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A fresh PostgreSQL server (real binaries, started from Maven Central's zonky packages) with an empty
- * {@code scrapline} database, the owning role {@code postgres} and the application role {@code scrapline_app},
- * which has no BYPASSRLS and owns nothing. Migrations are applied by whoever connects as the owner.
+ * {@code scrapline} database, the owning role {@code postgres} and the application role {@code scrapline_app}, which
+ * has no BYPASSRLS and owns nothing. Migrations are applied by whoever connects as the owner.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -31,16 +31,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300").setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off").start();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
-                statement.execute("CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '"
-                        + APP_PASSWORD + "'");
+                statement.execute(
+                        "CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + APP_PASSWORD + "'");
                 statement.execute("CREATE DATABASE " + DATABASE);
             }
             return new EmbeddedDatabase(postgres);
@@ -78,8 +75,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The same settings as environment variables, for services started as processes. */
     public Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
-        quarkusConfig().forEach((key, value) -> environment
-                .put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
+        quarkusConfig().forEach((key, value) -> environment.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
         return environment;
     }
 

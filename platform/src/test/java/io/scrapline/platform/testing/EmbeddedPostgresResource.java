@@ -6,8 +6,8 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives a {@code @QuarkusTest} a fresh database: an embedded PostgreSQL, unless the standard datasource settings
- * are in the environment, in which case that server is used. Also makes the service trust {@link TestTokens}.
+ * Gives a {@code @QuarkusTest} a fresh database: an embedded PostgreSQL, unless the standard datasource settings are in
+ * the environment, in which case that server is used. Also makes the service trust {@link TestTokens}.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 

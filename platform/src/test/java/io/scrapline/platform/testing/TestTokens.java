@@ -19,9 +19,9 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Signs bearer tokens with a key pair made for this JVM only, for tests and the local demo. The services trust
- * the public key through the standard {@code mp.jwt.verify.*} settings; production is configured with the
- * identity provider's key and issuer, so it never accepts these tokens.
+ * Signs bearer tokens with a key pair made for this JVM only, for tests and the local demo. The services trust the
+ * public key through the standard {@code mp.jwt.verify.*} settings; production is configured with the identity
+ * provider's key and issuer, so it never accepts these tokens.
  */
 public final class TestTokens {
 
@@ -73,11 +73,8 @@ public final class TestTokens {
     }
 
     private JwtClaimsBuilder builder(String tenant, String... roles) {
-        return Jwt.issuer(ISSUER)
-                .upn(tenant + "-" + String.join("-", roles) + "@demo.scrapline.local")
-                .subject(tenant + "-" + String.join("-", roles))
-                .groups(Set.of(roles))
-                .claim("tenant", tenant)
+        return Jwt.issuer(ISSUER).upn(tenant + "-" + String.join("-", roles) + "@demo.scrapline.local")
+                .subject(tenant + "-" + String.join("-", roles)).groups(Set.of(roles)).claim("tenant", tenant)
                 .expiresIn(Duration.ofHours(12));
     }
 }

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Pareto of defect codes by cost: ranked, each with its share and cumulative share of the total, and the
- * "vital few" that together make up the threshold share (80 % by default). Each share is the difference of two
- * rounded cumulative shares, and the last cumulative share is 1, so the shares sum to exactly 1.
+ * The Pareto of defect codes by cost: ranked, each with its share and cumulative share of the total, and the "vital
+ * few" that together make up the threshold share (80 % by default). Each share is the difference of two rounded
+ * cumulative shares, and the last cumulative share is 1, so the shares sum to exactly 1.
  */
 public final class Pareto {
 

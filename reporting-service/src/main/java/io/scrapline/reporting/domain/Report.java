@@ -6,8 +6,8 @@ import java.util.List;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The plant-period report of contract.md, "Reports". Money is a decimal string next to {@code currency}. */
-@RegisterForReflection(targets = { Report.class, Report.Totals.class, Report.LineCost.class,
-        Report.CoqCost.class, Report.Variance.class, Pareto.Entry.class })
+@RegisterForReflection(targets = { Report.class, Report.Totals.class, Report.LineCost.class, Report.CoqCost.class,
+        Report.Variance.class, Pareto.Entry.class })
 public record Report(String plant, String plantName, String period, String currency, String status, int version,
         String view, Totals totals, List<LineCost> byLine, List<Pareto.Entry> pareto, List<CoqCost> coq,
         Variance variance) {

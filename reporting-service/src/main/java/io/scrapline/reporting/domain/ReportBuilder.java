@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import io.scrapline.platform.money.Money;
 
 /**
- * Builds a report from rollup sums. Every total is a sum of rounded event amounts, so lines sum to the totals
- * and the Pareto to the total cost exactly.
+ * Builds a report from rollup sums. Every total is a sum of rounded event amounts, so lines sum to the totals and the
+ * Pareto to the total cost exactly.
  */
 public final class ReportBuilder {
 
@@ -48,9 +48,10 @@ public final class ReportBuilder {
                 scrapQuantity = scrapQuantity.add(sum.quantity());
             }
             events += sum.events();
-            byLine.merge(sum.line() + '\u0000' + sum.workCenter(), new Report.LineCost(sum.line(), sum.workCenter(),
-                    scrapPart, reworkPart, scrapPart.add(reworkPart), sum.events()), (a, b) -> new Report.LineCost(
-                            a.line(), a.workCenter(), a.scrapCost().add(b.scrapCost()),
+            byLine.merge(sum.line() + '\u0000' + sum.workCenter(),
+                    new Report.LineCost(sum.line(), sum.workCenter(), scrapPart, reworkPart, scrapPart.add(reworkPart),
+                            sum.events()),
+                    (a, b) -> new Report.LineCost(a.line(), a.workCenter(), a.scrapCost().add(b.scrapCost()),
                             a.reworkCost().add(b.reworkCost()), a.totalCost().add(b.totalCost()),
                             a.events() + b.events()));
             byCode.merge(sum.defectCode(), new Pareto.Cost(sum.defectCode(), sum.description(), sum.amount()),
@@ -60,13 +61,12 @@ public final class ReportBuilder {
         BigDecimal total = scrap.add(rework);
         Report.Totals totals = new Report.Totals(scrap, rework, total, scrapQuantity.stripTrailingZeros(), events,
                 uncostedEvents, uncostedQuantity.stripTrailingZeros());
-        List<Report.CoqCost> coq = byCoq.entrySet().stream()
-                .map(e -> new Report.CoqCost(e.getKey(), e.getValue()))
+        List<Report.CoqCost> coq = byCoq.entrySet().stream().map(e -> new Report.CoqCost(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(Report.CoqCost::cost).reversed()).toList();
         BigDecimal change = priorTotal.signum() == 0 ? null
                 : total.subtract(priorTotal).divide(priorTotal, Pareto.SHARE_SCALE, RoundingMode.HALF_UP);
         return new Report(plant, plantName, period, currency, "open", 1, view, totals, List.copyOf(byLine.values()),
-                Pareto.of(List.copyOf(byCode.values()), paretoThreshold), coq,
-                new Report.Variance(priorTotal, change, null, null));
+                Pareto.of(List.copyOf(byCode.values()), paretoThreshold), coq, new Report.Variance(
+                        priorTotal.setScale(Math.max(priorTotal.scale(), zero.scale())), change, null, null));
     }
 }

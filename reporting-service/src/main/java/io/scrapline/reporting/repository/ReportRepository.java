@@ -26,31 +26,33 @@ public class ReportRepository {
     public Uni<Optional<Plant>> plant(SqlConnection connection, String plant) {
         return connection.preparedQuery("SELECT plant_id, name, currency FROM plants WHERE plant_id = $1")
                 .execute(Tuple.of(plant))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(toPlant(rows.iterator().next())));
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toPlant(rows.iterator().next())));
     }
 
     /** The rollups of a plant-period summed over shifts; {@code lines} empty means every line. */
     public Uni<List<Sum>> sums(SqlConnection connection, String plant, String period, List<String> lines) {
-        return connection.preparedQuery("""
-                SELECT r.line_id, r.work_center_id, r.defect_code, coalesce(c.description, r.defect_code) AS description,
-                    r.cost_type, r.coq_class, sum(r.amount) AS amount, sum(r.quantity) AS quantity,
-                    sum(r.events) AS events
-                FROM cost_rollups r
-                LEFT JOIN defect_codes c ON c.tenant_id = r.tenant_id AND c.code = r.defect_code
-                WHERE r.plant_id = $1 AND r.period = $2 AND (cardinality($3::text[]) = 0 OR r.line_id = ANY($3))
-                GROUP BY r.line_id, r.work_center_id, r.defect_code, c.description, r.cost_type, r.coq_class
-                HAVING sum(r.events) <> 0
-                """).execute(Tuple.of(plant, period, lines.toArray(String[]::new))).map(rows -> {
-            List<Sum> sums = new ArrayList<>();
-            for (Row row : rows) {
-                sums.add(new Sum(row.getString("line_id"), row.getString("work_center_id"),
-                        row.getString("defect_code"), row.getString("description"), row.getString("cost_type"),
-                        row.getString("coq_class"), row.getBigDecimal("amount"), row.getBigDecimal("quantity"),
-                        row.getLong("events")));
-            }
-            return sums;
-        });
+        return connection
+                .preparedQuery(
+                        """
+                                SELECT r.line_id, r.work_center_id, r.defect_code, coalesce(c.description, r.defect_code) AS description,
+                                    r.cost_type, r.coq_class, sum(r.amount) AS amount, sum(r.quantity) AS quantity,
+                                    sum(r.events) AS events
+                                FROM cost_rollups r
+                                LEFT JOIN defect_codes c ON c.tenant_id = r.tenant_id AND c.code = r.defect_code
+                                WHERE r.plant_id = $1 AND r.period = $2 AND (cardinality($3::text[]) = 0 OR r.line_id = ANY($3))
+                                GROUP BY r.line_id, r.work_center_id, r.defect_code, c.description, r.cost_type, r.coq_class
+                                HAVING sum(r.events) <> 0
+                                """)
+                .execute(Tuple.of(plant, period, lines.toArray(String[]::new))).map(rows -> {
+                    List<Sum> sums = new ArrayList<>();
+                    for (Row row : rows) {
+                        sums.add(new Sum(row.getString("line_id"), row.getString("work_center_id"),
+                                row.getString("defect_code"), row.getString("description"), row.getString("cost_type"),
+                                row.getString("coq_class"), row.getBigDecimal("amount"), row.getBigDecimal("quantity"),
+                                row.getLong("events")));
+                    }
+                    return sums;
+                });
     }
 
     public Uni<BigDecimal> total(SqlConnection connection, String plant, String period, List<String> lines) {

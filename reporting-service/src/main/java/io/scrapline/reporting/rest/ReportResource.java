@@ -40,23 +40,20 @@ public class ReportResource {
     @Operation(summary = "The plant's report for a period", description = "Current figures from the rollups: "
             + "totals, cost by line and work center, the Pareto of defect codes, cost-of-quality classes and the "
             + "change to the prior period. A token limited to lines sees those lines only.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "report", value = """
-                    {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
-                     "totals": {"scrap_cost": "655.20", "rework_cost": "0.00", "total_cost": "655.20",
-                                "scrap_quantity": "3", "events": 1, "uncosted_events": 0},
-                     "by_line": [{"line": "L1", "work_center": "WC-110", "scrap_cost": "655.20",
-                                  "rework_cost": "0.00", "total_cost": "655.20"}],
-                     "pareto": [{"rank": 1, "defect_code": "MACH-DIM", "description": "Dimension out of tolerance",
-                                 "cost": "655.20", "share": "1.0000", "cumulative_share": "1.0000",
-                                 "vital_few": true}],
-                     "coq": [{"coq_class": "internal_failure", "cost": "655.20"}]}""")))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
+            {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
+             "totals": {"scrap_cost": "655.20", "rework_cost": "0.00", "total_cost": "655.20",
+                        "scrap_quantity": "3", "events": 1, "uncosted_events": 0},
+             "by_line": [{"line": "L1", "work_center": "WC-110", "scrap_cost": "655.20",
+                          "rework_cost": "0.00", "total_cost": "655.20"}],
+             "pareto": [{"rank": 1, "defect_code": "MACH-DIM", "description": "Dimension out of tolerance",
+                         "cost": "655.20", "share": "1.0000", "cumulative_share": "1.0000",
+                         "vital_few": true}],
+             "coq": [{"coq_class": "internal_failure", "cost": "655.20"}]}""")))
     @APIResponse(responseCode = "404", description = "No such plant for this tenant")
     public Uni<Report> get(@PathParam("plant") String plant,
-            @PathParam("period") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])",
-                    message = "must be a calendar month YYYY-MM") String period,
-            @QueryParam("view") @DefaultValue("controller") @Pattern(regexp = "controller|quality|supervisor",
-                    message = "must be controller, quality or supervisor") String view) {
+            @PathParam("period") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a calendar month YYYY-MM") String period,
+            @QueryParam("view") @DefaultValue("controller") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view) {
         return reports.report(caller, plant, period, view);
     }
 }

@@ -34,9 +34,9 @@ public class ReportService {
         List<String> lines = List.copyOf(caller.lines());
         return db.inTenant(caller.tenant(), connection -> reports.plant(connection, plant).chain(found -> {
             ReportRepository.Plant known = found.orElseThrow(() -> new NotFoundProblem("no plant " + plant));
-            return Uni.combine().all().unis(reports.sums(connection, plant, period, lines),
-                    reports.uncosted(connection, plant, period),
-                    reports.total(connection, plant, Periods.previous(period), lines))
+            return Uni.combine().all()
+                    .unis(reports.sums(connection, plant, period, lines), reports.uncosted(connection, plant, period),
+                            reports.total(connection, plant, Periods.previous(period), lines))
                     .with((sums, uncosted, prior) -> ReportBuilder.build(known.plant(), known.name(), period,
                             known.currency(), view, sums, uncosted.events(), uncosted.quantity(), prior, VITAL_FEW));
         }));
