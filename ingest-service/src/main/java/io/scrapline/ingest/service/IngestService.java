@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +79,16 @@ public class IngestService {
      * to the configured number; the counts cover all rows) and nothing stored.
      */
     public Uni<BatchSummary> ingest(Submission submission, RowSource rows) {
+        return ingest(submission, rows, (connection, summary) -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Ingests one batch and runs {@code alsoInTransaction} in the batch's transaction once the batch is accepted,
+     * so that what must commit with the records (a connector's cursor, a webhook's delivery id) commits with them
+     * or not at all.
+     */
+    public Uni<BatchSummary> ingest(Submission submission, RowSource rows,
+            BiFunction<SqlConnection, BatchSummary, Uni<Void>> alsoInTransaction) {
         Progress progress = new Progress();
         return db.inTenant(submission.tenant(),
                 connection -> batches.touchSource(connection, submission.source())
