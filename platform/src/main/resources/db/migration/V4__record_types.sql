@@ -6,7 +6,7 @@ ALTER TABLE standard_cost_records ADD COLUMN batch_row integer;
 
 CREATE TABLE ncr_records (
     tenant_id                 text NOT NULL,
-    record_id                 bigint GENERATED ALWAYS AS IDENTITY,
+    record_id                 bigint GENERATED ALWAYS AS IDENTITY (CACHE 1000),
     source                    text NOT NULL,
     source_id                 text NOT NULL,
     version                   integer NOT NULL,
@@ -28,14 +28,12 @@ CREATE TABLE ncr_records (
     closed_at                 timestamptz,
     received_at               timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, record_id),
-    UNIQUE (tenant_id, source, source_id, version),
-    FOREIGN KEY (tenant_id, batch_id) REFERENCES ingest_batches,
-    FOREIGN KEY (tenant_id, plant_id) REFERENCES plants
+    UNIQUE (tenant_id, source, source_id, version)
 );
 
 CREATE TABLE rework_labor_records (
     tenant_id         text NOT NULL,
-    record_id         bigint GENERATED ALWAYS AS IDENTITY,
+    record_id         bigint GENERATED ALWAYS AS IDENTITY (CACHE 1000),
     source            text NOT NULL,
     source_id         text NOT NULL,
     version           integer NOT NULL,
@@ -54,15 +52,13 @@ CREATE TABLE rework_labor_records (
     material_cost     numeric(18, 6),
     received_at       timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, record_id),
-    UNIQUE (tenant_id, source, source_id, version),
-    FOREIGN KEY (tenant_id, batch_id) REFERENCES ingest_batches,
-    FOREIGN KEY (tenant_id, plant_id) REFERENCES plants
+    UNIQUE (tenant_id, source, source_id, version)
 );
 
 -- A rate of a work center, or with work_center_id '' the plant's default rate.
 CREATE TABLE labor_rate_records (
     tenant_id       text NOT NULL,
-    record_id       bigint GENERATED ALWAYS AS IDENTITY,
+    record_id       bigint GENERATED ALWAYS AS IDENTITY (CACHE 1000),
     source          text NOT NULL,
     plant_id        text NOT NULL,
     work_center_id  text NOT NULL DEFAULT '',
@@ -75,14 +71,12 @@ CREATE TABLE labor_rate_records (
     currency        char(3) NOT NULL,
     received_at     timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, record_id),
-    UNIQUE (tenant_id, plant_id, work_center_id, effective_from, version),
-    FOREIGN KEY (tenant_id, batch_id) REFERENCES ingest_batches,
-    FOREIGN KEY (tenant_id, plant_id) REFERENCES plants
+    UNIQUE (tenant_id, plant_id, work_center_id, effective_from, version)
 );
 
 CREATE TABLE confirmation_records (
     tenant_id       text NOT NULL,
-    record_id       bigint GENERATED ALWAYS AS IDENTITY,
+    record_id       bigint GENERATED ALWAYS AS IDENTITY (CACHE 1000),
     source          text NOT NULL,
     source_id       text NOT NULL,
     version         integer NOT NULL,
@@ -98,14 +92,12 @@ CREATE TABLE confirmation_records (
     confirmed_at    timestamptz NOT NULL,
     received_at     timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, record_id),
-    UNIQUE (tenant_id, source, source_id, version),
-    FOREIGN KEY (tenant_id, batch_id) REFERENCES ingest_batches,
-    FOREIGN KEY (tenant_id, plant_id) REFERENCES plants
+    UNIQUE (tenant_id, source, source_id, version)
 );
 
 CREATE TABLE work_order_records (
     tenant_id                text NOT NULL,
-    record_id                bigint GENERATED ALWAYS AS IDENTITY,
+    record_id                bigint GENERATED ALWAYS AS IDENTITY (CACHE 1000),
     source                   text NOT NULL,
     plant_id                 text NOT NULL,
     work_order               text NOT NULL,
@@ -129,9 +121,7 @@ CREATE TABLE work_order_records (
     scrap_account            text,
     received_at              timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, record_id),
-    UNIQUE (tenant_id, plant_id, work_order, version),
-    FOREIGN KEY (tenant_id, batch_id) REFERENCES ingest_batches,
-    FOREIGN KEY (tenant_id, plant_id) REFERENCES plants
+    UNIQUE (tenant_id, plant_id, work_order, version)
 );
 
 DO $$

@@ -45,7 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final GreenMail mail;
     private final Map<Service, Integer> ports;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
 
     private LocalStack(EmbeddedDatabase database, GreenMail mail, Map<Service, Integer> ports) {
         this.database = database;
@@ -58,11 +58,16 @@ public final class LocalStack implements AutoCloseable {
      * free ports, so tests can run beside a running demo.
      */
     public static LocalStack start(Path root, Path logs, boolean contractPorts) {
+        return start(root, logs, contractPorts, List.of(Service.values()));
+    }
+
+    /** Starts the database, the SMTP server and only the given services (a benchmark needs ingest alone). */
+    public static LocalStack start(Path root, Path logs, boolean contractPorts, List<Service> services) {
         Map<Service, Integer> ports = new LinkedHashMap<>();
         for (Service service : Service.values()) {
             ports.put(service, contractPorts ? service.defaultPort : freePort());
         }
-        for (Service service : Service.values()) {
+        for (Service service : services) {
             Path jar = jar(root, service);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
@@ -74,12 +79,13 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(database, mail, ports);
         try {
             Files.createDirectories(logs);
-            stack.launch(root, logs, Service.INGEST);
-            stack.awaitReady(Service.INGEST);
-            for (Service service : List.of(Service.COSTING, Service.REPORTING, Service.ALERT)) {
+            // The first service applies the migrations; the others start once the schema is there.
+            stack.launch(root, logs, services.get(0));
+            stack.awaitReady(services.get(0));
+            for (Service service : services.subList(1, services.size())) {
                 stack.launch(root, logs, service);
             }
-            for (Service service : Service.values()) {
+            for (Service service : services) {
                 stack.awaitReady(service);
             }
             return stack;
@@ -104,9 +110,21 @@ public final class LocalStack implements AutoCloseable {
         return mail;
     }
 
+    /** The service's process, e.g. to read its memory use. */
+    public Process process(Service service) {
+        return processes.get(service);
+    }
+
     private void launch(Path root, Path logs, Service service) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar(root, service).toString());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+        // Extra JVM options for the services, e.g. a flight recording while profiling a benchmark.
+        String extra = System.getenv("SCRAPLINE_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.replace("{service}", service.module).trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar(root, service).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_PROFILE", "dev");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
@@ -120,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("SCRAPLINE_COSTING_SWEEP_EVERY", "5s");
         env.put("SCRAPLINE_ALERT_SWEEP_EVERY", "5s");
         builder.redirectErrorStream(true).redirectOutput(logs.resolve(service.module + ".log").toFile());
-        processes.add(builder.start());
+        processes.put(service, builder.start());
     }
 
     private void awaitReady(Service service) {
@@ -139,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+            if (processes.values().stream().anyMatch(p -> !p.isAlive())) {
                 throw new IllegalStateException(service.module + " stopped during start-up: see its log");
             }
             sleep(250);
@@ -149,8 +167,8 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
             try {
                 if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly();

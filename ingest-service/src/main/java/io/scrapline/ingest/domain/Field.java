@@ -6,9 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** One field of a record type: its name, whether it is required, and how its text is read and checked. */
 public record Field(String name, boolean required, Kind kind, List<String> allowed) {
+
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     public enum Kind {
         TEXT, POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION, INSTANT, DATE, BOOLEAN, CURRENCY, CHOICE
@@ -104,7 +108,7 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
             };
             case CURRENCY -> {
                 try {
-                    if (!value.matches("[A-Z]{3}")) {
+                    if (!CURRENCY_CODE.matcher(value).matches()) {
                         throw new IllegalArgumentException();
                     }
                     yield Currency.getInstance(value).getCurrencyCode();
@@ -122,7 +126,7 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
     }
 
     private static BigDecimal decimal(String value) {
-        if (!value.matches("[-+]?\\d+(\\.\\d+)?")) {
+        if (!DECIMAL.matcher(value).matches()) {
             throw new IllegalArgumentException("must be a decimal number such as 12.5");
         }
         return new BigDecimal(value);

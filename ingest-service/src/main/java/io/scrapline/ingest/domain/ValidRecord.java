@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** A row that passed validation: its row number in the batch and its values, read into their types. */
 public record ValidRecord(int row, Map<String, Object> values) {
@@ -31,12 +30,13 @@ public record ValidRecord(int row, Map<String, Object> values) {
     }
 
     /**
-     * A digest of the content, independent of field order and number formatting ({@code 3} and {@code 3.00} are the
-     * same quantity): a re-send with the same digest is a duplicate, with another an update.
+     * A digest of the content, independent of number formatting ({@code 3} and {@code 3.00} are the same quantity): a
+     * re-send with the same digest is a duplicate, with another an update. Values are taken in the record type's field
+     * order, which the validator keeps.
      */
     public String contentHash() {
-        StringBuilder canonical = new StringBuilder();
-        new TreeMap<>(values).forEach((field, value) -> {
+        StringBuilder canonical = new StringBuilder(256);
+        values.forEach((field, value) -> {
             String text = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
                     : value.toString();
             canonical.append(field).append('=').append(text).append('\n');

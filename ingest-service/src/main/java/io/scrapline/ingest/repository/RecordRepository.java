@@ -108,16 +108,18 @@ public class RecordRepository {
         String columns = fields.stream().map(Field::column).collect(Collectors.joining(", "));
         String typed = fields.stream().map(field -> cast(type, field) + " AS " + field.column())
                 .collect(Collectors.joining(", "));
-        String key = keyColumns(type);
+        String keyMatch = type.key().stream().map(name -> type.field(name).orElseThrow().column())
+                .map(column -> column + " = t." + column).collect(Collectors.joining(" AND "));
         return "WITH incoming AS (SELECT * FROM unnest(" + String.join(", ", parameters)
                 + ") AS i(batch_row, content_hash, " + columns + ")), " + "typed AS (SELECT batch_row, content_hash, "
-                + typed + " FROM incoming), " + "latest AS (SELECT DISTINCT ON (" + key + ") " + key
-                + ", r.version, r.content_hash FROM " + type.table() + " r JOIN typed USING (" + key + ")"
-                + (type.keyedBySource() ? " WHERE r.source = $1::text" : "") + " ORDER BY " + key + ", r.version DESC) "
-                + "INSERT INTO " + type.table() + " (tenant_id, source, version, batch_id, batch_row, content_hash, "
-                + columns + ") SELECT current_tenant(), $1::text, coalesce(l.version, 0) + 1, $2, t.batch_row, "
+                + typed + " FROM incoming) " + "INSERT INTO " + type.table()
+                + " (tenant_id, source, version, batch_id, batch_row, content_hash, " + columns
+                + ") SELECT current_tenant(), $1::text, coalesce(l.version, 0) + 1, $2, t.batch_row, "
                 + "t.content_hash, " + fields.stream().map(f -> "t." + f.column()).collect(Collectors.joining(", "))
-                + " FROM typed t LEFT JOIN latest l USING (" + key + ") "
+                // One index probe per incoming record for its latest version, never a scan of the tenant's records.
+                + " FROM typed t LEFT JOIN LATERAL (SELECT version, content_hash FROM " + type.table() + " WHERE "
+                + (type.keyedBySource() ? "source = $1::text AND " : "") + keyMatch
+                + " ORDER BY version DESC LIMIT 1) l ON true "
                 + "WHERE l.content_hash IS DISTINCT FROM t.content_hash RETURNING version";
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -31,6 +32,7 @@ import io.scrapline.platform.problem.TooLargeProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -83,9 +85,9 @@ public class IngestService {
     }
 
     /**
-     * Ingests one batch and runs {@code alsoInTransaction} in the batch's transaction once the batch is accepted,
-     * so that what must commit with the records (a connector's cursor, a webhook's delivery id) commits with them
-     * or not at all.
+     * Ingests one batch and runs {@code alsoInTransaction} in the batch's transaction once the batch is accepted, so
+     * that what must commit with the records (a connector's cursor, a webhook's delivery id) commits with them or not
+     * at all.
      */
     public Uni<BatchSummary> ingest(Submission submission, RowSource rows,
             BiFunction<SqlConnection, BatchSummary, Uni<Void>> alsoInTransaction) {
@@ -102,9 +104,12 @@ public class IngestService {
                                         sorted(progress.errors));
                             }
                             BatchSummary summary = summary(submission, progress);
-                            return batches.updateCounts(connection, summary).replaceWith(summary);
+                            return batches.updateCounts(connection, summary)
+                                    .chain(() -> alsoInTransaction.apply(connection, summary)).replaceWith(summary);
                         }))
-                .eventually(rows::close).invoke(summary -> {
+                .eventually(() -> Uni.createFrom().voidItem().invoke(rows::close)
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .invoke(summary -> {
                     if (summary.accepted() + summary.updated() > 0 && submission.bearer() != null) {
                         prompt(submission.bearer(), new CostingPrompt(summary.batchId(), submission.type().path()));
                     }
@@ -116,36 +121,74 @@ public class IngestService {
                 .map(found -> found.orElseThrow(() -> new NotFoundProblem("no batch " + batchId)));
     }
 
+    /** A chunk read and validated, ready to land. */
+    private record Prepared(RowSource.Chunk chunk, RecordValidator.Result result) {
+    }
+
+    /** Reads and validates the next chunk on a worker thread: no database work, so it can run ahead. */
+    private Uni<Prepared> prepare(Submission submission, RowSource rows) {
+        return Uni.createFrom().item(() -> {
+            RowSource.Chunk chunk = rows.next(config.chunkSize());
+            return new Prepared(chunk,
+                    new RecordValidator(submission.type(), submission.ignoreUnknown()).validateChunk(chunk.rows()));
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * Lands the chunks one after the other. Each step is its own subscription that ends when its chunk is written, so a
+     * finished chunk is garbage at once: memory stays flat however many chunks the batch has.
+     */
     private Uni<Void> landChunks(SqlConnection connection, Submission submission, RowSource rows, Progress progress) {
-        return Uni.createFrom().item(() -> rows.next(config.chunkSize()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(chunk -> {
-                    if (chunk.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    progress.received += chunk.read();
-                    if (progress.received > config.maxRows()) {
-                        throw new TooLargeProblem("a batch may hold at most " + config.maxRows() + " rows; send "
-                                + "the records in several batches");
-                    }
-                    RecordValidator.Result result = new RecordValidator(submission.type(), submission.ignoreUnknown())
-                            .validateChunk(chunk.rows());
-                    addErrors(progress, chunk.errors());
-                    addErrors(progress, result.errors());
-                    progress.rejected += result.rejectedRows()
-                            + (int) chunk.errors().stream().map(FieldError::row).distinct().count();
-                    return withPlantsChecked(connection, result.valid(), progress).chain(valid -> {
-                        progress.valid += valid.size();
-                        if (progress.errorCount > 0 && !submission.partial()) {
-                            // The batch will be refused: keep reading to list every error, but write nothing more.
-                            return Uni.createFrom().voidItem();
-                        }
-                        return records.land(connection, submission.type(), submission.source(), progress.batchId, valid)
-                                .invoke(landed -> {
-                                    progress.inserted += landed.inserted();
-                                    progress.updated += landed.updated();
-                                }).replaceWithVoid();
-                    }).chain(() -> landChunks(connection, submission, rows, progress));
-                });
+        return Uni.createFrom()
+                .emitter(done -> step(prepare(submission, rows), connection, submission, rows, progress, done));
+    }
+
+    private void step(Uni<Prepared> current, SqlConnection connection, Submission submission, RowSource rows,
+            Progress progress, UniEmitter<? super Void> done) {
+        current.chain(prepared -> landOne(prepared, connection, submission, rows, progress)).subscribe().with(next -> {
+            if (next.isEmpty()) {
+                done.complete(null);
+            } else {
+                step(next.get(), connection, submission, rows, progress, done);
+            }
+        }, done::fail);
+    }
+
+    /** Lands one prepared chunk; the next chunk, already being read, or nothing at the end of the body. */
+    private Uni<Optional<Uni<Prepared>>> landOne(Prepared prepared, SqlConnection connection, Submission submission,
+            RowSource rows, Progress progress) {
+        RowSource.Chunk chunk = prepared.chunk();
+        if (chunk.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        progress.received += chunk.read();
+        if (progress.received > config.maxRows()) {
+            throw new TooLargeProblem(
+                    "a batch may hold at most " + config.maxRows() + " rows; send the records in " + "several batches");
+        }
+        // Read and validate the next chunk while this one is written: the CPU work of the service and of the
+        // database overlap instead of taking turns.
+        Uni<Prepared> next = prepare(submission, rows).memoize().indefinitely();
+        next.subscribe().with(ignored -> {
+        }, ignored -> {
+        });
+        RecordValidator.Result result = prepared.result();
+        addErrors(progress, chunk.errors());
+        addErrors(progress, result.errors());
+        progress.rejected += result.rejectedRows()
+                + (int) chunk.errors().stream().map(FieldError::row).distinct().count();
+        return withPlantsChecked(connection, result.valid(), progress).chain(valid -> {
+            progress.valid += valid.size();
+            if (progress.errorCount > 0 && !submission.partial()) {
+                // The batch will be refused: keep reading to list every error, but write nothing more.
+                return Uni.createFrom().voidItem();
+            }
+            return records.land(connection, submission.type(), submission.source(), progress.batchId, valid)
+                    .invoke(landed -> {
+                        progress.inserted += landed.inserted();
+                        progress.updated += landed.updated();
+                    }).replaceWithVoid();
+        }).replaceWith(Optional.of(next));
     }
 
     /** The records whose plant the tenant has registered; the others become errors. */

@@ -1,0 +1,57 @@
+package io.scrapline.ingest.connector;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Pull connectors: how often due connectors are looked for, and how patient a run is with its source. */
+@ConfigMapping(prefix = "scrapline.connectors")
+public interface ConnectorConfig {
+
+    /** How often the scheduler looks for due connectors (read by {@link ConnectorJob}'s {@code @Scheduled}). */
+    @WithDefault("5s")
+    Duration pollEvery();
+
+    /** Attempts and back-off for a source that fails transiently (HTTP 5xx or 429, I/O errors, lost connections). */
+    Retry retry();
+
+    /** Connect timeout for a source's API, its token endpoint and its database. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Longest wait for one answer of a source's API; a timeout counts as a transient failure. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /** PostgreSQL {@code statement_timeout} of a database pull's query. */
+    @WithDefault("60s")
+    Duration queryTimeout();
+
+    /** Pages one run fetches at most unless the connector sets {@code page_limit}; the next run goes on. */
+    @WithDefault("1000")
+    int maxPagesPerRun();
+
+    /** How long {@code POST .../run} waits for the run to end before answering 202 with the run still running. */
+    @WithDefault("30s")
+    Duration runNowWait();
+
+    /** An OAuth2 access token is fetched again this long before it expires. */
+    @WithDefault("30s")
+    Duration tokenRefreshMargin();
+
+    interface Retry {
+
+        /** Attempts per request, the first included; 1 means no retry. */
+        @WithDefault("4")
+        int attempts();
+
+        /** Wait before the second attempt; doubled for each further attempt. */
+        @WithDefault("1s")
+        Duration baseDelay();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("30s")
+        Duration maxDelay();
+    }
+}

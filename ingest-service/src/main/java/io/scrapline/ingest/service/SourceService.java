@@ -1,0 +1,60 @@
+package io.scrapline.ingest.service;
+
+import java.security.SecureRandom;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.scrapline.ingest.config.WebhookConfig;
+import io.scrapline.ingest.domain.ConflictProblem;
+import io.scrapline.ingest.domain.SourceSecret;
+import io.scrapline.ingest.domain.SourceSystem;
+import io.scrapline.ingest.domain.WebhookSignature;
+import io.scrapline.ingest.repository.SourceRepository;
+import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.tenant.TenantDb;
+import io.smallrye.mutiny.Uni;
+
+/** Source systems of a tenant: registering them, showing them, and issuing their webhook secrets. */
+@ApplicationScoped
+public class SourceService {
+
+    private final TenantDb db;
+    private final SourceRepository sources;
+    private final WebhookConfig config;
+    private final SecureRandom random = new SecureRandom();
+
+    public SourceService(TenantDb db, SourceRepository sources, WebhookConfig config) {
+        this.db = db;
+        this.sources = sources;
+        this.config = config;
+    }
+
+    /** Registers a source with a new webhook secret; a source that exists (even if only auto-registered) is a 409. */
+    public Uni<SourceSecret> create(String tenant, String source, String description) {
+        String secret = WebhookSignature.newSecret(random);
+        return db.inTenant(tenant, connection -> sources.create(connection, source, description, secret))
+                .map(created -> created.orElseThrow(() -> new ConflictProblem(
+                        "source " + source + " exists; " + "rotate its webhook secret to get a new one")))
+                .invoke(() -> Log.infof("tenant %s registered source %s", tenant, source));
+    }
+
+    public Uni<List<SourceSystem>> list(String tenant) {
+        return db.inTenant(tenant, sources::list);
+    }
+
+    public Uni<SourceSystem> get(String tenant, String source) {
+        return db.inTenant(tenant, connection -> sources.find(connection, source))
+                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no source " + source)));
+    }
+
+    /** Issues a new secret; the one it replaces keeps working for the configured grace period. */
+    public Uni<SourceSecret> rotate(String tenant, String source) {
+        String secret = WebhookSignature.newSecret(random);
+        return db
+                .inTenant(tenant, connection -> sources.rotate(connection, source, secret, config.webhookSecretGrace()))
+                .map(rotated -> rotated.orElseThrow(() -> new NotFoundProblem("no source " + source)))
+                .invoke(() -> Log.infof("tenant %s rotated the webhook secret of source %s", tenant, source));
+    }
+}
