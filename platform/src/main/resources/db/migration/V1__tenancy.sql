@@ -6,6 +6,20 @@ CREATE FUNCTION current_tenant() RETURNS text
     LANGUAGE sql STABLE
 AS $$ SELECT nullif(current_setting('app.tenant_id', true), '') $$;
 
+-- Makes a table visible only to the tenant of the transaction, and usable by the application role. Every tenant
+-- table is created and then passed to this procedure.
+CREATE PROCEDURE protect_tenant_table(t text, app_role text)
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = current_tenant()) '
+        'WITH CHECK (tenant_id = current_tenant())', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO %I', t, app_role);
+END
+$$;
+REVOKE ALL ON PROCEDURE protect_tenant_table(text, text) FROM PUBLIC;
+
 CREATE TABLE tenants (
     tenant_id           text PRIMARY KEY,
     reporting_currency  char(3) NOT NULL DEFAULT 'USD',

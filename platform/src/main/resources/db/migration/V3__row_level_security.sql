@@ -8,10 +8,7 @@ BEGIN
     FOREACH t IN ARRAY ARRAY['tenants', 'plants', 'lines', 'work_centers', 'source_systems', 'ingest_batches',
             'defect_records', 'standard_cost_records', 'part_xrefs', 'defect_codes', 'defect_code_xrefs',
             'costed_events', 'costing_exceptions', 'cost_rollups', 'audiences', 'alert_rules', 'alert_log'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = current_tenant()) '
-            'WITH CHECK (tenant_id = current_tenant())', t);
-        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO ${app_role}', t);
+        CALL protect_tenant_table(t, '${app_role}');
     END LOOP;
 END
 $$;

@@ -130,10 +130,7 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY ARRAY['ncr_records', 'rework_labor_records', 'labor_rate_records', 'confirmation_records',
             'work_order_records'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = current_tenant()) '
-            'WITH CHECK (tenant_id = current_tenant())', t);
-        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO ${app_role}', t);
+        CALL protect_tenant_table(t, '${app_role}');
     END LOOP;
 END
 $$;

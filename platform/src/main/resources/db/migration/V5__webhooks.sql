@@ -21,7 +21,4 @@ CREATE TABLE webhook_deliveries (
     FOREIGN KEY (tenant_id, batch_id) REFERENCES ingest_batches
 );
 
-ALTER TABLE webhook_deliveries ENABLE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON webhook_deliveries USING (tenant_id = current_tenant())
-    WITH CHECK (tenant_id = current_tenant());
-GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_deliveries TO ${app_role};
+CALL protect_tenant_table('webhook_deliveries', '${app_role}');
