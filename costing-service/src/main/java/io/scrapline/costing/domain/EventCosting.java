@@ -19,10 +19,18 @@ public final class EventCosting {
 
     private final ScrapMethod method;
     private final RoundingMode rounding;
+    private final Object schemaExplanation;
 
+    /** Costs with the model's defaults except {@code method} and {@code rounding}, as if no schema were approved. */
     public EventCosting(ScrapMethod method, RoundingMode rounding) {
-        this.method = method;
-        this.rounding = rounding;
+        this(CostSchema.defaults(method, rounding));
+    }
+
+    /** Costs with the schema's method and rounding and names the schema on every event. */
+    public EventCosting(CostSchema schema) {
+        this.method = schema.scrapMethod();
+        this.rounding = schema.roundingMode();
+        this.schemaExplanation = schema.explanation();
     }
 
     public Outcome cost(DefectRecord record, ReferenceData reference) {
@@ -43,6 +51,7 @@ public final class EventCosting {
         String coqClass = record.customerReturn() ? "external_failure" : code.get().coqClass();
 
         Map<String, Object> explanation = new LinkedHashMap<>();
+        explanation.put("schema", schemaExplanation);
         explanation.put("record",
                 Map.of("source", record.source(), "source_id", record.sourceId(), "version", record.version()));
         explanation.put("part", Map.of("source_part", record.sourcePart(), "part", part.get()));

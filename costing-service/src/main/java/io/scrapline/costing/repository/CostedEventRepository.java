@@ -29,7 +29,7 @@ public class CostedEventRepository {
     private static final String COLUMNS = """
             event_id, source, source_id, record_version, plant_id, period, line_id, work_center_id, shift, part,
             defect_code, coq_class, disposition, cost_type, quantity, unit_value, amount, currency, occurred_at,
-            superseded, costed_at""";
+            superseded, costed_at, schema_version""";
 
     public Uni<List<Map<String, Object>>> list(SqlConnection connection, Filter filter, int page, int size) {
         return connection.preparedQuery("SELECT " + COLUMNS + " FROM costed_events "
@@ -109,6 +109,7 @@ public class CostedEventRepository {
         event.put("occurred_at", row.getOffsetDateTime("occurred_at"));
         event.put("superseded", row.getBoolean("superseded"));
         event.put("costed_at", row.getOffsetDateTime("costed_at"));
+        event.put("schema_version", row.getInteger("schema_version"));
         if (withExplanation) {
             event.put("explanation", ((JsonObject) row.getValue("explanation")).getMap());
         }

@@ -165,7 +165,8 @@ public class CostingRepository {
                         """).execute(keys)).replaceWithVoid();
     }
 
-    public Uni<Void> insertCosted(SqlConnection connection, List<Outcome.Costed> costed) {
+    /** Inserts the costed events of a chunk, all costed with schema {@code schemaVersion} (null: the defaults). */
+    public Uni<Void> insertCosted(SqlConnection connection, List<Outcome.Costed> costed, Integer schemaVersion) {
         if (costed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -178,13 +179,14 @@ public class CostingRepository {
                 c -> c.record().disposition(), Outcome.Costed::costType, c -> c.record().quantity().toPlainString(),
                 c -> c.unitValue().toPlainString(), c -> c.amount().toPlainString(), Outcome.Costed::currency,
                 c -> c.record().occurredAt().toString(), c -> new JsonObject(c.explanation()).encode());
+        columns.addValue(schemaVersion);
         return connection
                 .preparedQuery(
                         """
                                 INSERT INTO costed_events (tenant_id, record_id, record_version, source, source_id, plant_id, period,
                                     line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
-                                    unit_value, amount, currency, occurred_at, explanation)
-                                SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[],
+                                    unit_value, amount, currency, occurred_at, explanation, schema_version)
+                                SELECT current_tenant(), u.*, $21::int FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[],
                                     $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
                                     $13::text[], $14::text[], $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[], $18::text[],
                                     $19::text[]::timestamptz[], $20::text[]::jsonb[]) AS u

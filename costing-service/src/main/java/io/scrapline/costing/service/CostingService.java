@@ -14,10 +14,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.quarkus.logging.Log;
 import io.scrapline.costing.client.AlertClient;
 import io.scrapline.costing.config.CostingConfig;
+import io.scrapline.costing.domain.CostSchema;
 import io.scrapline.costing.domain.DefectRecord;
 import io.scrapline.costing.domain.EventCosting;
 import io.scrapline.costing.domain.Outcome;
+import io.scrapline.costing.domain.ReferenceData;
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.repository.CostSchemaRepository;
 import io.scrapline.costing.repository.CostingRepository;
 import io.scrapline.platform.api.AlertPrompt;
 import io.scrapline.platform.tenant.TenantDb;
@@ -52,13 +55,15 @@ public class CostingService {
 
     private final TenantDb db;
     private final CostingRepository repository;
+    private final CostSchemaRepository schemas;
     private final CostingConfig config;
     private final AlertClient alerts;
 
-    public CostingService(TenantDb db, CostingRepository repository, CostingConfig config,
+    public CostingService(TenantDb db, CostingRepository repository, CostSchemaRepository schemas, CostingConfig config,
             @RestClient AlertClient alerts) {
         this.db = db;
         this.repository = repository;
+        this.schemas = schemas;
         this.config = config;
         this.alerts = alerts;
     }
@@ -82,38 +87,46 @@ public class CostingService {
     }
 
     private Uni<Chunk> chunk(io.vertx.mutiny.sqlclient.SqlConnection connection, long afterRecordId) {
-        EventCosting costing = new EventCosting(config.method(), config.roundingMode());
         return repository.lockTenant(connection)
                 .chain(() -> repository.uncosted(connection, afterRecordId, config.chunkSize())).chain(records -> {
                     if (records.isEmpty()) {
                         return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
                     }
-                    return repository.referenceData(connection, records).chain(reference -> {
-                        List<Outcome.Costed> costed = new ArrayList<>();
-                        List<Outcome.Uncostable> uncostable = new ArrayList<>();
-                        for (DefectRecord record : records) {
-                            Outcome outcome = costing.cost(record, reference);
-                            if (outcome instanceof Outcome.Costed c) {
-                                costed.add(c);
-                            } else {
-                                uncostable.add((Outcome.Uncostable) outcome);
-                            }
-                        }
-                        RollupDelta delta = new RollupDelta();
-                        costed.forEach(
-                                c -> delta.add(CostingRepository.rollupKey(c), c.amount(), c.record().quantity(), 1));
-                        Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
-                        costed.forEach(c -> touched.computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
-                                .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
-                        long last = records.get(records.size() - 1).recordId();
-                        return repository.registerLines(connection, records)
-                                .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
-                                .chain(() -> repository.insertCosted(connection, costed))
-                                .chain(() -> repository.closeExceptions(connection, costed))
-                                .chain(() -> repository.openExceptions(connection, uncostable))
-                                .chain(() -> repository.applyRollups(connection, delta)).replaceWith(
-                                        new Chunk(last, records.size(), costed.size(), uncostable.size(), touched));
-                    });
+                    // Read per chunk, in its transaction: an approval takes effect from the next chunk on, and
+                    // every event of a chunk names the version it was costed with.
+                    return Uni.combine().all()
+                            .unis(schemas.approved(connection), repository.referenceData(connection, records)).asTuple()
+                            .chain(found -> {
+                                CostSchema schema = found.getItem1()
+                                        .orElseGet(() -> CostSchema.defaults(config.method(), config.roundingMode()));
+                                EventCosting costing = new EventCosting(schema);
+                                ReferenceData reference = found.getItem2();
+                                List<Outcome.Costed> costed = new ArrayList<>();
+                                List<Outcome.Uncostable> uncostable = new ArrayList<>();
+                                for (DefectRecord record : records) {
+                                    Outcome outcome = costing.cost(record, reference);
+                                    if (outcome instanceof Outcome.Costed c) {
+                                        costed.add(c);
+                                    } else {
+                                        uncostable.add((Outcome.Uncostable) outcome);
+                                    }
+                                }
+                                RollupDelta delta = new RollupDelta();
+                                costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
+                                        c.record().quantity(), 1));
+                                Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
+                                costed.forEach(c -> touched
+                                        .computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
+                                        .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
+                                long last = records.get(records.size() - 1).recordId();
+                                return repository.registerLines(connection, records)
+                                        .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
+                                        .chain(() -> repository.insertCosted(connection, costed, schema.version()))
+                                        .chain(() -> repository.closeExceptions(connection, costed))
+                                        .chain(() -> repository.openExceptions(connection, uncostable))
+                                        .chain(() -> repository.applyRollups(connection, delta)).replaceWith(new Chunk(
+                                                last, records.size(), costed.size(), uncostable.size(), touched));
+                            });
                 });
     }
 

@@ -60,6 +60,20 @@ class EventCostingTest {
     }
 
     @Test
+    void anApprovedSchemaIsAppliedAndNamedInTheExplanation() {
+        CostSchema schema = new CostSchema(2, ScrapMethod.FULL_STANDARD, "of_input", CostSchema.Rounding.HALF_UP,
+                BigDecimal.ZERO, "average", new BigDecimal("0.80"), null);
+
+        Outcome.Costed costed = costed(new EventCosting(schema).cost(event().build(), reference()));
+
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("760.20"));
+        assertThat(costed.explanation().get("schema")).asInstanceOf(MAP).containsEntry("version", 2)
+                .containsEntry("scrap_method", "full_standard").containsEntry("rounding", "half_up");
+        assertThat(costed(costing.cost(event().build(), reference())).explanation()).containsEntry("schema",
+                "default (none approved)");
+    }
+
+    @Test
     void theCostSchemasRoundingIsApplied() {
         // ERP-400 costs 0.125 a unit: 1 × 0.125 → half-up 0.13, half-even 0.12
         DefectRecord record = event().part("SP-4").operation("0010").quantity("1").build();

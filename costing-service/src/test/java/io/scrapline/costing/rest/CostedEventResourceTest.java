@@ -122,6 +122,45 @@ class CostedEventResourceTest {
     }
 
     @Test
+    void eventsCostedAfterApprovalUseTheApprovedSchemaAndNameItEarlierOnesKeepTheirs() {
+        insertDefect("MES-1", 1, "MFG-4471", "L1", "3", "0010");
+        runCosting();
+        String admin = TestTokens.get().token(tenant, "admin");
+        int version = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("scrap_method", "full_standard")).post("/api/v1/cost-schemas").then().statusCode(201)
+                .extract().jsonPath().getInt("version");
+        given().auth().oauth2(controller).post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200)
+                .body("status", equalTo("approved"));
+
+        insertDefect("MES-2", 1, "MFG-4471", "L1", "3", "0010");
+        runCosting();
+
+        // Scrapped at 0010: cumulative C(0010) = 170.00, full standard C(last) = 218.40.
+        long before = eventIdOf("MES-1");
+        JsonPath old = given().auth().oauth2(controller).get("/api/v1/costed-events/" + before).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(old.getString("amount")).isEqualTo("510.00");
+        assertThat(old.getString("explanation.schema")).isEqualTo("default (none approved)");
+        assertThat(old.getString("schema_version")).isNull();
+
+        long after = eventIdOf("MES-2");
+        JsonPath event = given().auth().oauth2(controller).get("/api/v1/costed-events/" + after).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(event.getString("amount")).isEqualTo("655.20");
+        assertThat(event.getString("unit_value")).isEqualTo("218.400000");
+        assertThat(event.getInt("schema_version")).isEqualTo(version);
+        assertThat(event.getInt("explanation.schema.version")).isEqualTo(version);
+        assertThat(event.getString("explanation.schema.scrap_method")).isEqualTo("full_standard");
+        assertThat(event.getString("explanation.schema.rounding")).isEqualTo("half_up");
+        assertThat(event.getString("explanation.valuation.method")).isEqualTo("full_standard");
+        assertThat(decimal("SELECT schema_version FROM costed_events WHERE source_id = 'MES-2'"))
+                .isEqualByComparingTo(String.valueOf(version));
+        assertThat(decimal("SELECT count(*) FROM costed_events WHERE source_id = 'MES-1' AND schema_version IS NULL"))
+                .isEqualByComparingTo("1");
+        assertThat(decimal("SELECT sum(amount) FROM cost_rollups")).isEqualByComparingTo("1165.20");
+    }
+
+    @Test
     void filtersTheListByItsQueryParameters() {
         insertDefect("MES-1", 1, "MFG-4471", "L1", "3");
         insertDefect("MES-2", 1, "MFG-4471", "L2", "1");
@@ -251,13 +290,18 @@ class CostedEventResourceTest {
     }
 
     private void insertDefect(String sourceId, int version, String sourcePart, String line, String quantity) {
+        insertDefect(sourceId, version, sourcePart, line, quantity, "0020");
+    }
+
+    private void insertDefect(String sourceId, int version, String sourcePart, String line, String quantity,
+            String operation) {
         inTenant(connection -> run(connection, """
                 INSERT INTO defect_records (tenant_id, source, source_id, version, batch_id, content_hash, plant_id,
                     line_id, work_center_id, part, defect_code, quantity, disposition, occurred_at, shift, operation)
                 VALUES (current_tenant(), $1, $2, $3, $4, $5, 'DAY1', $6, $7, $8, 'D-114', $9, 'scrap', $10, 'A',
-                    '0020')
+                    $11)
                 """, SOURCE, sourceId, version, mesBatch, sourceId + "-v" + version, line,
-                line.equals("L1") ? "WC-110" : "WC-210", sourcePart, new BigDecimal(quantity), OCCURRED_AT));
+                line.equals("L1") ? "WC-110" : "WC-210", sourcePart, new BigDecimal(quantity), OCCURRED_AT, operation));
     }
 
     private static Uni<Void> batch(SqlConnection connection, UUID batch, String source, String type) {

@@ -1,0 +1,39 @@
+package io.scrapline.costing.rest;
+
+import java.time.OffsetDateTime;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.scrapline.costing.domain.CostSchema;
+import io.scrapline.costing.repository.CostSchemaRepository;
+
+/** Request and response bodies of the cost-schema endpoints. */
+@RegisterForReflection(targets = { CostSchemaRequests.Draft.class, CostSchemaRequests.Version.class })
+public final class CostSchemaRequests {
+
+    private CostSchemaRequests() {
+    }
+
+    /**
+     * The settings of a new draft, each optional (the model's default when left out). Text rather than typed fields, so
+     * the service names every bad field at once; decimals are strings like money, though numbers are accepted.
+     */
+    public record Draft(String scrapMethod, String plannedScrapConvention, String rounding, String laborBurden,
+            String fxPolicy, String vitalFewThreshold, String defectCatalogVersion) {
+    }
+
+    /** One version with its settings and lifecycle. */
+    public record Version(int version, String status, String scrapMethod, String plannedScrapConvention,
+            String rounding, String laborBurden, String fxPolicy, String vitalFewThreshold, String defectCatalogVersion,
+            String createdBy, OffsetDateTime createdAt, String approvedBy, OffsetDateTime approvedAt,
+            OffsetDateTime supersededAt) {
+
+        static Version of(CostSchemaRepository.Stored stored) {
+            CostSchema schema = stored.schema();
+            return new Version(schema.version(), stored.status(), CostSchema.name(schema.scrapMethod()),
+                    schema.plannedScrapConvention(), CostSchema.name(schema.rounding()),
+                    schema.laborBurden().toPlainString(), schema.fxPolicy(), schema.vitalFewThreshold().toPlainString(),
+                    schema.defectCatalogVersion(), stored.createdBy(), stored.createdAt(), stored.approvedBy(),
+                    stored.approvedAt(), stored.supersededAt());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.scrapline.costing.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.scrapline.costing.service.CostSchemaService;
+import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/cost-schemas")
+@Tag(name = "Cost schema", description = "The tenant's costing settings, as versions: draft, approved, superseded")
+@Produces(MediaType.APPLICATION_JSON)
+public class CostSchemaResource {
+
+    private static final String DRAFT = """
+            {"version": 3, "status": "draft", "scrap_method": "full_standard",
+             "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
+             "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
+             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z"}""";
+
+    private static final String VERSION = """
+            {"version": 2, "status": "approved", "scrap_method": "full_standard",
+             "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
+             "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
+             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z",
+             "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z", "superseded_at": null}""";
+
+    private final CostSchemaService schemas;
+    private final Caller caller;
+    private final JsonWebToken token;
+
+    public CostSchemaResource(CostSchemaService schemas, Caller caller, JsonWebToken token) {
+        this.schemas = schemas;
+        this.caller = caller;
+        this.token = token;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Draft the next cost-schema version", description = "Every setting is optional and takes "
+            + "the cost model's default: scrap_method cumulative_standard (or full_standard, material_only), "
+            + "planned_scrap_convention of_input (or of_yield), rounding half_up (or half_even), labor_burden 0 "
+            + "(a fraction, at least 0), fx_policy average (or closing), vital_few_threshold 0.80 (above 0, at "
+            + "most 1), defect_catalog_version none. A draft is not used for costing until it is approved.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "draft", value = """
+            {"scrap_method": "full_standard", "rounding": "half_up", "labor_burden": "0.35",
+             "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1"}""")))
+    @APIResponse(responseCode = "201", content = @Content(examples = @ExampleObject(name = "draft", value = DRAFT)))
+    @APIResponse(responseCode = "422", description = "Invalid settings, each named")
+    public Uni<Response> create(CostSchemaRequests.Draft request) {
+        CostSchemaRequests.Draft draft = request == null
+                ? new CostSchemaRequests.Draft(null, null, null, null, null, null, null)
+                : request;
+        return schemas.createDraft(caller.tenant(), token.getName(), draft).map(CostSchemaRequests.Version::of)
+                .map(version -> Response.created(URI.create("/api/v1/cost-schemas/" + version.version()))
+                        .entity(version).build());
+    }
+
+    @POST
+    @Path("/{version}/approve")
+    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER })
+    @Operation(summary = "Approve a draft", description = "The approved version is used for every event costed from "
+            + "now on, and the version approved until now is superseded. Events already costed are not re-costed: "
+            + "each keeps naming the schema version it was costed with.")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ok", value = VERSION)))
+    @APIResponse(responseCode = "404", description = "No such version for this tenant")
+    @APIResponse(responseCode = "409", description = "The version is not a draft")
+    public Uni<CostSchemaRequests.Version> approve(@PathParam("version") int version) {
+        return schemas.approve(caller.tenant(), version, token.getName()).map(CostSchemaRequests.Version::of);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY })
+    @Operation(summary = "Every cost-schema version, newest first")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "versions", value = "["
+            + VERSION + "]")))
+    public Uni<List<CostSchemaRequests.Version>> list() {
+        return schemas.list(caller.tenant())
+                .map(versions -> versions.stream().map(CostSchemaRequests.Version::of).toList());
+    }
+
+    @GET
+    @Path("/{version}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY })
+    @Operation(summary = "One cost-schema version")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "version", value = VERSION)))
+    @APIResponse(responseCode = "404", description = "No such version for this tenant")
+    public Uni<CostSchemaRequests.Version> get(@PathParam("version") int version) {
+        return schemas.get(caller.tenant(), version).map(CostSchemaRequests.Version::of);
+    }
+}

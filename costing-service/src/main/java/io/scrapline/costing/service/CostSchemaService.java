@@ -1,0 +1,75 @@
+package io.scrapline.costing.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.logging.Log;
+import io.scrapline.costing.domain.CostSchemaDraft;
+import io.scrapline.costing.repository.CostSchemaRepository;
+import io.scrapline.costing.repository.CostSchemaRepository.Stored;
+import io.scrapline.costing.rest.CostSchemaRequests;
+import io.scrapline.platform.problem.FieldError;
+import io.scrapline.platform.problem.InvalidInputException;
+import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.tenant.TenantDb;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The lifecycle of the tenant's cost schema (cost-model.md §10): drafts, and their approval, which supersedes the
+ * version approved before. Approval does not re-cost: events costed before it keep the version they name.
+ */
+@ApplicationScoped
+public class CostSchemaService {
+
+    private final TenantDb db;
+    private final CostSchemaRepository repository;
+
+    public CostSchemaService(TenantDb db, CostSchemaRepository repository) {
+        this.db = db;
+        this.repository = repository;
+    }
+
+    public Uni<Stored> createDraft(String tenant, String createdBy, CostSchemaRequests.Draft request) {
+        CostSchemaDraft.Read read = CostSchemaDraft.read(request.scrapMethod(), request.plannedScrapConvention(),
+                request.rounding(), request.laborBurden(), request.fxPolicy(), request.vitalFewThreshold(),
+                request.defectCatalogVersion());
+        if (!read.errors().isEmpty()) {
+            List<FieldError> errors = read.errors().entrySet().stream()
+                    .map(e -> new FieldError(null, e.getKey(), e.getValue())).toList();
+            throw new InvalidInputException("the cost schema is invalid", errors);
+        }
+        return db.inTenant(tenant, connection -> repository.tenantExists(connection).chain(exists -> {
+            if (!exists) {
+                throw new InvalidInputException("tenant", "register a plant first: the tenant has none");
+            }
+            return repository.lockTenant(connection)
+                    .chain(() -> repository.insertDraft(connection, read.schema(), createdBy));
+        })).invoke(stored -> Log.infof("cost schema %d of %s drafted by %s", stored.schema().version(), tenant,
+                createdBy));
+    }
+
+    /** Approves draft {@code version}; the version approved until now is superseded in the same transaction. */
+    public Uni<Stored> approve(String tenant, int version, String approvedBy) {
+        return db.inTenant(tenant, connection -> repository.lockTenant(connection)
+                .chain(() -> repository.findForUpdate(connection, version)).chain(found -> {
+                    Stored stored = found.orElseThrow(() -> new NotFoundProblem("no cost schema version " + version));
+                    if (!stored.status().equals("draft")) {
+                        throw new ClientErrorException("cost schema version " + version + " is " + stored.status()
+                                + "; only a draft can be approved", Response.Status.CONFLICT);
+                    }
+                    return repository.approve(connection, version, approvedBy);
+                })).invoke(stored -> Log.infof("cost schema %d of %s approved by %s", version, tenant, approvedBy));
+    }
+
+    public Uni<List<Stored>> list(String tenant) {
+        return db.inTenant(tenant, repository::list);
+    }
+
+    public Uni<Stored> get(String tenant, int version) {
+        return db.inTenant(tenant, connection -> repository.find(connection, version))
+                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no cost schema version " + version)));
+    }
+}
