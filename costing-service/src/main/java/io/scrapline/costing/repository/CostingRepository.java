@@ -203,12 +203,12 @@ public class CostingRepository {
         columns.addValue(uncostable.stream().map(u -> u.record().recordId()).toArray(Long[]::new));
         addText(columns, uncostable, u -> u.record().source(), u -> u.record().sourceId(), u -> u.record().plant(),
                 Outcome.Uncostable::period, u -> u.record().quantity().toPlainString(), Outcome.Uncostable::reason,
-                Outcome.Uncostable::detail);
+                Outcome.Uncostable::detail, u -> u.record().line());
         return connection.preparedQuery("""
                 INSERT INTO costing_exceptions (tenant_id, record_id, source, source_id, plant_id, period, quantity,
-                    reason, detail)
+                    reason, detail, line_id)
                 SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[],
-                    $6::text[]::numeric[], $7::text[], $8::text[]) AS u
+                    $6::text[]::numeric[], $7::text[], $8::text[], $9::text[]) AS u
                 ON CONFLICT (tenant_id, record_id) DO UPDATE SET reason = excluded.reason, detail = excluded.detail
                 """).execute(columns).replaceWithVoid();
     }

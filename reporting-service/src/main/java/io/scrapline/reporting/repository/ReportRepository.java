@@ -63,15 +63,22 @@ public class ReportRepository {
                 .map(rows -> rows.iterator().next().getBigDecimal(0));
     }
 
-    /** Events of the period still waiting in an open exception. */
-    public Uni<Uncosted> uncosted(SqlConnection connection, String plant, String period) {
+    /** Events of the period still waiting in an open exception; {@code lines} empty means every line. */
+    public Uni<Uncosted> uncosted(SqlConnection connection, String plant, String period, List<String> lines) {
         return connection.preparedQuery("""
                 SELECT count(*), coalesce(sum(quantity), 0) FROM costing_exceptions
                 WHERE plant_id = $1 AND period = $2 AND status = 'open'
-                """).execute(Tuple.of(plant, period)).map(rows -> {
+                  AND (cardinality($3::text[]) = 0 OR line_id = ANY($3))
+                """).execute(Tuple.of(plant, period, lines.toArray(String[]::new))).map(rows -> {
             Row row = rows.iterator().next();
             return new Uncosted(row.getLong(0), row.getBigDecimal(1));
         });
+    }
+
+    /** The "vital few" share of the tenant's approved cost schema, if one is approved. */
+    public Uni<Optional<BigDecimal>> vitalFewThreshold(SqlConnection connection) {
+        return connection.query("SELECT vital_few_threshold FROM cost_schemas WHERE status = 'approved'").execute().map(
+                rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getBigDecimal(0)));
     }
 
     private static Plant toPlant(Row row) {

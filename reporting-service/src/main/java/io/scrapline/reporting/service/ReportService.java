@@ -18,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReportService {
 
-    /** Share of cost that the "vital few" make up, until tenants set it in their cost schema. */
+    /** Share of cost that the "vital few" make up while the tenant has no approved cost schema (cost-model.md §10). */
     private static final BigDecimal VITAL_FEW = new BigDecimal("0.80");
 
     private final TenantDb db;
@@ -35,10 +35,13 @@ public class ReportService {
         return db.inTenant(caller.tenant(), connection -> reports.plant(connection, plant).chain(found -> {
             ReportRepository.Plant known = found.orElseThrow(() -> new NotFoundProblem("no plant " + plant));
             return Uni.combine().all()
-                    .unis(reports.sums(connection, plant, period, lines), reports.uncosted(connection, plant, period),
-                            reports.total(connection, plant, Periods.previous(period), lines))
-                    .with((sums, uncosted, prior) -> ReportBuilder.build(known.plant(), known.name(), period,
-                            known.currency(), view, sums, uncosted.events(), uncosted.quantity(), prior, VITAL_FEW));
+                    .unis(reports.sums(connection, plant, period, lines),
+                            reports.uncosted(connection, plant, period, lines),
+                            reports.total(connection, plant, Periods.previous(period), lines),
+                            reports.vitalFewThreshold(connection))
+                    .with((sums, uncosted, prior, threshold) -> ReportBuilder.build(known.plant(), known.name(), period,
+                            known.currency(), view, sums, uncosted.events(), uncosted.quantity(), prior,
+                            threshold.orElse(VITAL_FEW)));
         }));
     }
 }

@@ -131,6 +131,18 @@ class ReportResourceTest {
     }
 
     @Test
+    void theVitalFewFollowTheThresholdOfTheApprovedCostSchema() {
+        // MACH-DIM is 873.60 / 1056.98 = 0.8265 of the cost: alone it reaches the default 0.80, not 0.90.
+        db.inTenant(tenant, connection -> connection.query("""
+                INSERT INTO cost_schemas (tenant_id, version, status, vital_few_threshold, created_by, approved_by,
+                    approved_at)
+                VALUES (current_tenant(), 1, 'approved', 0.90, 'controller', 'controller', now())
+                """).execute()).await().indefinitely();
+        given().auth().oauth2(controller).get(REPORT).then().statusCode(200).body("pareto.vital_few",
+                equalTo(List.of(true, true, false)));
+    }
+
+    @Test
     void openExceptionsAreCountedAsEventsNotYetCosted() {
         given().auth().oauth2(controller).get(REPORT).then().statusCode(200).body("totals.uncosted_events", equalTo(1))
                 .body("totals.uncosted_quantity", equalTo("4"));
@@ -172,11 +184,13 @@ class ReportResourceTest {
         assertThat(report.getList("pareto.cost")).containsExactly("873.60", "100.00");
         assertThat(report.getList("coq.coq_class")).containsExactly("internal_failure");
         assertThat(report.getString("variance.prior_period_total")).isEqualTo("800.00");
+        // The open exception is an L1 event: counted for L1, not for L2.
+        assertThat(report.getInt("totals.uncosted_events")).isEqualTo(1);
 
         String lineTwo = TestTokens.get().scopedToken(tenant, List.of("DAY1"), List.of("L2"), "supervisor");
         JsonPath lineTwoReport = given().auth().oauth2(lineTwo).get(REPORT).then().statusCode(200)
-                .body("totals.total_cost", equalTo("83.38")).body("by_line.line", equalTo(List.of("L2"))).extract()
-                .jsonPath();
+                .body("totals.total_cost", equalTo("83.38")).body("by_line.line", equalTo(List.of("L2")))
+                .body("totals.uncosted_events", equalTo(0)).extract().jsonPath();
         assertThat(new BigDecimal(lineTwoReport.getString("variance.prior_period_total"))).isZero();
 
         String otherPlant = TestTokens.get().scopedToken(tenant, List.of("TOL2"), List.of(), "supervisor");
@@ -238,9 +252,9 @@ class ReportResourceTest {
                 """).execute(Tuple.of(sourceId, batch, units, OffsetDateTime.parse("2026-10-14T09:30:00-04:00")))
                 .chain(rows -> run(connection, """
                         INSERT INTO costing_exceptions (tenant_id, record_id, source, source_id, plant_id, period,
-                            quantity, reason, detail, status)
+                            quantity, reason, detail, status, line_id)
                         VALUES (current_tenant(), $1, 'plex-mes', $2, 'DAY1', '2026-10', $3, 'unmapped_part',
-                            'no part cross-reference for plex-mes part MFG-9999 on 2026-10-14', $4)
+                            'no part cross-reference for plex-mes part MFG-9999 on 2026-10-14', $4, 'L1')
                         """, rows.iterator().next().getLong(0), sourceId, units, status));
     }
 
