@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.scrapline.platform.money.Money;
-import io.scrapline.platform.period.Periods;
 
 /**
  * Maps and values one defect record (cost-model.md §2, §4, §8): part and defect code through the source's
@@ -36,7 +35,8 @@ public final class EventCosting {
     public Outcome cost(DefectRecord record, ReferenceData reference) {
         ReferenceData.Plant plant = reference.plants().get(record.plant());
         LocalDate date = record.occurredAt().atZone(plant.zone()).toLocalDate();
-        String period = Periods.calendarMonth(record.occurredAt(), plant.zone());
+        // The event's date only: no work order close date reaches costing yet (cost-model.md §9 prefers it when known).
+        String period = plant.calendar().period(date);
 
         Optional<String> part = reference.part(record.source(), record.sourcePart(), date);
         if (part.isEmpty()) {
@@ -57,8 +57,8 @@ public final class EventCosting {
         explanation.put("part", Map.of("source_part", record.sourcePart(), "part", part.get()));
         explanation.put("defect_code", Map.of("source_code", record.sourceDefectCode(), "defect_code",
                 code.get().code(), "coq_class", coqClass, "customer_return", record.customerReturn()));
-        explanation.put("period",
-                Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(), "period", period));
+        explanation.put("period", Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(),
+                "fiscal_calendar", plant.calendar().setting(), "period", period));
 
         switch (record.disposition()) {
             case "use_as_is", "quarantine" -> {

@@ -7,12 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.scrapline.platform.period.FiscalCalendar;
+
 /** What costing needs to know besides the record itself, loaded once for a chunk of records. */
 public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
         Map<String, String> defectCodeXrefs, Map<String, DefectCode> defectCodes,
         Map<String, List<CostRollLine>> costRolls) {
 
-    public record Plant(String currency, ZoneId zone) {
+    /** A plant's currency, and the time zone and fiscal calendar that decide the period of its events. */
+    public record Plant(String currency, ZoneId zone, FiscalCalendar calendar) {
+
+        /** A plant that keeps calendar months, the default of the plants table. */
+        public Plant(String currency, ZoneId zone) {
+            this(currency, zone, FiscalCalendar.CALENDAR);
+        }
     }
 
     public record PartXref(LocalDate effectiveFrom, String part) {

@@ -15,6 +15,7 @@ import io.scrapline.costing.domain.DefectRecord;
 import io.scrapline.costing.domain.Outcome;
 import io.scrapline.costing.domain.ReferenceData;
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.platform.period.FiscalCalendar;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -71,11 +72,13 @@ public class CostingRepository {
         String[] sourceCodes = records.stream().map(DefectRecord::sourceDefectCode).toArray(String[]::new);
 
         Uni<Map<String, ReferenceData.Plant>> plantsUni = connection
-                .preparedQuery("SELECT plant_id, currency, time_zone FROM plants WHERE plant_id = ANY($1)")
+                .preparedQuery(
+                        "SELECT plant_id, currency, time_zone, fiscal_calendar FROM plants WHERE plant_id = ANY($1)")
                 .execute(Tuple.of(plants)).map(rows -> {
                     Map<String, ReferenceData.Plant> found = new HashMap<>();
                     rows.forEach(row -> found.put(row.getString("plant_id"),
-                            new ReferenceData.Plant(row.getString("currency"), ZoneId.of(row.getString("time_zone")))));
+                            new ReferenceData.Plant(row.getString("currency"), ZoneId.of(row.getString("time_zone")),
+                                    FiscalCalendar.parse(row.getString("fiscal_calendar")))));
                     return found;
                 });
         Uni<Map<String, List<ReferenceData.PartXref>>> partsUni = connection.preparedQuery("""

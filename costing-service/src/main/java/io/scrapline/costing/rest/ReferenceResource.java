@@ -45,11 +45,15 @@ public class ReferenceResource {
 
     @PUT
     @Path("/plants/{plant}")
-    @Operation(summary = "Register or update a plant", description = "Its currency (ISO 4217) and IANA time zone "
-            + "decide the money and the period of every event of the plant.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "plant", value = """
+    @Operation(summary = "Register or update a plant", description = "Its currency (ISO 4217), IANA time zone and "
+            + "fiscal calendar decide the money and the period of every event of the plant. fiscal_calendar is "
+            + "calendar (periods YYYY-MM, the default) or 4-4-5@YYYY-MM-DD, 4-5-4@YYYY-MM-DD or 5-4-4@YYYY-MM-DD: "
+            + "52-week years from that first day of a fiscal year, periods YYYY-Pnn named for the year they end in.")
+    @RequestBody(content = @Content(examples = { @ExampleObject(name = "plant", value = """
             {"name": "Dayton Machining", "currency": "USD", "time_zone": "America/New_York",
-             "fiscal_calendar": "calendar"}""")))
+             "fiscal_calendar": "calendar"}"""), @ExampleObject(name = "plant with a 4-4-5 calendar", value = """
+            {"name": "Toledo Stamping", "currency": "USD", "time_zone": "America/New_York",
+             "fiscal_calendar": "4-4-5@2025-12-29"}""") }))
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named")
     public Uni<Void> putPlant(@PathParam("plant") @Pattern(regexp = KEY) String plant,

@@ -4,17 +4,16 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.costing.rest.ReferenceRequests;
+import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.FieldError;
+import io.scrapline.platform.problem.Inputs;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
@@ -63,8 +62,10 @@ public class ReferenceService {
                 errors.add(new FieldError(null, "time_zone", "unknown IANA time zone " + request.timeZone()));
             }
         }
-        if (request.fiscalCalendar() != null && !request.fiscalCalendar().equals("calendar")) {
-            errors.add(new FieldError(null, "fiscal_calendar", "only calendar months are supported in this version"));
+        try {
+            FiscalCalendar.parse(request.fiscalCalendar());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(null, "fiscal_calendar", e.getMessage()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the plant is invalid", errors);
@@ -74,7 +75,7 @@ public class ReferenceService {
     }
 
     public Uni<Void> putPartXrefs(String tenant, String source, List<ReferenceRequests.PartXref> xrefs) {
-        requireUnique(xrefs, x -> x.sourcePart() + "@" + x.effectiveFrom(), "source_part");
+        Inputs.requireUnique(xrefs, x -> x.sourcePart() + "@" + x.effectiveFrom(), "source_part");
         return db
                 .inTenant(tenant,
                         connection -> requireTenant(connection)
@@ -83,7 +84,7 @@ public class ReferenceService {
     }
 
     public Uni<Void> putDefectCodeXrefs(String tenant, String source, List<ReferenceRequests.DefectCodeXref> xrefs) {
-        requireUnique(xrefs, ReferenceRequests.DefectCodeXref::sourceCode, "source_code");
+        Inputs.requireUnique(xrefs, ReferenceRequests.DefectCodeXref::sourceCode, "source_code");
         return db.inTenant(tenant, connection -> repository.knownDefectCodes(connection).chain(known -> {
             List<FieldError> errors = new ArrayList<>();
             for (int i = 0; i < xrefs.size(); i++) {
@@ -100,7 +101,7 @@ public class ReferenceService {
     }
 
     public Uni<Void> putDefectCodes(String tenant, List<ReferenceRequests.DefectCode> codes) {
-        requireUnique(codes, ReferenceRequests.DefectCode::code, "code");
+        Inputs.requireUnique(codes, ReferenceRequests.DefectCode::code, "code");
         return db
                 .inTenant(tenant,
                         connection -> requireTenant(connection)
@@ -114,23 +115,6 @@ public class ReferenceService {
                 throw new InvalidInputException("tenant", "register a plant first: the tenant has none");
             }
         }).replaceWithVoid();
-    }
-
-    private static <T> void requireUnique(List<T> items, Function<T, String> key, String field) {
-        if (items.isEmpty()) {
-            throw new InvalidInputException("body", "must list at least one entry");
-        }
-        Map<String, Integer> seen = new HashMap<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Integer first = seen.putIfAbsent(key.apply(items.get(i)), i + 1);
-            if (first != null) {
-                errors.add(new FieldError(i + 1, field, "same entry as row " + first));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("the list repeats entries", errors);
-        }
     }
 
     private void recost(String tenant) {

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.scrapline.platform.period.FiscalCalendar;
+
 /** Mapping and valuing one defect record (cost-model.md §2, §3, §4, §8, §9), figures worked by hand. */
 class EventCostingTest {
 
@@ -211,8 +213,34 @@ class EventCostingTest {
         Outcome.Costed costed = costed(costing.cost(event().at("2026-11-01T02:30:00Z").build(), reference()));
 
         assertThat(costed.period()).isEqualTo("2026-10");
-        assertThat(costed.explanation()).extractingByKey("period")
-                .isEqualTo(Map.of("event_date", "2026-10-31", "time_zone", "America/New_York", "period", "2026-10"));
+        assertThat(costed.explanation()).extractingByKey("period").isEqualTo(Map.of("event_date", "2026-10-31",
+                "time_zone", "America/New_York", "fiscal_calendar", "calendar", "period", "2026-10"));
+    }
+
+    @Test
+    void aPlantWithA445CalendarGetsTheFiscalPeriodOfTheLocalDate() {
+        // 2026-01-26T03:00:00Z is 2026-01-25T22:00 in New York (EST, UTC−5); 2026-P01 of the 4-4-5 year from
+        // 2025-12-29 runs to 2026-01-25, so the event is in P01 although in UTC it is already P02's first day.
+        Outcome.Costed costed = costed(
+                costing.cost(event().plant("P3").at("2026-01-26T03:00:00Z").build(), reference()));
+
+        assertThat(costed.period()).isEqualTo("2026-P01");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(costed.explanation()).extractingByKey("period").isEqualTo(Map.of("event_date", "2026-01-25",
+                "time_zone", "America/New_York", "fiscal_calendar", "4-4-5@2025-12-29", "period", "2026-P01"));
+
+        // An hour after local midnight, 2026-01-26T06:00:00Z = 01:00 on the 26th in New York, it is P02.
+        assertThat(costed(costing.cost(event().plant("P3").at("2026-01-26T06:00:00Z").build(), reference())).period())
+                .isEqualTo("2026-P02");
+    }
+
+    @Test
+    void anUncostableEventOfAFiscalPlantWaitsInItsFiscalPeriod() {
+        // SP-2 maps to ERP-200, which has no cost roll at P3; 2026-03-29 is the last day of 2026-P03 (35 days)
+        Outcome.Uncostable uncostable = uncostable(
+                costing.cost(event().plant("P3").part("SP-2").at("2026-03-29T16:00:00Z").build(), reference()));
+
+        assertThat(uncostable.period()).isEqualTo("2026-P03");
     }
 
     @Test
@@ -386,7 +414,8 @@ class EventCostingTest {
 
     /**
      * <ul>
-     * <li>plants P1 (USD, New York) and P2 (JPY, Tokyo);</li>
+     * <li>plants P1 (USD, New York), P2 (JPY, Tokyo) and P3 (USD, New York, 4-4-5 from 2025-12-29, ERP-100 costed as at
+     * P1);</li>
      * <li>source parts SP-1 → ERP-100, SP-2 → ERP-200 (no cost roll), SP-3 → ERP-300 (0.333333 a unit), SP-4 → ERP-400
      * (0.125 a unit), SP-7 → ERP-100 until 2026-08-31 and ERP-700 (C(0020) = 50.00) from 2026-09-01;</li>
      * <li>source codes D01 → MACH-01 (internal failure) and D99 → GONE-99 (not catalogued).</li>
@@ -396,6 +425,8 @@ class EventCostingTest {
         Map<String, ReferenceData.Plant> plants = new HashMap<>();
         plants.put("P1", new ReferenceData.Plant("USD", ZoneId.of("America/New_York")));
         plants.put("P2", new ReferenceData.Plant("JPY", ZoneId.of("Asia/Tokyo")));
+        plants.put("P3", new ReferenceData.Plant("USD", ZoneId.of("America/New_York"),
+                FiscalCalendar.parse("4-4-5@2025-12-29")));
 
         Map<String, List<ReferenceData.PartXref>> parts = new HashMap<>();
         parts.put(key(SOURCE, "SP-1"), List.of(new ReferenceData.PartXref(JAN, "ERP-100")));
@@ -415,6 +446,7 @@ class EventCostingTest {
         rolls.put(key("P1", "ERP-400"), List.of(line("0010", JAN, "0.125", "0", "0")));
         rolls.put(key("P1", "ERP-700"),
                 List.of(line("0010", JAN, "40.00", "0", "0"), line("0020", JAN, "0", "10.00", "0")));
+        rolls.put(key("P3", "ERP-100"), erp100);
         rolls.put(key("P2", "ERP-100"), List.of(line("0010", JAN, "1234.50", "0", "0")));
 
         return new ReferenceData(plants, parts, codes,

@@ -88,6 +88,32 @@ class CostedEventResourceTest {
     }
 
     @Test
+    void aPlantWithA445CalendarCostsIntoItsFiscalPeriod() {
+        // 4-4-5 from 2025-12-29: 2026-P10 is 2026-09-28..2026-10-25, so the event of 2026-10-14 (local) is in P10
+        given().auth().oauth2(TestTokens.get().token(tenant, "admin")).contentType(ContentType.JSON).body(Map.of("name",
+                "Dayton", "currency", "USD", "time_zone", "America/New_York", "fiscal_calendar", "4-4-5@2025-12-29"))
+                .put("/api/v1/plants/DAY1").then().statusCode(204);
+        assertThat(decimal(
+                "SELECT count(*) FROM plants WHERE plant_id = 'DAY1' " + "AND fiscal_calendar = '4-4-5@2025-12-29'"))
+                        .isEqualByComparingTo("1");
+
+        insertDefect("MES-1", 1, "MFG-4471", "L1", "3");
+        runCosting();
+
+        given().auth().oauth2(controller).get("/api/v1/costed-events").then().statusCode(200).body("", hasSize(1))
+                .body("[0].period", equalTo("2026-P10")).body("[0].amount", equalTo("655.20"));
+        JsonPath event = given().auth().oauth2(controller).get("/api/v1/costed-events/" + eventIdOf("MES-1")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(event.getString("explanation.period.fiscal_calendar")).isEqualTo("4-4-5@2025-12-29");
+        assertThat(event.getString("explanation.period.period")).isEqualTo("2026-P10");
+        assertThat(decimal("SELECT sum(amount) FROM cost_rollups WHERE period = '2026-P10'"))
+                .isEqualByComparingTo("655.20");
+        assertThat(decimal("SELECT count(*) FROM cost_rollups WHERE period = '2026-10'")).isZero();
+        given().auth().oauth2(controller).queryParam("period", "2026-P10").get("/api/v1/costed-events").then()
+                .statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
     void costsAScrapEventAtCumulativeStandardCostWithItsArithmetic() {
         insertDefect("MES-1", 1, "MFG-4471", "L1", "3");
         runCosting();

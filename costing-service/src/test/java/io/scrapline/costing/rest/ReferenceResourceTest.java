@@ -91,9 +91,34 @@ class ReferenceResourceTest {
 
     @Test
     void aMissingTimeZoneAndAnUnsupportedFiscalCalendarAreNamed() {
+        // 4-4-5 alone does not say where the fiscal years start
         put("/api/v1/plants/TOL2", Map.of("name", "Toledo", "currency", "EUR", "fiscal_calendar", "4-4-5"))
                 .statusCode(422).contentType(PROBLEM)
                 .body("errors.field", containsInAnyOrder("fiscal_calendar", "time_zone"));
+    }
+
+    @Test
+    void storesEachFormOfFiscalCalendar() {
+        for (String calendar : List.of("4-4-5@2025-12-29", "4-5-4@2026-02-01", "5-4-4@2025-12-29", "calendar")) {
+            put("/api/v1/plants/TOL2", Map.of("name", "Toledo Stamping", "currency", "USD", "time_zone",
+                    "America/New_York", "fiscal_calendar", calendar)).statusCode(204);
+            assertThat(count(
+                    "SELECT count(*) FROM plants WHERE plant_id = 'TOL2' AND fiscal_calendar = '" + calendar + "'"))
+                            .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBadFiscalCalendarIsNamedWithTheAcceptedForms() {
+        for (String bad : List.of("4-4-4@2025-12-29", "4-4-5@2025-02-30", "445", "weeks")) {
+            put("/api/v1/plants/TOL2",
+                    Map.of("name", "Toledo", "currency", "USD", "time_zone", "America/New_York", "fiscal_calendar",
+                            bad)).statusCode(422).contentType(PROBLEM)
+                                    .body("errors.field", equalTo(List.of("fiscal_calendar"))).body("errors[0].message",
+                                            equalTo("must be calendar, 4-4-5@YYYY-MM-DD, 4-5-4@YYYY-MM-DD or "
+                                                    + "5-4-4@YYYY-MM-DD (the first day of a fiscal year), not " + bad));
+        }
+        assertThat(count("SELECT count(*) FROM plants WHERE plant_id = 'TOL2'")).isZero();
     }
 
     @Test

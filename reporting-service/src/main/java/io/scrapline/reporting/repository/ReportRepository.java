@@ -17,14 +17,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ReportRepository {
 
-    public record Plant(String plant, String name, String currency) {
+    public record Plant(String plant, String name, String currency, String fiscalCalendar) {
     }
 
     public record Uncosted(long events, BigDecimal quantity) {
     }
 
     public Uni<Optional<Plant>> plant(SqlConnection connection, String plant) {
-        return connection.preparedQuery("SELECT plant_id, name, currency FROM plants WHERE plant_id = $1")
+        return connection
+                .preparedQuery("SELECT plant_id, name, currency, fiscal_calendar FROM plants WHERE plant_id = $1")
                 .execute(Tuple.of(plant))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toPlant(rows.iterator().next())));
     }
@@ -82,6 +83,7 @@ public class ReportRepository {
     }
 
     private static Plant toPlant(Row row) {
-        return new Plant(row.getString("plant_id"), row.getString("name"), row.getString("currency"));
+        return new Plant(row.getString("plant_id"), row.getString("name"), row.getString("currency"),
+                row.getString("fiscal_calendar"));
     }
 }

@@ -27,6 +27,9 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY, Roles.SUPERVISOR })
 public class ReportResource {
 
+    /** contract.md: a calendar month YYYY-MM or a fiscal period YYYY-P01..P12; which one is the plant's to say. */
+    static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2]|P(0[1-9]|1[0-2]))";
+
     private final ReportService reports;
     private final Caller caller;
 
@@ -51,8 +54,9 @@ public class ReportResource {
                          "vital_few": true}],
              "coq": [{"coq_class": "internal_failure", "cost": "655.20"}]}""")))
     @APIResponse(responseCode = "404", description = "No such plant for this tenant")
+    @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, or a bad view")
     public Uni<Report> get(@PathParam("plant") String plant,
-            @PathParam("period") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a calendar month YYYY-MM") String period,
+            @PathParam("period") @Pattern(regexp = PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period,
             @QueryParam("view") @DefaultValue("controller") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view) {
         return reports.report(caller, plant, period, view);
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.platform.auth.Caller;
-import io.scrapline.platform.period.Periods;
+import io.scrapline.platform.period.FiscalCalendar;
+import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.reporting.domain.Report;
@@ -34,10 +35,17 @@ public class ReportService {
         List<String> lines = List.copyOf(caller.lines());
         return db.inTenant(caller.tenant(), connection -> reports.plant(connection, plant).chain(found -> {
             ReportRepository.Plant known = found.orElseThrow(() -> new NotFoundProblem("no plant " + plant));
+            FiscalCalendar calendar = FiscalCalendar.parse(known.fiscalCalendar());
+            // A period of the other kind would be an empty report that looks like a plant without scrap.
+            if (!calendar.isValid(period)) {
+                throw new InvalidInputException("period",
+                        "plant " + plant + " keeps " + (calendar.isCalendarMonths() ? "calendar months: use YYYY-MM"
+                                : "the fiscal calendar " + calendar.setting() + ": use YYYY-Pnn"));
+            }
             return Uni.combine().all()
                     .unis(reports.sums(connection, plant, period, lines),
                             reports.uncosted(connection, plant, period, lines),
-                            reports.total(connection, plant, Periods.previous(period), lines),
+                            reports.total(connection, plant, calendar.previous(period), lines),
                             reports.vitalFewThreshold(connection))
                     .with((sums, uncosted, prior, threshold) -> ReportBuilder.build(known.plant(), known.name(), period,
                             known.currency(), view, sums, uncosted.events(), uncosted.quantity(), prior,

@@ -165,6 +165,43 @@ class ReportResourceTest {
     }
 
     @Test
+    void aPlantWithA445CalendarReportsFiscalPeriodsAndComparesWithTheFiscalPeriodBefore() {
+        // DAY2 keeps 4-4-5 years from 2025-12-29: 2026-P01 (2025-12-29..2026-01-25) comes after 2025-P12
+        // (2025-11-24..2025-12-28). P01 = 180.00 + 120.00 = 300.00; P12 = 240.00; (300.00 − 240.00) / 240.00 = 0.2500
+        db.inTenant(tenant, connection -> run(connection,
+                "INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone, fiscal_calendar) VALUES "
+                        + "(current_tenant(), 'DAY2', 'Dayton East', 'USD', 'America/New_York', '4-4-5@2025-12-29')")
+                                .chain(() -> fiscalRollup(connection, "2026-P01", "A", "180.00"))
+                                .chain(() -> fiscalRollup(connection, "2026-P01", "B", "120.00"))
+                                .chain(() -> fiscalRollup(connection, "2025-P12", "A", "240.00")))
+                .await().indefinitely();
+
+        given().auth().oauth2(controller).get("/api/v1/reports/DAY2/2026-P01").then().statusCode(200)
+                .body("plant", equalTo("DAY2")).body("period", equalTo("2026-P01"))
+                .body("totals.total_cost", equalTo("300.00")).body("by_line.line", equalTo(List.of("L1")))
+                .body("variance.prior_period_total", equalTo("240.00"))
+                .body("variance.period_over_period", equalTo("0.2500"));
+        // Within a fiscal year the period before P02 is P01.
+        given().auth().oauth2(controller).get("/api/v1/reports/DAY2/2026-P02").then().statusCode(200)
+                .body("totals.total_cost", equalTo("0.00")).body("variance.prior_period_total", equalTo("300.00"));
+    }
+
+    @Test
+    void aPeriodOfTheOtherKindOfCalendarIsAnInputError() {
+        db.inTenant(tenant, connection -> run(connection,
+                "INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone, fiscal_calendar) VALUES "
+                        + "(current_tenant(), 'DAY2', 'Dayton East', 'USD', 'America/New_York', '4-4-5@2025-12-29')"))
+                .await().indefinitely();
+
+        given().auth().oauth2(controller).get("/api/v1/reports/DAY2/2026-10").then().statusCode(422)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("period")).body("errors[0].message",
+                        equalTo("plant DAY2 keeps the fiscal calendar 4-4-5@2025-12-29: use YYYY-Pnn"));
+        given().auth().oauth2(controller).get("/api/v1/reports/DAY1/2026-P10").then().statusCode(422)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("period"))
+                .body("errors[0].message", equalTo("plant DAY1 keeps calendar months: use YYYY-MM"));
+    }
+
+    @Test
     void aPeriodWithoutRollupsIsAnEmptyReportNotAnError() {
         given().auth().oauth2(controller).get("/api/v1/reports/DAY1/2027-01").then().statusCode(200)
                 .body("totals.total_cost", equalTo("0.00")).body("totals.events", equalTo(0))
@@ -212,7 +249,11 @@ class ReportResourceTest {
     void aMalformedPeriodOrViewIsAnInputError() {
         given().auth().oauth2(controller).get("/api/v1/reports/DAY1/2026-13").then().statusCode(422)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("period"))
-                .body("errors[0].message", equalTo("must be a calendar month YYYY-MM"));
+                .body("errors[0].message", equalTo("must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn"));
+        given().auth().oauth2(controller).get("/api/v1/reports/DAY1/2026-P13").then().statusCode(422)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("period"));
+        given().auth().oauth2(controller).get("/api/v1/reports/DAY1/2026-P1").then().statusCode(422)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("period"));
         given().auth().oauth2(controller).get("/api/v1/reports/DAY1/October").then().statusCode(422)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("period"));
         given().auth().oauth2(controller).queryParam("view", "board").get(REPORT).then().statusCode(422)
@@ -238,6 +279,15 @@ class ReportResourceTest {
                 VALUES (current_tenant(), 'DAY1', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                 """, period, line, workCenter, code, shift, costType, coqClass, new BigDecimal(amount),
                 new BigDecimal(quantity), events);
+    }
+
+    private static Uni<Void> fiscalRollup(SqlConnection connection, String period, String shift, String amount) {
+        return run(connection, """
+                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
+                    cost_type, coq_class, amount, quantity, events)
+                VALUES (current_tenant(), 'DAY2', $1, 'L1', 'WC-110', 'MACH-DIM', $2, 'scrap', 'internal_failure', $3,
+                    1, 1)
+                """, period, shift, new BigDecimal(amount));
     }
 
     private static Uni<Void> exception(SqlConnection connection, UUID batch, String sourceId, String quantity,
