@@ -6,7 +6,9 @@ import static io.scrapline.ingest.domain.Field.required;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.scrapline.ingest.domain.Field.Kind;
 
@@ -75,12 +77,14 @@ public enum RecordType {
     private final String table;
     private final List<String> key;
     private final List<Field> fields;
+    private final Map<String, Field> byName;
 
     RecordType(String path, String table, List<String> key, Field... fields) {
         this.path = path;
         this.table = table;
         this.key = key;
         this.fields = List.of(fields);
+        this.byName = this.fields.stream().collect(Collectors.toUnmodifiableMap(Field::name, f -> f));
     }
 
     /** The type's name in the URL, e.g. {@code standard-costs}. */
@@ -108,7 +112,7 @@ public enum RecordType {
     }
 
     public Optional<Field> field(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
     }
 
     public static Optional<RecordType> fromPath(String path) {
