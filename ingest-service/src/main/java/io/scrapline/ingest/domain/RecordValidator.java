@@ -48,7 +48,7 @@ public final class RecordValidator {
             int row = numbered.row();
             List<FieldError> rowErrors = new ArrayList<>();
             Map<String, Object> values = new LinkedHashMap<>();
-            Map<String, String> instants = new HashMap<>(4);
+
             Map<String, String> fields = numbered.fields();
             if (!ignoreUnknown) {
                 for (String name : fields.keySet()) {
@@ -67,15 +67,13 @@ public final class RecordValidator {
                 }
                 try {
                     values.put(field.name(), field.read(text));
-                    if (field.kind() == Field.Kind.INSTANT) {
-                        instants.put(field.name(), text.strip());
-                    }
+
                 } catch (IllegalArgumentException e) {
                     rowErrors.add(new FieldError(row, field.name(), e.getMessage()));
                 }
             }
             if (rowErrors.isEmpty()) {
-                ValidRecord record = new ValidRecord(row, values, instants);
+                ValidRecord record = new ValidRecord(row, values);
                 Integer first = firstRowOfKey.putIfAbsent(record.key(type), row);
                 if (first != null) {
                     rowErrors.add(new FieldError(row, String.join("+", type.key()),

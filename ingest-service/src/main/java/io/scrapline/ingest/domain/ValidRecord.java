@@ -7,11 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
-/**
- * A row that passed validation: its row number in the batch, its values read into their types, and the text of its
- * date-times as sent.
- */
-public record ValidRecord(int row, Map<String, Object> values, Map<String, String> instantTexts) {
+/** A row that passed validation: its row number in the batch and its values, read into their types. */
+public record ValidRecord(int row, Map<String, Object> values) {
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -20,10 +17,6 @@ public record ValidRecord(int row, Map<String, Object> values, Map<String, Strin
             throw new IllegalStateException(e);
         }
     });
-
-    public ValidRecord(int row, Map<String, Object> values) {
-        this(row, values, Map.of());
-    }
 
     public String text(String field) {
         Object value = values.get(field);
@@ -35,12 +28,6 @@ public record ValidRecord(int row, Map<String, Object> values, Map<String, Strin
         Object value = values.get(field);
         if (value instanceof BigDecimal number) {
             return number.toPlainString();
-        }
-        // A date-time goes to PostgreSQL as the sender wrote it (already checked): the same instant, without
-        // formatting it again for every row.
-        String instant = instantTexts.get(field);
-        if (instant != null) {
-            return instant;
         }
         return value == null ? null : value.toString();
     }

@@ -1,5 +1,8 @@
 package io.scrapline.ingest.repository;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -50,7 +53,7 @@ public class RecordRepository {
         parameters.addValue(records.stream().map(ValidRecord::row).toArray(Integer[]::new));
         parameters.addValue(records.stream().map(ValidRecord::contentHash).toArray(String[]::new));
         for (Field field : type.fields()) {
-            parameters.addValue(records.stream().map(r -> r.sqlText(field.name())).toArray(String[]::new));
+            parameters.addValue(column(records, field));
         }
         return connection.preparedQuery(LANDING.get(type)).execute(parameters).map(rows -> {
             int inserted = 0;
@@ -99,11 +102,27 @@ public class RecordRepository {
                 });
     }
 
+    /**
+     * One field of every record, as an array of its own type: the database receives numbers, instants and dates in
+     * binary and parses nothing.
+     */
+    private static Object[] column(List<ValidRecord> records, Field field) {
+        String name = field.name();
+        return switch (field.sqlType()) {
+            case "numeric" -> records.stream().map(r -> (BigDecimal) r.values().get(name)).toArray(BigDecimal[]::new);
+            case "timestamptz" ->
+                    records.stream().map(r -> (OffsetDateTime) r.values().get(name)).toArray(OffsetDateTime[]::new);
+            case "date" -> records.stream().map(r -> (LocalDate) r.values().get(name)).toArray(LocalDate[]::new);
+            case "boolean" -> records.stream().map(r -> (Boolean) r.values().get(name)).toArray(Boolean[]::new);
+            default -> records.stream().map(r -> r.text(name)).toArray(String[]::new);
+        };
+    }
+
     static String landingSql(RecordType type) {
         List<Field> fields = type.fields();
         List<String> parameters = new ArrayList<>(List.of("$3::int[]", "$4::text[]"));
         for (int i = 0; i < fields.size(); i++) {
-            parameters.add("$" + (i + 5) + "::text[]");
+            parameters.add("$" + (i + 5) + "::" + fields.get(i).sqlType() + "[]");
         }
         String columns = fields.stream().map(Field::column).collect(Collectors.joining(", "));
         String typed = fields.stream().map(field -> cast(type, field) + " AS " + field.column())
@@ -140,8 +159,8 @@ public class RecordRepository {
             return "coalesce(" + field.column() + ", '')";
         }
         if (field.kind() == Field.Kind.BOOLEAN) {
-            return "coalesce(" + field.column() + "::boolean, false)";
+            return "coalesce(" + field.column() + ", false)";
         }
-        return field.column() + "::" + field.sqlType();
+        return field.column();
     }
 }
