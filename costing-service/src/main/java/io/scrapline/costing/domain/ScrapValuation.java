@@ -69,27 +69,15 @@ public final class ScrapValuation {
         }
         explanation.put("operations", operations);
         explanation.put("unit_value", unitValue.toPlainString());
-        explanation.put("quantity", quantity(quantity));
-        explanation.put("gross", exact(gross));
-        explanation.put("salvage", exact(salvage));
+        explanation.put("quantity", ExplanationFormat.quantity(quantity));
+        explanation.put("gross", ExplanationFormat.exact(gross));
+        explanation.put("salvage", ExplanationFormat.exact(salvage));
         explanation.put("rounding", rounding.name().toLowerCase());
         explanation.put("amount", amount.toPlainString());
         explanation.put("arithmetic",
-                quantity(quantity) + " × " + unitValue.toPlainString()
-                        + (salvage.signum() == 0 ? "" : " − " + exact(salvage)) + " = " + exact(net) + " → "
-                        + amount.toPlainString() + " " + currency);
+                ExplanationFormat.quantity(quantity) + " × " + unitValue.toPlainString()
+                        + (salvage.signum() == 0 ? "" : " − " + ExplanationFormat.exact(salvage)) + " = "
+                        + ExplanationFormat.exact(net) + " → " + amount.toPlainString() + " " + currency);
         return new Valued(unitValue, amount, stageAssumed, explanation);
-    }
-
-    /** A quantity as people write it: {@code 3}, {@code 2.5}. */
-    private static String quantity(BigDecimal quantity) {
-        BigDecimal stripped = quantity.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
-
-    /** An exact intermediate value, with at least the unit-value scale and no trailing zeros beyond it. */
-    private static String exact(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < Money.UNIT_SCALE ? stripped.setScale(Money.UNIT_SCALE) : stripped).toPlainString();
     }
 }

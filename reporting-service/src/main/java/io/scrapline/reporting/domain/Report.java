@@ -23,7 +23,10 @@ public record Report(String plant, String plantName, String period, String curre
     public record CoqCost(String coqClass, BigDecimal cost) {
     }
 
-    /** Against the prior period; budget figures arrive with budgets. Deltas are fractions (0.124 = +12.4 %). */
+    /**
+     * Against the prior period and the budget (scrap + rework; null when none is set). Deltas are fractions (0.124 =
+     * +12.4 %); a positive budget variance is over budget.
+     */
     public record Variance(BigDecimal priorPeriodTotal, BigDecimal periodOverPeriod, BigDecimal budget,
             BigDecimal budgetVariance) {
     }

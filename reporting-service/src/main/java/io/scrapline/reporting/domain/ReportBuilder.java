@@ -28,7 +28,7 @@ public final class ReportBuilder {
 
     public static Report build(String plant, String plantName, String period, String currency, String view,
             List<Sum> sums, long uncostedEvents, BigDecimal uncostedQuantity, BigDecimal priorTotal,
-            BigDecimal paretoThreshold) {
+            BigDecimal paretoThreshold, BigDecimal budget) {
         BigDecimal zero = BigDecimal.ZERO.setScale(Money.minorUnits(currency));
         BigDecimal scrap = zero;
         BigDecimal rework = zero;
@@ -66,7 +66,13 @@ public final class ReportBuilder {
         BigDecimal change = priorTotal.signum() == 0 ? null
                 : total.subtract(priorTotal).divide(priorTotal, Pareto.SHARE_SCALE, RoundingMode.HALF_UP);
         return new Report(plant, plantName, period, currency, "open", 1, view, totals, List.copyOf(byLine.values()),
-                Pareto.of(List.copyOf(byCode.values()), paretoThreshold), coq, new Report.Variance(
-                        priorTotal.setScale(Math.max(priorTotal.scale(), zero.scale())), change, null, null));
+                Pareto.of(List.copyOf(byCode.values()), paretoThreshold), coq,
+                new Report.Variance(asMoney(priorTotal, zero), change, budget == null ? null : asMoney(budget, zero),
+                        Budgets.variance(total, budget)));
+    }
+
+    /** At least the currency's minor unit, so 800 shows as 800.00 next to the report's other amounts. */
+    private static BigDecimal asMoney(BigDecimal amount, BigDecimal zero) {
+        return amount.setScale(Math.max(amount.scale(), zero.scale()));
     }
 }

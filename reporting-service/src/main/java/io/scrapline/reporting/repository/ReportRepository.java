@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.reporting.domain.Budgets;
 import io.scrapline.reporting.domain.ReportBuilder.Sum;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -73,6 +74,19 @@ public class ReportRepository {
                 """).execute(Tuple.of(plant, period, lines.toArray(String[]::new))).map(rows -> {
             Row row = rows.iterator().next();
             return new Uncosted(row.getLong(0), row.getBigDecimal(1));
+        });
+    }
+
+    /** Every budget of the plant-period; {@link Budgets#budget} picks what a report compares with. */
+    public Uni<List<Budgets.Row>> budgets(SqlConnection connection, String plant, String period) {
+        return connection.preparedQuery("""
+                SELECT line_id, scrap_budget, rework_budget FROM budgets WHERE plant_id = $1 AND period = $2
+                """).execute(Tuple.of(plant, period)).map(rows -> {
+            List<Budgets.Row> budgets = new ArrayList<>();
+            for (Row row : rows) {
+                budgets.add(new Budgets.Row(row.getString(0), row.getBigDecimal(1), row.getBigDecimal(2)));
+            }
+            return budgets;
         });
     }
 

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
 import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.domain.ReportCsv;
 import io.scrapline.reporting.service.ReportService;
 import io.smallrye.mutiny.Uni;
 
@@ -39,20 +40,38 @@ public class ReportResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    // JSON first: a client that accepts anything gets the JSON.
+    @Produces({ MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE })
     @Operation(summary = "The plant's report for a period", description = "Current figures from the rollups: "
-            + "totals, cost by line and work center, the Pareto of defect codes, cost-of-quality classes and the "
-            + "change to the prior period. A token limited to lines sees those lines only.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
-            {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
-             "totals": {"scrap_cost": "655.20", "rework_cost": "0.00", "total_cost": "655.20",
-                        "scrap_quantity": "3", "events": 1, "uncosted_events": 0},
-             "by_line": [{"line": "L1", "work_center": "WC-110", "scrap_cost": "655.20",
-                          "rework_cost": "0.00", "total_cost": "655.20"}],
-             "pareto": [{"rank": 1, "defect_code": "MACH-DIM", "description": "Dimension out of tolerance",
-                         "cost": "655.20", "share": "1.0000", "cumulative_share": "1.0000",
-                         "vital_few": true}],
-             "coq": [{"coq_class": "internal_failure", "cost": "655.20"}]}""")))
+            + "totals, cost by line and work center, the Pareto of defect codes, cost-of-quality classes, the "
+            + "change to the prior period and the variance to the budget. A token limited to lines sees those lines "
+            + "only, against those lines' budgets. `Accept: text/csv` gives the same figures as CSV, one section per "
+            + "table, each opened by its header row, with the section's name in the first column.")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
+                    {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
+                     "totals": {"scrap_cost": "655.20", "rework_cost": "0.00", "total_cost": "655.20",
+                                "scrap_quantity": "3", "events": 1, "uncosted_events": 0},
+                     "by_line": [{"line": "L1", "work_center": "WC-110", "scrap_cost": "655.20",
+                                  "rework_cost": "0.00", "total_cost": "655.20"}],
+                     "pareto": [{"rank": 1, "defect_code": "MACH-DIM", "description": "Dimension out of tolerance",
+                                 "cost": "655.20", "share": "1.0000", "cumulative_share": "1.0000",
+                                 "vital_few": true}],
+                     "coq": [{"coq_class": "internal_failure", "cost": "655.20"}],
+                     "variance": {"prior_period_total": "600.00", "period_over_period": "0.0920",
+                                  "budget": "700.00", "budget_variance": "-0.0640"}}""")),
+            @Content(mediaType = ReportCsv.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = """
+                    section,plant,period,currency,status,version,view,scrap_cost,rework_cost,total_cost,\
+                    scrap_quantity,events,uncosted_events,uncosted_quantity
+                    totals,DAY1,2026-10,USD,open,1,controller,655.20,0.00,655.20,3,1,0,0
+                    section,line,work_center,scrap_cost,rework_cost,total_cost,events
+                    by_line,L1,WC-110,655.20,0.00,655.20,1
+                    section,rank,defect_code,description,cost,share,cumulative_share,vital_few
+                    pareto,1,MACH-DIM,Dimension out of tolerance,655.20,1.0000,1.0000,true
+                    section,coq_class,cost
+                    coq,internal_failure,655.20
+                    section,prior_period_total,period_over_period,budget,budget_variance
+                    variance,600.00,0.0920,700.00,-0.0640""")) })
     @APIResponse(responseCode = "404", description = "No such plant for this tenant")
     @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, or a bad view")
     public Uni<Report> get(@PathParam("plant") String plant,

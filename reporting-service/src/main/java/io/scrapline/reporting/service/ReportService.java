@@ -10,6 +10,7 @@ import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.reporting.domain.Budgets;
 import io.scrapline.reporting.domain.Report;
 import io.scrapline.reporting.domain.ReportBuilder;
 import io.scrapline.reporting.repository.ReportRepository;
@@ -46,10 +47,10 @@ public class ReportService {
                     .unis(reports.sums(connection, plant, period, lines),
                             reports.uncosted(connection, plant, period, lines),
                             reports.total(connection, plant, calendar.previous(period), lines),
-                            reports.vitalFewThreshold(connection))
-                    .with((sums, uncosted, prior, threshold) -> ReportBuilder.build(known.plant(), known.name(), period,
-                            known.currency(), view, sums, uncosted.events(), uncosted.quantity(), prior,
-                            threshold.orElse(VITAL_FEW)));
+                            reports.vitalFewThreshold(connection), reports.budgets(connection, plant, period))
+                    .with((sums, uncosted, prior, threshold, budgets) -> ReportBuilder.build(known.plant(),
+                            known.name(), period, known.currency(), view, sums, uncosted.events(), uncosted.quantity(),
+                            prior, threshold.orElse(VITAL_FEW), Budgets.budget(budgets, lines).orElse(null)));
         }));
     }
 }

@@ -52,7 +52,7 @@ class ReportBuilderTest {
     @Test
     void uncostedEventsAreCounted() {
         Report report = ReportBuilder.build("P1", "Plant one", "2026-10", "USD", "controller", SUMS, 2,
-                new BigDecimal("7.000000"), new BigDecimal("1000.00"), EIGHTY_PERCENT);
+                new BigDecimal("7.000000"), new BigDecimal("1000.00"), EIGHTY_PERCENT, null);
 
         assertThat(report.totals().uncostedEvents()).isEqualTo(2);
         assertThat(report.totals().uncostedQuantity()).isEqualByComparingTo("7");
@@ -189,7 +189,7 @@ class ReportBuilderTest {
         Report report = ReportBuilder.build("P2", "Plant two", "2026-10", "JPY", "controller",
                 List.of(sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "1235", "1", 1),
                         sum("L1", "WC1", "MACH-01", "scrap", "internal_failure", "800", "1", 1)),
-                0, BigDecimal.ZERO, BigDecimal.ZERO, EIGHTY_PERCENT);
+                0, BigDecimal.ZERO, BigDecimal.ZERO, EIGHTY_PERCENT, null);
 
         assertThat(report.totals().scrapCost()).isEqualTo(new BigDecimal("2035"));
         assertThat(report.totals().reworkCost()).isEqualTo(new BigDecimal("0"));
@@ -208,9 +208,27 @@ class ReportBuilderTest {
         assertThat(report.status()).isEqualTo("open");
     }
 
+    @Test
+    void theBudgetVarianceIsTheShareOverBudget() {
+        // total 1155.70 against a budget of 1000: (1155.70 − 1000) / 1000 = 0.15570 → 0.1557, over budget
+        Report report = ReportBuilder.build("P1", "Plant one", "2026-10", "USD", "controller", SUMS, 0, BigDecimal.ZERO,
+                new BigDecimal("1000.00"), EIGHTY_PERCENT, new BigDecimal("1000"));
+
+        assertThat(report.variance().budget()).isEqualTo(new BigDecimal("1000.00"));
+        assertThat(report.variance().budgetVariance()).isEqualTo(new BigDecimal("0.1557"));
+    }
+
+    @Test
+    void withoutABudgetThereIsNoBudgetVariance() {
+        Report.Variance variance = build(SUMS, "1000.00").variance();
+
+        assertThat(variance.budget()).isNull();
+        assertThat(variance.budgetVariance()).isNull();
+    }
+
     private static Report build(List<ReportBuilder.Sum> sums, String priorTotal) {
         return ReportBuilder.build("P1", "Plant one", "2026-10", "USD", "controller", sums, 0, BigDecimal.ZERO,
-                new BigDecimal(priorTotal), EIGHTY_PERCENT);
+                new BigDecimal(priorTotal), EIGHTY_PERCENT, null);
     }
 
     private static BigDecimal sum(List<BigDecimal> amounts) {

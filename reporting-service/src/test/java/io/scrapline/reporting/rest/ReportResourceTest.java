@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -162,6 +163,102 @@ class ReportResourceTest {
                 .statusCode(200).body("totals.total_cost", equalTo("800.00"))
                 .body("variance.period_over_period", equalTo(null)).extract().jsonPath();
         assertThat(new BigDecimal(september.getString("variance.prior_period_total"))).isZero();
+    }
+
+    @Test
+    void comparesWithThePlantLevelBudgetOrElseTheSumOfTheLineBudgets() {
+        putBudgets("""
+                [{"plant": "DAY1", "line": "L1", "period": "2026-10", "scrap_budget": "1000.00",
+                  "rework_budget": "200.00"},
+                 {"plant": "DAY1", "line": "L2", "period": "2026-10", "scrap_budget": "80",
+                  "rework_budget": "20"}]""");
+        // No plant-level budget: L1 1200.00 + L2 100.00 = 1300.00;
+        // (1056.98 − 1300.00) / 1300.00 = −0.186938… → −0.1869
+        given().auth().oauth2(controller).get(REPORT).then().statusCode(200).body("variance.budget", equalTo("1300.00"))
+                .body("variance.budget_variance", equalTo("-0.1869"));
+
+        putBudgets("""
+                [{"plant": "DAY1", "period": "2026-10", "scrap_budget": "900.00", "rework_budget": "100.00"}]""");
+        // The plant-level 900.00 + 100.00 = 1000.00 wins: (1056.98 − 1000.00) / 1000.00 = 0.05698 → 0.0570, over
+        given().auth().oauth2(controller).get(REPORT).then().statusCode(200).body("variance.budget", equalTo("1000.00"))
+                .body("variance.budget_variance", equalTo("0.0570"));
+        // September has no budget: no variance rather than a variance against zero.
+        given().auth().oauth2(controller).get("/api/v1/reports/DAY1/2026-09").then().statusCode(200)
+                .body("variance.budget", equalTo(null)).body("variance.budget_variance", equalTo(null));
+    }
+
+    @Test
+    void aSupervisorLimitedToALineIsComparedWithThatLinesBudget() {
+        putBudgets("""
+                [{"plant": "DAY1", "period": "2026-10", "scrap_budget": "900.00", "rework_budget": "100.00"},
+                 {"plant": "DAY1", "line": "L1", "period": "2026-10", "scrap_budget": "1000.00",
+                  "rework_budget": "200.00"},
+                 {"plant": "DAY1", "line": "L2", "period": "2026-10", "scrap_budget": "80",
+                  "rework_budget": "20"}]""");
+        // L1: 973.60 against 1200.00: (973.60 − 1200.00) / 1200.00 = −0.188666… → −0.1887, under budget
+        String lineOne = TestTokens.get().scopedToken(tenant, List.of("DAY1"), List.of("L1"), "supervisor");
+        given().auth().oauth2(lineOne).get(REPORT).then().statusCode(200).body("totals.total_cost", equalTo("973.60"))
+                .body("variance.budget", equalTo("1200.00")).body("variance.budget_variance", equalTo("-0.1887"));
+        // L2: 83.38 against 100.00: (83.38 − 100.00) / 100.00 = −0.1662
+        String lineTwo = TestTokens.get().scopedToken(tenant, List.of("DAY1"), List.of("L2"), "supervisor");
+        given().auth().oauth2(lineTwo).get(REPORT).then().statusCode(200).body("variance.budget", equalTo("100.00"))
+                .body("variance.budget_variance", equalTo("-0.1662"));
+        // A line without a budget of its own has none: the plant-level budget is not split among lines.
+        String lineThree = TestTokens.get().scopedToken(tenant, List.of("DAY1"), List.of("L3"), "supervisor");
+        given().auth().oauth2(lineThree).get(REPORT).then().statusCode(200).body("variance.budget", equalTo(null))
+                .body("variance.budget_variance", equalTo(null));
+    }
+
+    @Test
+    void theCsvHasTheJsonsTotalsAndItsLinesSumToThem() {
+        putBudgets("""
+                [{"plant": "DAY1", "period": "2026-10", "scrap_budget": "900.00", "rework_budget": "100.00"}]""");
+        JsonPath json = given().auth().oauth2(controller).get(REPORT).then().statusCode(200)
+                .contentType(ContentType.JSON).extract().jsonPath();
+        String csv = given().auth().oauth2(controller).accept("text/csv").get(REPORT).then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+
+        List<List<String>> rows = Arrays.stream(csv.split("\r\n")).map(line -> List.of(line.split(",", -1))).toList();
+        List<String> totalsHeader = section(rows, "totals").get(0);
+        List<String> totals = section(rows, "totals").get(1);
+        for (String column : List.of("scrap_cost", "rework_cost", "total_cost", "scrap_quantity", "events",
+                "uncosted_events")) {
+            assertThat(totals.get(totalsHeader.indexOf(column))).as(column)
+                    .isEqualTo(json.getString("totals." + column));
+        }
+        assertThat(totals.get(totalsHeader.indexOf("total_cost"))).isEqualTo("1056.98");
+
+        List<List<String>> lines = section(rows, "by_line");
+        int totalCost = lines.get(0).indexOf("total_cost");
+        assertThat(lines.subList(1, lines.size())).hasSize(3);
+        assertThat(sum(lines.subList(1, lines.size()).stream().map(row -> row.get(totalCost)).toList()))
+                .isEqualByComparingTo("1056.98");
+        assertThat(section(rows, "pareto")).hasSize(4);
+        assertThat(section(rows, "coq")).hasSize(3);
+        assertThat(section(rows, "variance").get(1)).containsExactly("variance", "800.00", "0.3212", "1000.00",
+                "0.0570");
+    }
+
+    /** The header row of a CSV section and the rows that follow it. */
+    private static List<List<String>> section(List<List<String>> rows, String name) {
+        int start = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).get(0).equals(name)) {
+                start = i - 1;
+                break;
+            }
+        }
+        assertThat(start).as("section " + name).isGreaterThanOrEqualTo(0);
+        int end = start + 1;
+        while (end < rows.size() && rows.get(end).get(0).equals(name)) {
+            end++;
+        }
+        return rows.subList(start, end);
+    }
+
+    private void putBudgets(String body) {
+        given().auth().oauth2(TestTokens.get().token(tenant, "admin")).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/budgets").then().statusCode(204);
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.scrapline.costing.domain;
+
+import static io.scrapline.costing.domain.ExplanationFormat.exact;
+import static io.scrapline.costing.domain.ExplanationFormat.quantity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.scrapline.platform.money.Money;
+
+/**
+ * {@code rework cost = hours × labor rate × (1 + labor burden) + additional material} (cost-model.md §7), rounded once
+ * to the currency's minor unit.
+ * <p>
+ * The labor rate is the most specific one known: the labor record's own, else the work center's in force on the date,
+ * else the plant's default in force on the date. With none of them the result is {@link NoLaborRate}, never a zero
+ * cost: rework costed at zero would vanish from the cost of quality without anyone noticing.
+ */
+public final class ReworkValuation {
+
+    /** Where the labor rate came from, most specific first. */
+    public enum RateSource {
+        LABOR_RECORD, WORK_CENTER, PLANT_DEFAULT
+    }
+
+    /** A labor rate per hour from {@code effectiveFrom} until the next one takes over. */
+    public record Rate(LocalDate effectiveFrom, BigDecimal perHour) {
+    }
+
+    /**
+     * The rework booked: hours on a date, the labor record's own rate (or null) and material added for the rework (or
+     * null).
+     */
+    public record Rework(BigDecimal hours, LocalDate date, BigDecimal recordRate, BigDecimal additionalMaterial) {
+    }
+
+    /** What valuing rework gives: a cost, or the reason there is none yet. */
+    public sealed interface Result {
+    }
+
+    /** The cost with the arithmetic that produced it and the rate source named. */
+    public record Valued(BigDecimal rate, RateSource rateSource, BigDecimal amount, Map<String, Object> explanation)
+            implements Result {
+    }
+
+    /** No rate on the record, the work center or the plant on the date: an exception waiting for data. */
+    public record NoLaborRate(String reason, String detail) implements Result {
+
+        public static final String REASON = "no_labor_rate";
+    }
+
+    private ReworkValuation() {
+    }
+
+    /**
+     * @param workCenterRates
+     *            every version of the work center's rate; the one in force on the date is used
+     * @param plantRates
+     *            every version of the plant's default rate; the one in force on the date is used
+     * @param laborBurden
+     *            overhead on rework labor, a fraction, from the cost schema; null counts as 0, the model's default
+     */
+    public static Result value(Rework rework, List<Rate> workCenterRates, List<Rate> plantRates, BigDecimal laborBurden,
+            String currency, RoundingMode rounding) {
+        RateSource source;
+        Rate rate;
+        Optional<Rate> workCenter = inForce(workCenterRates, rework.date());
+        Optional<Rate> plant = inForce(plantRates, rework.date());
+        if (rework.recordRate() != null) {
+            source = RateSource.LABOR_RECORD;
+            rate = new Rate(null, rework.recordRate());
+        } else if (workCenter.isPresent()) {
+            source = RateSource.WORK_CENTER;
+            rate = workCenter.get();
+        } else if (plant.isPresent()) {
+            source = RateSource.PLANT_DEFAULT;
+            rate = plant.get();
+        } else {
+            return new NoLaborRate(NoLaborRate.REASON, "no labor rate on the labor record, for the work center or "
+                    + "as the plant's default in force on " + rework.date());
+        }
+
+        BigDecimal burden = laborBurden == null ? BigDecimal.ZERO : laborBurden;
+        BigDecimal material = rework.additionalMaterial() == null ? BigDecimal.ZERO : rework.additionalMaterial();
+        BigDecimal labor = rework.hours().multiply(rate.perHour()).multiply(BigDecimal.ONE.add(burden));
+        BigDecimal exactCost = labor.add(material);
+        BigDecimal amount = Money.round(exactCost, currency, rounding);
+
+        Map<String, Object> explanation = new LinkedHashMap<>();
+        explanation.put("date", rework.date().toString());
+        explanation.put("rate_source", source.name().toLowerCase());
+        if (rate.effectiveFrom() != null) {
+            explanation.put("rate_effective_from", rate.effectiveFrom().toString());
+        }
+        explanation.put("rate", rate.perHour().toPlainString());
+        explanation.put("hours", quantity(rework.hours()));
+        explanation.put("labor_burden", burden.toPlainString());
+        explanation.put("labor", exact(labor));
+        explanation.put("additional_material", material.toPlainString());
+        explanation.put("rounding", rounding.name().toLowerCase());
+        explanation.put("amount", amount.toPlainString());
+        explanation.put("arithmetic",
+                quantity(rework.hours()) + " × " + rate.perHour().toPlainString() + " × (1 + " + burden.toPlainString()
+                        + ") + " + material.toPlainString() + " = " + exact(exactCost) + " → " + amount.toPlainString()
+                        + " " + currency);
+        return new Valued(rate.perHour(), source, amount, explanation);
+    }
+
+    /** The rate whose effective-from is the latest on or before {@code date}, if any. */
+    static Optional<Rate> inForce(List<Rate> rates, LocalDate date) {
+        return rates == null ? Optional.empty()
+                : rates.stream().filter(rate -> !rate.effectiveFrom().isAfter(date))
+                        .max(Comparator.comparing(Rate::effectiveFrom));
+    }
+}
