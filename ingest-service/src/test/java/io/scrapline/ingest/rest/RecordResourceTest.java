@@ -21,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.TestTenants;
 import io.scrapline.platform.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -41,11 +42,7 @@ class RecordResourceTest {
     void newTenantWithAPlant() {
         tenant = "t-" + UUID.randomUUID();
         token = TestTokens.get().token(tenant, "ingest");
-        db.inTenant(tenant, connection -> connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant())")
-                .execute()
-                .chain(() -> connection.query("INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) "
-                        + "VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')").execute()))
-                .await().indefinitely();
+        TestTenants.createWithPlant(db, tenant, "DAY1");
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.TestTenants;
 import io.scrapline.platform.testing.TestTokens;
 
 /** A batch over the row limit is refused with 413, whichever chunk crosses it, and nothing of it is stored. */
@@ -39,11 +40,7 @@ class RowLimitTest {
     @Test
     void aBatchOverTheRowLimitIs413AndStoresNothing() {
         String tenant = "t-" + UUID.randomUUID();
-        db.inTenant(tenant, connection -> connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant())")
-                .execute()
-                .chain(() -> connection.query("INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) "
-                        + "VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')").execute()))
-                .await().indefinitely();
+        TestTenants.createWithPlant(db, tenant, "DAY1");
         StringBuilder csv = new StringBuilder(
                 "source_id,plant,line,work_center,part,defect_code,quantity," + "disposition,occurred_at\n");
         for (int i = 1; i <= 6; i++) {

@@ -31,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.TestTenants;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -63,11 +64,7 @@ class WebhookResourceTest {
     void newTenantWithAPlantAndASource() {
         tenant = "t-" + UUID.randomUUID();
         token = TestTokens.get().token(tenant, "ingest");
-        db.inTenant(tenant, connection -> connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant())")
-                .execute()
-                .chain(() -> connection.query("INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) "
-                        + "VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')").execute()))
-                .await().indefinitely();
+        TestTenants.createWithPlant(db, tenant, "DAY1");
         secret = createSource(tenant, SOURCE);
     }
 
