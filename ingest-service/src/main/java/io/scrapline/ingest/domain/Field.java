@@ -1,9 +1,10 @@
 package io.scrapline.ingest.domain;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -88,8 +89,8 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
             }
             case INSTANT -> {
                 try {
-                    yield OffsetDateTime.parse(value);
-                } catch (DateTimeParseException e) {
+                    yield instant(value);
+                } catch (DateTimeException e) {
                     throw new IllegalArgumentException(
                             "must be an ISO-8601 date-time with offset, e.g. 2026-10-14T09:30:00-04:00");
                 }
@@ -97,7 +98,7 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
             case DATE -> {
                 try {
                     yield LocalDate.parse(value);
-                } catch (DateTimeParseException e) {
+                } catch (DateTimeException e) {
                     throw new IllegalArgumentException("must be a date YYYY-MM-DD");
                 }
             }
@@ -123,6 +124,57 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
                 yield value;
             }
         };
+    }
+
+    /**
+     * An ISO-8601 date-time with offset. The everyday form {@code 2026-10-14T09:30:00[.fff]-04:00} (or {@code Z}) is
+     * read digit by digit, several times faster than the general parser, which reads every other form.
+     */
+    static OffsetDateTime instant(String value) {
+        int length = value.length();
+        if (length < 20 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+                || value.charAt(13) != ':' || value.charAt(16) != ':') {
+            return OffsetDateTime.parse(value);
+        }
+        int at = 19;
+        int nanos = 0;
+        if (value.charAt(at) == '.') {
+            int digits = 0;
+            while (++at < length && Character.isDigit(value.charAt(at)) && digits < 9) {
+                nanos = nanos * 10 + value.charAt(at) - '0';
+                digits++;
+            }
+            if (digits == 0 || (at < length && Character.isDigit(value.charAt(at)))) {
+                return OffsetDateTime.parse(value);
+            }
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        ZoneOffset offset;
+        char sign = at < length ? value.charAt(at) : ' ';
+        if (sign == 'Z' && at + 1 == length) {
+            offset = ZoneOffset.UTC;
+        } else if ((sign == '+' || sign == '-') && at + 6 == length && value.charAt(at + 3) == ':') {
+            int seconds = (digits(value, at + 1, 2) * 60 + digits(value, at + 4, 2)) * 60;
+            offset = ZoneOffset.ofTotalSeconds(sign == '-' ? -seconds : seconds);
+        } else {
+            return OffsetDateTime.parse(value);
+        }
+        return OffsetDateTime.of(digits(value, 0, 4), digits(value, 5, 2), digits(value, 8, 2), digits(value, 11, 2),
+                digits(value, 14, 2), digits(value, 17, 2), nanos, offset);
+    }
+
+    private static int digits(String value, int from, int count) {
+        int number = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeException("not a digit: " + c);
+            }
+            number = number * 10 + c - '0';
+        }
+        return number;
     }
 
     private static BigDecimal decimal(String value) {

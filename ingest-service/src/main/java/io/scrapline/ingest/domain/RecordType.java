@@ -78,6 +78,7 @@ public enum RecordType {
     private final List<String> key;
     private final List<Field> fields;
     private final Map<String, Field> byName;
+    private final Map<String, Integer> indexes;
 
     RecordType(String path, String table, List<String> key, Field... fields) {
         this.path = path;
@@ -85,6 +86,7 @@ public enum RecordType {
         this.key = key;
         this.fields = List.of(fields);
         this.byName = this.fields.stream().collect(Collectors.toUnmodifiableMap(Field::name, f -> f));
+        this.indexes = this.fields.stream().collect(Collectors.toUnmodifiableMap(Field::name, this.fields::indexOf));
     }
 
     /** The type's name in the URL, e.g. {@code standard-costs}. */
@@ -113,6 +115,11 @@ public enum RecordType {
 
     public Optional<Field> field(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The position of field {@code name} in {@link #fields()}, or -1 if the type has no such field. */
+    public int index(String name) {
+        return indexes.getOrDefault(name, -1);
     }
 
     public static Optional<RecordType> fromPath(String path) {

@@ -2,7 +2,6 @@ package io.scrapline.ingest.domain;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ public final class RecordValidator {
     public Result validate(List<Map<String, String>> rows) {
         List<RowSource.NumberedRow> numbered = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            numbered.add(new RowSource.NumberedRow(i + 1, rows.get(i)));
+            numbered.add(RowSource.NumberedRow.of(i + 1, rows.get(i)));
         }
         return validateChunk(numbered);
     }
@@ -40,25 +39,37 @@ public final class RecordValidator {
      * is found when the batch is landed.
      */
     public Result validateChunk(List<RowSource.NumberedRow> rows) {
-        List<ValidRecord> valid = new ArrayList<>();
+        List<Field> fields = type.fields();
+        List<ValidRecord> valid = new ArrayList<>(rows.size());
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> firstRowOfKey = new HashMap<>();
         int rejectedRows = 0;
+        // Rows of a CSV share their header's names: where each name's field is, is worked out once for them all.
+        String[] names = null;
+        int[] fieldOfName = null;
         for (RowSource.NumberedRow numbered : rows) {
             int row = numbered.row();
-            List<FieldError> rowErrors = new ArrayList<>();
-            Map<String, Object> values = new LinkedHashMap<>();
-
-            Map<String, String> fields = numbered.fields();
-            if (!ignoreUnknown) {
-                for (String name : fields.keySet()) {
-                    if (type.field(name).isEmpty()) {
-                        rowErrors.add(new FieldError(row, name, "unknown field for " + type.path()));
-                    }
+            if (numbered.names() != names) {
+                names = numbered.names();
+                fieldOfName = new int[names.length];
+                for (int i = 0; i < names.length; i++) {
+                    fieldOfName[i] = type.index(names[i]);
                 }
             }
-            for (Field field : type.fields()) {
-                String text = fields.get(field.name());
+            List<FieldError> rowErrors = new ArrayList<>(0);
+            String[] texts = new String[fields.size()];
+            String[] given = numbered.texts();
+            for (int i = 0; i < names.length; i++) {
+                if (fieldOfName[i] >= 0) {
+                    texts[fieldOfName[i]] = given[i];
+                } else if (!ignoreUnknown) {
+                    rowErrors.add(new FieldError(row, names[i], "unknown field for " + type.path()));
+                }
+            }
+            Object[] values = new Object[fields.size()];
+            for (int f = 0; f < values.length; f++) {
+                Field field = fields.get(f);
+                String text = texts[f];
                 if (text == null || text.isBlank()) {
                     if (field.required()) {
                         rowErrors.add(new FieldError(row, field.name(), "is required"));
@@ -66,15 +77,14 @@ public final class RecordValidator {
                     continue;
                 }
                 try {
-                    values.put(field.name(), field.read(text));
-
+                    values[f] = field.read(text);
                 } catch (IllegalArgumentException e) {
                     rowErrors.add(new FieldError(row, field.name(), e.getMessage()));
                 }
             }
             if (rowErrors.isEmpty()) {
-                ValidRecord record = new ValidRecord(row, values);
-                Integer first = firstRowOfKey.putIfAbsent(record.key(type), row);
+                ValidRecord record = new ValidRecord(row, type, values);
+                Integer first = firstRowOfKey.putIfAbsent(record.key(), row);
                 if (first != null) {
                     rowErrors.add(new FieldError(row, String.join("+", type.key()),
                             "same record as row " + first + " of this batch"));

@@ -53,19 +53,11 @@ public class RecordRepository {
         parameters.addValue(records.stream().map(ValidRecord::row).toArray(Integer[]::new));
         parameters.addValue(records.stream().map(ValidRecord::contentHash).toArray(String[]::new));
         for (Field field : type.fields()) {
-            parameters.addValue(column(records, field));
+            parameters.addValue(column(records, type, field));
         }
         return connection.preparedQuery(LANDING.get(type)).execute(parameters).map(rows -> {
-            int inserted = 0;
-            int updated = 0;
-            for (Row row : rows) {
-                if (row.getInteger(0) == 1) {
-                    inserted++;
-                } else {
-                    updated++;
-                }
-            }
-            return new Landed(inserted, updated);
+            Row counts = rows.iterator().next();
+            return new Landed(counts.getInteger(0), counts.getInteger(1));
         });
     }
 
@@ -106,16 +98,21 @@ public class RecordRepository {
      * One field of every record, as an array of its own type: the database receives numbers, instants and dates in
      * binary and parses nothing.
      */
-    private static Object[] column(List<ValidRecord> records, Field field) {
-        String name = field.name();
-        return switch (field.sqlType()) {
-            case "numeric" -> records.stream().map(r -> (BigDecimal) r.values().get(name)).toArray(BigDecimal[]::new);
-            case "timestamptz" ->
-                    records.stream().map(r -> (OffsetDateTime) r.values().get(name)).toArray(OffsetDateTime[]::new);
-            case "date" -> records.stream().map(r -> (LocalDate) r.values().get(name)).toArray(LocalDate[]::new);
-            case "boolean" -> records.stream().map(r -> (Boolean) r.values().get(name)).toArray(Boolean[]::new);
-            default -> records.stream().map(r -> r.text(name)).toArray(String[]::new);
+    private static Object[] column(List<ValidRecord> records, RecordType type, Field field) {
+        int index = type.index(field.name());
+        Object[] column = switch (field.sqlType()) {
+            case "numeric" -> new BigDecimal[records.size()];
+            case "timestamptz" -> new OffsetDateTime[records.size()];
+            case "date" -> new LocalDate[records.size()];
+            case "boolean" -> new Boolean[records.size()];
+            default -> new String[records.size()];
         };
+        boolean text = column instanceof String[];
+        for (int i = 0; i < column.length; i++) {
+            Object value = records.get(i).value(index);
+            column[i] = text && value != null ? value.toString() : value;
+        }
+        return column;
     }
 
     static String landingSql(RecordType type) {
@@ -127,19 +124,41 @@ public class RecordRepository {
         String columns = fields.stream().map(Field::column).collect(Collectors.joining(", "));
         String typed = fields.stream().map(field -> cast(type, field) + " AS " + field.column())
                 .collect(Collectors.joining(", "));
-        String keyMatch = type.key().stream().map(name -> type.field(name).orElseThrow().column())
-                .map(column -> column + " = t." + column).collect(Collectors.joining(" AND "));
         return "WITH incoming AS (SELECT * FROM unnest(" + String.join(", ", parameters)
-                + ") AS i(batch_row, content_hash, " + columns + ")), " + "typed AS (SELECT batch_row, content_hash, "
-                + typed + " FROM incoming) " + "INSERT INTO " + type.table()
+                + ") AS i(batch_row, content_hash, " + columns + ")), typed AS (SELECT batch_row, content_hash, "
+                + typed + " FROM incoming), " + latestSql(type) + ", landed AS (INSERT INTO " + type.table()
                 + " (tenant_id, source, version, batch_id, batch_row, content_hash, " + columns
                 + ") SELECT current_tenant(), $1::text, coalesce(l.version, 0) + 1, $2, t.batch_row, "
                 + "t.content_hash, " + fields.stream().map(f -> "t." + f.column()).collect(Collectors.joining(", "))
-                // One index probe per incoming record for its latest version, never a scan of the tenant's records.
-                + " FROM typed t LEFT JOIN LATERAL (SELECT version, content_hash FROM " + type.table() + " WHERE "
-                + (type.keyedBySource() ? "source = $1::text AND " : "") + keyMatch
-                + " ORDER BY version DESC LIMIT 1) l ON true "
-                + "WHERE l.content_hash IS DISTINCT FROM t.content_hash RETURNING version";
+                + " FROM typed t LEFT JOIN latest l ON " + keyMatch(type, "l")
+                + " WHERE l.content_hash IS DISTINCT FROM t.content_hash RETURNING version) "
+                + "SELECT count(*) FILTER (WHERE version = 1)::int, count(*) FILTER (WHERE version > 1)::int "
+                + "FROM landed";
+    }
+
+    /**
+     * The latest stored version of each incoming record. Records keyed by source id are found with one index scan for
+     * the whole chunk ({@code = ANY}), which costs PostgreSQL a third less than a probe per record; natural keys
+     * (reference data, small batches) are probed record by record.
+     */
+    private static String latestSql(RecordType type) {
+        if (type.keyedBySource()) {
+            int sourceIds = 5 + type.fields().indexOf(type.field("source_id").orElseThrow());
+            return "latest AS (SELECT DISTINCT ON (source_id) source_id, version, content_hash FROM " + type.table()
+                    + " WHERE source = $1::text AND source_id = ANY($" + sourceIds
+                    + "::text[]) ORDER BY source_id, version DESC)";
+        }
+        String keys = type.key().stream().map(name -> "t." + type.field(name).orElseThrow().column())
+                .collect(Collectors.joining(", "));
+        return "latest AS (SELECT " + keys + ", l.version, l.content_hash FROM typed t CROSS JOIN LATERAL (SELECT "
+                + "version, content_hash FROM " + type.table() + " WHERE " + keyMatch(type, type.table())
+                + " ORDER BY version DESC LIMIT 1) l)";
+    }
+
+    /** The key columns of {@code type} in {@code other} equal to those of the incoming record {@code t}. */
+    private static String keyMatch(RecordType type, String other) {
+        return type.key().stream().map(name -> type.field(name).orElseThrow().column())
+                .map(column -> other + "." + column + " = t." + column).collect(Collectors.joining(" AND "));
     }
 
     static String repeatsSql(RecordType type) {

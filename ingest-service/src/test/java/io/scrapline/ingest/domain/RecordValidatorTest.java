@@ -40,7 +40,7 @@ class RecordValidatorTest {
                     .containsEntry("disposition", "scrap")
                     .containsEntry("occurred_at", OffsetDateTime.parse("2026-10-14T09:30:00-04:00"))
                     .containsEntry("customer_return", true).containsEntry("salvage_value", new BigDecimal("18.40"));
-            assertThat(record.key(RecordType.DEFECTS)).isEqualTo("D-1");
+            assertThat(record.key()).isEqualTo("D-1");
         });
     }
 
@@ -165,7 +165,7 @@ class RecordValidatorTest {
         assertThat(result.errors()).containsExactly(
                 new FieldError(3, "plant+part+operation+effective_from", "same record as row 1 of this batch"));
         assertThat(result.valid()).extracting(ValidRecord::row).containsExactly(1, 2, 4);
-        assertThat(result.valid().get(0).key(RecordType.STANDARD_COSTS)).isEqualTo("P1|ERP-100|0010|2026-01-01");
+        assertThat(result.valid().get(0).key()).isEqualTo("P1|ERP-100|0010|2026-01-01");
         assertThat(result.valid().get(0).values()).containsEntry("effective_from", LocalDate.of(2026, 1, 1));
     }
 
@@ -305,7 +305,10 @@ class RecordValidatorTest {
 
     @Test
     void decimalsAreWrittenPlainForSql() {
-        ValidRecord record = new ValidRecord(1, Map.of("quantity", new BigDecimal("1E+3"), "plant", "P1"));
+        Object[] values = new Object[RecordType.DEFECTS.fields().size()];
+        values[RecordType.DEFECTS.index("quantity")] = new BigDecimal("1E+3");
+        values[RecordType.DEFECTS.index("plant")] = "P1";
+        ValidRecord record = new ValidRecord(1, RecordType.DEFECTS, values);
 
         assertThat(record.sqlText("quantity")).isEqualTo("1000");
         assertThat(record.sqlText("plant")).isEqualTo("P1");
