@@ -46,6 +46,11 @@ public final class Api {
         return send(request(url).GET().build());
     }
 
+    /** A GET asking for {@code accept}, e.g. {@code text/csv}. */
+    public Answer get(String url, String accept) {
+        return send(request(url).setHeader("Accept", accept).GET().build());
+    }
+
     public Answer put(String url, Object body) {
         return send(request(url).header("Content-Type", "application/json").PUT(json(body)).build());
     }

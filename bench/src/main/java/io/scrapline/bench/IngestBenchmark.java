@@ -1,5 +1,7 @@
 package io.scrapline.bench;
 
+import static io.scrapline.bench.Figures.print;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -168,11 +170,5 @@ public final class IngestBenchmark {
             }
         }
         throw new IllegalStateException("no VmHWM for process " + process.pid());
-    }
-
-    private static void print(String name, double value) {
-        System.out.println(
-                name + ": " + (value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                        : String.format(Locale.ROOT, "%.3f", value)));
     }
 }
