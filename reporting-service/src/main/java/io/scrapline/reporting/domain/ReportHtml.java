@@ -41,16 +41,14 @@ public final class ReportHtml {
     }
 
     public static String of(Report report) {
-        StringBuilder html = new StringBuilder(
-                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                        .append(Markup.escape(ReportTables.title(report))).append("</title>\n<style>\n").append(STYLE)
-                        .append("</style>\n</head>\n<body>\n<header>\n<h1>Scrap and rework cost</h1>\n<p class=\"subtitle\">")
-                        .append(Markup.escape(
-                                "Plant " + report.plant() + (report.plantName() == null ? "" : " " + report.plantName())
-                                        + " · period " + report.period() + " · " + report.currency() + " · "
-                                        + report.status() + ", version " + report.version()))
-                        .append("</p>\n</header>\n<main>\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n");
+        html.append("<meta charset=\"utf-8\">\n");
+        html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.append("<title>").append(Markup.escape(ReportTables.title(report))).append("</title>\n");
+        html.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        html.append("<header>\n<h1>Scrap and rework cost</h1>\n");
+        html.append("<p class=\"subtitle\">").append(Markup.escape(ReportTables.subtitle(report))).append("</p>\n");
+        html.append("</header>\n<main>\n");
         for (ReportTables.Table table : ReportTables.of(report)) {
             html.append("<section id=\"section-").append(table.id()).append("\">\n<h2>")
                     .append(Markup.escape(table.title())).append("</h2>\n");

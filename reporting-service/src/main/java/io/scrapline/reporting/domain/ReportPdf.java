@@ -45,53 +45,50 @@ public final class ReportPdf {
 
     private void heading(Report report) {
         pdf.text(Font.BOLD, 16, MARGIN, y - 16, "Scrap and rework cost");
-        String plantName = report.plantName() == null ? "" : " " + report.plantName();
-        pdf.text(Font.REGULAR, 11, MARGIN, y - 34,
-                "Plant " + report.plant() + plantName + " · period " + report.period() + " · " + report.currency()
-                        + " · " + report.status() + ", version " + report.version());
+        pdf.text(Font.REGULAR, 11, MARGIN, y - 34, ReportTables.subtitle(report));
         y -= 52;
     }
 
     private void table(ReportTables.Table table) {
-        float[] widths = widths(table);
+        Columns columns = Columns.of(table);
         // A title with its headings and a first row, or none of them, at the foot of a page.
         if (y - 18 - 2 * ROW < BOTTOM) {
             newPage();
         }
         pdf.text(Font.BOLD, 11, MARGIN, y - 11, table.title());
         y -= 18;
-        headings(table, widths);
+        headings(table, columns);
         if (table.rows().isEmpty()) {
             pdf.text(Font.REGULAR, SIZE, MARGIN + PAD, y - 9.5f, "None in this period.");
             y -= ROW;
         }
         for (List<ReportTables.Cell> row : table.rows()) {
             if (y - ROW < BOTTOM) {
-                pdf.rule(MARGIN, y, MARGIN + sum(widths), y, 0.5f);
+                pdf.rule(MARGIN, y, MARGIN + columns.width(), y, 0.5f);
                 newPage();
-                headings(table, widths);
+                headings(table, columns);
             }
-            List<String> texts = row.stream().map(ReportTables.Cell::display).toList();
-            cells(texts, widths, Font.REGULAR, table);
+            cells(row.stream().map(ReportTables.Cell::display).toList(), columns, Font.REGULAR);
         }
-        pdf.rule(MARGIN, y, MARGIN + sum(widths), y, 0.5f);
+        pdf.rule(MARGIN, y, MARGIN + columns.width(), y, 0.5f);
         y -= 16;
     }
 
-    private void headings(ReportTables.Table table, float[] widths) {
-        pdf.shade(MARGIN, y - ROW, sum(widths), ROW, 0.92f);
-        pdf.rule(MARGIN, y, MARGIN + sum(widths), y, 0.5f);
-        cells(table.headings(), widths, Font.BOLD, table);
-        pdf.rule(MARGIN, y, MARGIN + sum(widths), y, 0.5f);
+    private void headings(ReportTables.Table table, Columns columns) {
+        pdf.shade(MARGIN, y - ROW, columns.width(), ROW, 0.92f);
+        pdf.rule(MARGIN, y, MARGIN + columns.width(), y, 0.5f);
+        cells(table.headings(), columns, Font.BOLD);
+        pdf.rule(MARGIN, y, MARGIN + columns.width(), y, 0.5f);
     }
 
-    private void cells(List<String> texts, float[] widths, Font font, ReportTables.Table table) {
+    private void cells(List<String> texts, Columns columns, Font font) {
         float x = MARGIN;
         for (int column = 0; column < texts.size(); column++) {
-            String text = fit(texts.get(column), font, widths[column] - 2 * PAD);
-            float left = table.isNumberColumn(column) ? x + widths[column] - PAD - font.width(text, SIZE) : x + PAD;
+            float width = columns.widths()[column];
+            String text = fit(texts.get(column), font, width - 2 * PAD);
+            float left = columns.right()[column] ? x + width - PAD - font.width(text, SIZE) : x + PAD;
             pdf.text(font, SIZE, left, y - 9.5f, text);
-            x += widths[column];
+            x += width;
         }
         y -= ROW;
     }
@@ -110,29 +107,43 @@ public final class ReportPdf {
         }
     }
 
-    /** Each column as wide as its widest text; past the page width, the widest text column gives way. */
-    private static float[] widths(ReportTables.Table table) {
-        float[] widths = new float[table.headings().size()];
-        for (int column = 0; column < widths.length; column++) {
-            widths[column] = Font.BOLD.width(table.headings().get(column), SIZE);
-            for (List<ReportTables.Cell> row : table.rows()) {
-                widths[column] = Math.max(widths[column], Font.REGULAR.width(row.get(column).display(), SIZE));
+    /** A table's columns: their widths, and which are numbers, aligned right. */
+    private record Columns(float[] widths, boolean[] right) {
+
+        /** Each column as wide as its widest text; past the page width, the widest text column gives way. */
+        static Columns of(ReportTables.Table table) {
+            int count = table.headings().size();
+            float[] widths = new float[count];
+            boolean[] right = new boolean[count];
+            for (int column = 0; column < count; column++) {
+                right[column] = table.isNumberColumn(column);
+                widths[column] = Font.BOLD.width(table.headings().get(column), SIZE);
+                for (List<ReportTables.Cell> row : table.rows()) {
+                    widths[column] = Math.max(widths[column], Font.REGULAR.width(row.get(column).display(), SIZE));
+                }
+                widths[column] += 2 * PAD;
             }
-            widths[column] += 2 * PAD;
-        }
-        float excess = sum(widths) - WIDTH;
-        if (excess > 0) {
+            Columns columns = new Columns(widths, right);
+            float excess = columns.width() - WIDTH;
             int widest = -1;
-            for (int column = 0; column < widths.length; column++) {
-                if (!table.isNumberColumn(column) && (widest < 0 || widths[column] > widths[widest])) {
+            for (int column = 0; column < count; column++) {
+                if (!right[column] && (widest < 0 || widths[column] > widths[widest])) {
                     widest = column;
                 }
             }
-            if (widest >= 0) {
+            if (excess > 0 && widest >= 0) {
                 widths[widest] = Math.max(MIN_TEXT_COLUMN, widths[widest] - excess);
             }
+            return columns;
         }
-        return widths;
+
+        float width() {
+            float sum = 0;
+            for (float width : widths) {
+                sum += width;
+            }
+            return sum;
+        }
     }
 
     /** The text, or as much of it as fits followed by dots. */
@@ -147,13 +158,5 @@ public final class ReportPdf {
             }
         }
         return "...";
-    }
-
-    private static float sum(float[] widths) {
-        float sum = 0;
-        for (float width : widths) {
-            sum += width;
-        }
-        return sum;
     }
 }

@@ -85,6 +85,13 @@ public final class ReportTables {
         return "Scrap and rework cost – " + report.plant() + " " + report.period();
     }
 
+    /** The line under the title: Plant DAY1 Dayton · period 2026-10 · USD · open, version 1. */
+    public static String subtitle(Report report) {
+        return "Plant " + report.plant() + (report.plantName() == null ? "" : " " + report.plantName()) + " · period "
+                + report.period() + " · " + report.currency() + " · " + report.status() + ", version "
+                + report.version();
+    }
+
     public static List<Table> of(Report report) {
         String currency = report.currency();
         List<Table> tables = new ArrayList<>();

@@ -3,7 +3,9 @@ package io.scrapline.reporting.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,34 @@ class ReportPdfTest {
             }
             String all = new PDFTextStripper().getText(document);
             assertThat(all).contains("1 D-001 Defect number 1 120.00", "120 D-120 Defect number 120 1.00");
+        }
+    }
+
+    @Test
+    void aLongDescriptionIsCutSoTheFiguresStayOnThePage() throws IOException {
+        Report report = ReportBuilder.build("P1", "Plant one", "2026-10", "USD", "controller",
+                List.of(new ReportBuilder.Sum("L1", "WC1", "MACH-01", "Bore oversize ".repeat(20), "scrap",
+                        "internal_failure", new BigDecimal("1000.00"), BigDecimal.ONE, 1)),
+                0, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("0.80"), null);
+
+        try (PDDocument document = Loader.loadPDF(ReportPdf.of(report))) {
+            String text = new PDFTextStripper().getText(document);
+            String row = text.lines().filter(line -> line.startsWith("1 MACH-01 Bore oversize")).findFirst()
+                    .orElseThrow();
+            assertThat(row).endsWith("... 1,000.00 100.00 % 100.00 % yes").hasSizeLessThan(200);
+            assertThat(text).contains("Budget (USD) –");
+        }
+    }
+
+    @Test
+    void aPeriodWithoutCostSaysSoUnderEachTable() throws IOException {
+        Report empty = ReportBuilder.build("P1", "Plant one", "2027-01", "USD", "controller", List.of(), 0,
+                BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("0.80"), null);
+
+        try (PDDocument document = Loader.loadPDF(ReportPdf.of(empty))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text.split("None in this period\\.", -1)).hasSize(4);
+            assertThat(text).contains("Total cost (USD) 0.00");
         }
     }
 
