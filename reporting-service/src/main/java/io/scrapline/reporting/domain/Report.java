@@ -5,12 +5,15 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The plant-period report of contract.md, "Reports". Money is a decimal string next to {@code currency}. */
+/**
+ * The plant-period report of contract.md, "Reports". Money is a decimal string next to {@code currency}; the vital-few
+ * threshold is the share of cost that the Pareto's vital few reach, so a chart can draw it.
+ */
 @RegisterForReflection(targets = { Report.class, Report.Totals.class, Report.LineCost.class, Report.CoqCost.class,
         Report.Variance.class, Pareto.Entry.class })
 public record Report(String plant, String plantName, String period, String currency, String status, int version,
-        String view, Totals totals, List<LineCost> byLine, List<Pareto.Entry> pareto, List<CoqCost> coq,
-        Variance variance) {
+        String view, Totals totals, List<LineCost> byLine, List<Pareto.Entry> pareto, BigDecimal vitalFewThreshold,
+        List<CoqCost> coq, Variance variance) {
 
     public record Totals(BigDecimal scrapCost, BigDecimal reworkCost, BigDecimal totalCost, BigDecimal scrapQuantity,
             long events, long uncostedEvents, BigDecimal uncostedQuantity) {

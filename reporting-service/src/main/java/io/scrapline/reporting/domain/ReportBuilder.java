@@ -66,7 +66,7 @@ public final class ReportBuilder {
         BigDecimal change = priorTotal.signum() == 0 ? null
                 : total.subtract(priorTotal).divide(priorTotal, Pareto.SHARE_SCALE, RoundingMode.HALF_UP);
         return new Report(plant, plantName, period, currency, "open", 1, view, totals, List.copyOf(byLine.values()),
-                Pareto.of(List.copyOf(byCode.values()), paretoThreshold), coq,
+                Pareto.of(List.copyOf(byCode.values()), paretoThreshold), paretoThreshold, coq,
                 new Report.Variance(asMoney(priorTotal, zero), change, budget == null ? null : asMoney(budget, zero),
                         Budgets.variance(total, budget)));
     }

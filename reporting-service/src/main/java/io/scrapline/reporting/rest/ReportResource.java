@@ -20,6 +20,9 @@ import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
 import io.scrapline.reporting.domain.Report;
 import io.scrapline.reporting.domain.ReportCsv;
+import io.scrapline.reporting.domain.ReportHtml;
+import io.scrapline.reporting.domain.ReportPdf;
+import io.scrapline.reporting.domain.ReportXlsx;
 import io.scrapline.reporting.service.ReportService;
 import io.smallrye.mutiny.Uni;
 
@@ -41,12 +44,16 @@ public class ReportResource {
 
     @GET
     // JSON first: a client that accepts anything gets the JSON.
-    @Produces({ MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE, ReportXlsx.MEDIA_TYPE, ReportPdf.MEDIA_TYPE,
+            ReportHtml.MEDIA_TYPE })
     @Operation(summary = "The plant's report for a period", description = "Current figures from the rollups: "
             + "totals, cost by line and work center, the Pareto of defect codes, cost-of-quality classes, the "
             + "change to the prior period and the variance to the budget. A token limited to lines sees those lines "
             + "only, against those lines' budgets. `Accept: text/csv` gives the same figures as CSV, one section per "
-            + "table, each opened by its header row, with the section's name in the first column.")
+            + "table, each opened by its header row, with the section's name in the first column. The same figures "
+            + "come as a spreadsheet (`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, "
+            + "one sheet per section, numbers as numbers), a PDF (`application/pdf`) and a self-contained HTML page "
+            + "with the Pareto chart (`text/html`); any other `Accept` is 406.")
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
                     {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
@@ -57,6 +64,7 @@ public class ReportResource {
                      "pareto": [{"rank": 1, "defect_code": "MACH-DIM", "description": "Dimension out of tolerance",
                                  "cost": "655.20", "share": "1.0000", "cumulative_share": "1.0000",
                                  "vital_few": true}],
+                     "vital_few_threshold": "0.80",
                      "coq": [{"coq_class": "internal_failure", "cost": "655.20"}],
                      "variance": {"prior_period_total": "600.00", "period_over_period": "0.0920",
                                   "budget": "700.00", "budget_variance": "-0.0640"}}""")),
@@ -71,8 +79,10 @@ public class ReportResource {
                     section,coq_class,cost
                     coq,internal_failure,655.20
                     section,prior_period_total,period_over_period,budget,budget_variance
-                    variance,600.00,0.0920,700.00,-0.0640""")) })
+                    variance,600.00,0.0920,700.00,-0.0640""")), @Content(mediaType = ReportXlsx.MEDIA_TYPE),
+            @Content(mediaType = ReportPdf.MEDIA_TYPE), @Content(mediaType = ReportHtml.MEDIA_TYPE) })
     @APIResponse(responseCode = "404", description = "No such plant for this tenant")
+    @APIResponse(responseCode = "406", description = "An `Accept` of none of the report's formats")
     @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, or a bad view")
     public Uni<Report> get(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period,

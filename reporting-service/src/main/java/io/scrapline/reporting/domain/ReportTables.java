@@ -1,0 +1,162 @@
+package io.scrapline.reporting.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report as the tables a person reads: the one layout that the spreadsheet, the PDF and the HTML page share, so that
+ * they show the same sections, rows and figures as the JSON. Cells keep the JSON's decimals; each writer only decides
+ * how to show them ({@link Cell#display()} for text, or a number format in a spreadsheet).
+ */
+public final class ReportTables {
+
+    /** What a cell holds, which says how it is shown: money in the report's currency, a share as percent, ... */
+    public enum Kind {
+        TEXT, MONEY, SHARE, COUNT, QUANTITY, FLAG;
+
+        public boolean isNumber() {
+            return this != TEXT && this != FLAG;
+        }
+    }
+
+    /** A cell: text for {@code TEXT}, a Boolean for {@code FLAG}, a BigDecimal for numbers; null when there is none. */
+    public record Cell(Kind kind, Object value) {
+
+        static Cell text(String text) {
+            return new Cell(Kind.TEXT, text);
+        }
+
+        static Cell money(BigDecimal amount) {
+            return new Cell(Kind.MONEY, amount);
+        }
+
+        static Cell share(BigDecimal fraction) {
+            return new Cell(Kind.SHARE, fraction);
+        }
+
+        static Cell count(long count) {
+            return new Cell(Kind.COUNT, BigDecimal.valueOf(count));
+        }
+
+        static Cell quantity(BigDecimal quantity) {
+            return new Cell(Kind.QUANTITY, quantity);
+        }
+
+        static Cell flag(boolean flag) {
+            return new Cell(Kind.FLAG, flag);
+        }
+
+        public BigDecimal number() {
+            return (BigDecimal) value;
+        }
+
+        /** The cell as text: money with thousands separators, a share as percent (0.8580 is 85.80 %). */
+        public String display() {
+            if (value == null) {
+                return "–";
+            }
+            return switch (kind) {
+                case TEXT -> (String) value;
+                case FLAG -> (Boolean) value ? "yes" : "no";
+                case MONEY, COUNT -> grouped(number());
+                case SHARE -> percent(number());
+                case QUANTITY -> number().toPlainString();
+            };
+        }
+    }
+
+    /**
+     * A section: {@code id} names it in the JSON ({@code by_line}, ...), {@code title} for a person. Tables of figures
+     * that are one row in the JSON ({@code totals}, {@code variance}) are a column of labels and a column of values.
+     */
+    public record Table(String id, String title, List<String> headings, List<List<Cell>> rows) {
+
+        /** A column of numbers is aligned right, heading included. */
+        public boolean isNumberColumn(int column) {
+            return !rows.isEmpty() && rows.stream().allMatch(row -> row.get(column).kind().isNumber());
+        }
+    }
+
+    private ReportTables() {
+    }
+
+    public static String title(Report report) {
+        return "Scrap and rework cost – " + report.plant() + " " + report.period();
+    }
+
+    /** The line under the title: Plant DAY1 Dayton · period 2026-10 · USD · open, version 1. */
+    public static String subtitle(Report report) {
+        return "Plant " + report.plant() + (report.plantName() == null ? "" : " " + report.plantName()) + " · period "
+                + report.period() + " · " + report.currency() + " · " + report.status() + ", version "
+                + report.version();
+    }
+
+    public static List<Table> of(Report report) {
+        String currency = report.currency();
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("report", "Report", List.of("Item", "Value"),
+                List.of(List.of(Cell.text("Plant"), Cell.text(report.plant())),
+                        List.of(Cell.text("Plant name"), Cell.text(report.plantName())),
+                        List.of(Cell.text("Period"), Cell.text(report.period())),
+                        List.of(Cell.text("Currency"), Cell.text(currency)),
+                        List.of(Cell.text("Status"), Cell.text(report.status())),
+                        List.of(Cell.text("Version"), Cell.count(report.version())),
+                        List.of(Cell.text("View"), Cell.text(report.view())))));
+        Report.Totals totals = report.totals();
+        tables.add(new Table("totals", "Totals", List.of("Figure", "Value"),
+                List.of(List.of(Cell.text("Scrap cost (" + currency + ")"), Cell.money(totals.scrapCost())),
+                        List.of(Cell.text("Rework cost (" + currency + ")"), Cell.money(totals.reworkCost())),
+                        List.of(Cell.text("Total cost (" + currency + ")"), Cell.money(totals.totalCost())),
+                        List.of(Cell.text("Scrap quantity"), Cell.quantity(totals.scrapQuantity())),
+                        List.of(Cell.text("Events"), Cell.count(totals.events())),
+                        List.of(Cell.text("Events not yet costed"), Cell.count(totals.uncostedEvents())),
+                        List.of(Cell.text("Quantity not yet costed"), Cell.quantity(totals.uncostedQuantity())))));
+        tables.add(new Table("by_line", "Cost by line and work center",
+                List.of("Line", "Work center", "Scrap cost (" + currency + ")", "Rework cost (" + currency + ")",
+                        "Total cost (" + currency + ")", "Events"),
+                report.byLine().stream()
+                        .map(line -> List.of(Cell.text(line.line()), Cell.text(line.workCenter()),
+                                Cell.money(line.scrapCost()), Cell.money(line.reworkCost()),
+                                Cell.money(line.totalCost()), Cell.count(line.events())))
+                        .toList()));
+        tables.add(new Table("pareto", "Pareto of defect codes",
+                List.of("Rank", "Defect code", "Description", "Cost (" + currency + ")", "Share", "Cumulative share",
+                        "Vital few"),
+                report.pareto().stream()
+                        .map(entry -> List.of(Cell.count(entry.rank()), Cell.text(entry.defectCode()),
+                                Cell.text(entry.description()), Cell.money(entry.cost()), Cell.share(entry.share()),
+                                Cell.share(entry.cumulativeShare()), Cell.flag(entry.vitalFew())))
+                        .toList()));
+        tables.add(new Table("coq", "Cost of quality", List.of("Class", "Cost (" + currency + ")"),
+                report.coq().stream().map(coq -> List.of(Cell.text(coq.coqClass()), Cell.money(coq.cost()))).toList()));
+        Report.Variance variance = report.variance();
+        tables.add(new Table("variance", "Variance", List.of("Figure", "Value"),
+                List.of(List.of(Cell.text("Prior period total (" + currency + ")"),
+                        Cell.money(variance.priorPeriodTotal())),
+                        List.of(Cell.text("Change to the prior period"), Cell.share(variance.periodOverPeriod())),
+                        List.of(Cell.text("Budget (" + currency + ")"), Cell.money(variance.budget())),
+                        List.of(Cell.text("Variance to the budget"), Cell.share(variance.budgetVariance())))));
+        return tables;
+    }
+
+    /** 1234567.891 as 1,234,567.891: the decimals are the amount's own, so nothing is rounded away. */
+    static String grouped(BigDecimal amount) {
+        String plain = amount.abs().toPlainString();
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(whole.charAt(i));
+        }
+        return (amount.signum() < 0 ? "-" : "") + text + (point < 0 ? "" : plain.substring(point));
+    }
+
+    /** A fraction as percent with two fewer decimals: 0.8580 is 85.80 %, −0.1887 is −18.87 %. */
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).toPlainString() + " %";
+    }
+}
