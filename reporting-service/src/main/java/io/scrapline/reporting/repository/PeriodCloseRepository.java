@@ -57,17 +57,18 @@ public class PeriodCloseRepository {
     public Uni<Optional<Job>> claim(SqlConnection connection, String worker, Duration lease, String plant,
             String period) {
         return connection.preparedQuery("""
-                UPDATE period_close_jobs j
-                SET status = 'running', attempts = j.attempts + 1, claimed_by = $1, claimed_at = now(),
+                UPDATE period_close_jobs
+                SET status = 'running', attempts = attempts + 1, claimed_by = $1, claimed_at = now(),
                     lease_until = now() + $2 * interval '1 second'
-                FROM (SELECT plant_id, period FROM period_close_jobs
-                      WHERE (status = 'queued' OR (status = 'running' AND lease_until < now()))
-                        AND ($3::text IS NULL OR (plant_id = $3 AND period = $4))
-                      ORDER BY created_at
-                      LIMIT 1
-                      FOR UPDATE SKIP LOCKED) next
-                WHERE j.plant_id = next.plant_id AND j.period = next.period
-                RETURNING j.plant_id, j.period, j.attempts, j.requested_by
+                -- A scalar subquery runs once; as a joined FROM item it could be re-run per row and claim several.
+                WHERE (plant_id, period) = (
+                    SELECT plant_id, period FROM period_close_jobs
+                    WHERE (status = 'queued' OR (status = 'running' AND lease_until < now()))
+                      AND ($3::text IS NULL OR (plant_id = $3 AND period = $4))
+                    ORDER BY created_at
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING plant_id, period, attempts, requested_by
                 """).execute(Tuple.of(worker, lease.toSeconds(), plant, period)).map(rows -> {
             if (rows.size() == 0) {
                 return Optional.empty();
