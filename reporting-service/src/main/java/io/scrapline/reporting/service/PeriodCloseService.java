@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -151,7 +152,7 @@ public class PeriodCloseService {
         return db.tenantsFrom("tenants_with_period_close_jobs").onItem()
                 .transformToMulti(tenants -> Multi.createFrom().iterable(tenants)).onItem()
                 .transformToUniAndConcatenate(tenant -> drain(tenant, worker)).collect()
-                .with(java.util.stream.Collectors.summingInt(Integer::intValue));
+                .with(Collectors.summingInt(Integer::intValue));
     }
 
     private Uni<Integer> drain(String tenant, String worker) {

@@ -2,6 +2,7 @@ package io.scrapline.reporting.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -109,6 +110,19 @@ class PeriodResourceTest {
         // September is still open and current.
         given().auth().oauth2(controller).get("/api/v1/reports/DAY1/2026-09").then().statusCode(200)
                 .body("status", equalTo("open")).body("totals.total_cost", equalTo("800.00"));
+    }
+
+    @Test
+    void theServicesCannotRewriteOrDeleteAStoredReport() {
+        given().auth().oauth2(controller).post(CLOSE).then().statusCode(200);
+        for (String sql : List.of("UPDATE report_snapshots SET created_by = 'someone else'",
+                "DELETE FROM report_snapshots")) {
+            assertThatThrownBy(
+                    () -> db.inTenant(tenant, connection -> connection.query(sql).execute()).await().indefinitely())
+                            .hasMessageContaining("permission denied");
+        }
+        assertThat(count("SELECT count(*) FROM report_snapshots WHERE created_by = '" + tenant
+                + "-controller@demo.scrapline.local'")).isEqualTo(1);
     }
 
     @Test
