@@ -1,7 +1,11 @@
 -- Period close (cost-model.md §9, architecture.md "Month-end at scale"); reporting-service writes all three tables.
 
 -- A closed plant-period and the version of its report now in force (1 at close, n+1 after each restatement).
--- Costing reads this table: an event whose period is closed is booked in the plant's open period instead.
+-- Costing reads this table: an event whose period is closed is booked in the plant's open period instead. So that no
+-- event slips into a period while it is being closed, a close (and a restatement) holds the transaction-level advisory
+-- lock (hashtext('period-close'), hashtext(tenant_id || '/' || plant_id)) from before it reads the rollups until it
+-- commits; costing takes the same lock shared (pg_advisory_xact_lock_shared) for each plant it writes, before it
+-- reads closed_periods.
 CREATE TABLE closed_periods (
     tenant_id  text NOT NULL,
     plant_id   text NOT NULL,

@@ -35,6 +35,17 @@ public class SnapshotRepository {
         this.json = json;
     }
 
+    /**
+     * Waits for the costing transactions that are writing the plant's events to commit, and keeps new ones waiting
+     * until this transaction ends, so no event lands in a period between the capture of its figures and the commit of
+     * its close: costing takes the same key shared (V12__period_close.sql) before it reads {@code closed_periods}.
+     */
+    public Uni<Void> lockOutCosting(SqlConnection connection, String plant) {
+        return connection.preparedQuery(
+                "SELECT pg_advisory_xact_lock(hashtext('period-close'), hashtext(current_tenant() || '/' || $1))")
+                .execute(Tuple.of(plant)).replaceWithVoid();
+    }
+
     /** The closed period, locked against a concurrent restatement when {@code lock}. */
     public Uni<Optional<ClosedPeriod>> closed(SqlConnection connection, String plant, String period, boolean lock) {
         return connection

@@ -111,17 +111,26 @@ public class PeriodCloseService {
                                 + " is open: its report is current; close it before restating it");
                     }
                     int version = closed.get().version();
-                    return Uni.combine().all().unis(snapshots.snapshot(connection, plant, period, version),
-                            reports.figures(connection, known, period)).asTuple().chain(stored -> {
-                                Report previous = stored.getItem1().orElseThrow().report();
-                                ReportFigures figures = stored.getItem2();
-                                Report current = storedReport(known, period, figures, version + 1);
-                                ReportDifferences differences = ReportDifferences.between(previous, current);
-                                return snapshots.insert(connection, plant, period, current, figures, differences, by)
-                                        .call(() -> snapshots.setVersion(connection, plant, period, version + 1))
-                                        .map(createdAt -> new ReportVersion(plant, period, version + 1, createdAt, by,
-                                                current.currency(), current.totals().totalCost(), differences));
-                            });
+                    return snapshots
+                            .lockOutCosting(connection, plant).chain(
+                                    () -> Uni.combine().all()
+                                            .unis(snapshots.snapshot(connection, plant, period, version),
+                                                    reports.figures(connection, known, period))
+                                            .asTuple().chain(stored -> {
+                                                Report previous = stored.getItem1().orElseThrow().report();
+                                                ReportFigures figures = stored.getItem2();
+                                                Report current = storedReport(known, period, figures, version + 1);
+                                                ReportDifferences differences = ReportDifferences.between(previous,
+                                                        current);
+                                                return snapshots
+                                                        .insert(connection, plant, period, current, figures,
+                                                                differences, by)
+                                                        .call(() -> snapshots.setVersion(connection, plant, period,
+                                                                version + 1))
+                                                        .map(createdAt -> new ReportVersion(plant, period, version + 1,
+                                                                createdAt, by, current.currency(),
+                                                                current.totals().totalCost(), differences));
+                                            }));
                 })));
     }
 
@@ -171,7 +180,8 @@ public class PeriodCloseService {
             if (!held) {
                 return Uni.createFrom().item(false);
             }
-            return reports.plant(connection, job.plant(), job.period())
+            return snapshots.lockOutCosting(connection, job.plant())
+                    .chain(() -> reports.plant(connection, job.plant(), job.period()))
                     .chain(known -> reports.figures(connection, known, job.period())
                             .chain(figures -> snapshots.close(connection, job.plant(), job.period(), job.requestedBy())
                                     .chain(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()

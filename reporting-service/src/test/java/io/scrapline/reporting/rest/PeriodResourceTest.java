@@ -9,10 +9,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -110,6 +114,26 @@ class PeriodResourceTest {
         // September is still open and current.
         given().auth().oauth2(controller).get("/api/v1/reports/DAY1/2026-09").then().statusCode(200)
                 .body("status", equalTo("open")).body("totals.total_cost", equalTo("800.00"));
+    }
+
+    @Test
+    void aCloseWaitsForCostingThatIsWritingThePlantSoNoEventSlipsIntoTheClosedPeriod() throws Exception {
+        CountDownLatch costingStarted = new CountDownLatch(1);
+        // As costing does: the plant's close lock taken shared, then the event's rollup, committed a moment later.
+        CompletableFuture<Void> costing = db.inTenant(tenant, connection -> connection.query(
+                "SELECT pg_advisory_xact_lock_shared(hashtext('period-close'), hashtext(current_tenant() || '/DAY1'))")
+                .execute().invoke(costingStarted::countDown)
+                .chain(() -> rollup(connection, "2026-10", "L1", "WC-120", "WELD-POR", "B", "scrap", "60.00", "1", 1))
+                .chain(() -> Uni.createFrom().item(1).onItem().delayIt().by(Duration.ofMillis(1500)))).replaceWithVoid()
+                .subscribeAsCompletionStage();
+        assertThat(costingStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        given().auth().oauth2(controller).post(CLOSE).then().statusCode(200);
+        costing.get(10, TimeUnit.SECONDS);
+
+        // The close waited for costing's commit, so the 60.00 is in version 1: 805.25 + 60.00 = 865.25.
+        given().auth().oauth2(controller).get(REPORT).then().statusCode(200).body("status", equalTo("closed"))
+                .body("totals.total_cost", equalTo("865.25"));
     }
 
     @Test
