@@ -110,28 +110,26 @@ public class PeriodCloseService {
                         throw new ConflictProblem("period " + period + " of plant " + plant
                                 + " is open: its report is current; close it before restating it");
                     }
-                    int version = closed.get().version();
-                    return snapshots
-                            .lockOutCosting(connection, plant).chain(
-                                    () -> Uni.combine().all()
-                                            .unis(snapshots.snapshot(connection, plant, period, version),
-                                                    reports.figures(connection, known, period))
-                                            .asTuple().chain(stored -> {
-                                                Report previous = stored.getItem1().orElseThrow().report();
-                                                ReportFigures figures = stored.getItem2();
-                                                Report current = storedReport(known, period, figures, version + 1);
-                                                ReportDifferences differences = ReportDifferences.between(previous,
-                                                        current);
-                                                return snapshots
-                                                        .insert(connection, plant, period, current, figures,
-                                                                differences, by)
-                                                        .call(() -> snapshots.setVersion(connection, plant, period,
-                                                                version + 1))
-                                                        .map(createdAt -> new ReportVersion(plant, period, version + 1,
-                                                                createdAt, by, current.currency(),
-                                                                current.totals().totalCost(), differences));
-                                            }));
+                    return storeNextVersion(connection, known, period, closed.get().version(), by);
                 })));
+    }
+
+    private Uni<ReportVersion> storeNextVersion(SqlConnection connection, ReportRepository.Plant known, String period,
+            int version, String by) {
+        String plant = known.plant();
+        return snapshots.lockOutCosting(connection, plant)
+                .chain(() -> Uni.combine().all().unis(snapshots.snapshot(connection, plant, period, version),
+                        reports.figures(connection, known, period)).asTuple())
+                .chain(stored -> {
+                    Report previous = stored.getItem1().orElseThrow().report();
+                    ReportFigures figures = stored.getItem2();
+                    Report current = storedReport(known, period, figures, version + 1);
+                    ReportDifferences differences = ReportDifferences.between(previous, current);
+                    return snapshots.insert(connection, plant, period, current, figures, differences, by)
+                            .call(() -> snapshots.setVersion(connection, plant, period, version + 1))
+                            .map(createdAt -> new ReportVersion(plant, period, version + 1, createdAt, by,
+                                    current.currency(), current.totals().totalCost(), differences));
+                });
     }
 
     /** Every stored version of the plant-period's report, oldest first; none while the period is open. */
@@ -180,15 +178,7 @@ public class PeriodCloseService {
             if (!held) {
                 return Uni.createFrom().item(false);
             }
-            return snapshots.lockOutCosting(connection, job.plant())
-                    .chain(() -> reports.plant(connection, job.plant(), job.period()))
-                    .chain(known -> reports.figures(connection, known, job.period())
-                            .chain(figures -> snapshots.close(connection, job.plant(), job.period(), job.requestedBy())
-                                    .chain(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
-                                            : snapshots.insert(connection, job.plant(), job.period(),
-                                                    storedReport(known, job.period(), figures, 1), figures, null,
-                                                    job.requestedBy()).replaceWithVoid())))
-                    .chain(() -> jobs.done(connection, job)).replaceWith(true);
+            return storeFirstVersion(connection, job).chain(() -> jobs.done(connection, job)).replaceWith(true);
         })).onFailure().recoverWithUni(failure -> {
             Log.warnf(failure, "closing %s of plant %s (tenant %s, attempt %d) failed", job.period(), job.plant(),
                     tenant, job.attempts());
@@ -197,6 +187,25 @@ public class PeriodCloseService {
                     .inTenant(tenant, connection -> jobs.failed(connection, job, worker, error, config.closeAttempts()))
                     .replaceWith(false);
         });
+    }
+
+    /** Records the period as closed and stores version 1; nothing if it is closed already. */
+    private Uni<Void> storeFirstVersion(SqlConnection connection, Job job) {
+        String plant = job.plant();
+        String period = job.period();
+        return snapshots
+                .lockOutCosting(connection,
+                        plant)
+                .chain(() -> reports.plant(connection, plant,
+                        period))
+                .chain(known -> reports
+                        .figures(connection, known,
+                                period)
+                        .chain(figures -> snapshots.close(connection, plant, period, job.requestedBy())
+                                .chain(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
+                                        : snapshots.insert(connection, plant, period,
+                                                storedReport(known, period, figures, 1), figures, null,
+                                                job.requestedBy()).replaceWithVoid())));
     }
 
     private Uni<PeriodClose> state(SqlConnection connection, String plant, String period) {
