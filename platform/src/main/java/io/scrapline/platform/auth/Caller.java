@@ -53,6 +53,11 @@ public class Caller {
         }
     }
 
+    /** Who the caller is (the token's upn, else its subject), recorded on what the caller changes. */
+    public String name() {
+        return token.getName();
+    }
+
     /** The raw token, to carry on prompts to the other services. */
     public String bearer() {
         return "Bearer " + token.getRawToken();

@@ -58,6 +58,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictProblem e) {
+        return problem(Problem.of("conflict", "Conflict", 409, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(TooLargeProblem e) {
         return problem(Problem.of("too-large", "Payload too large", 413, e.getMessage()));
     }

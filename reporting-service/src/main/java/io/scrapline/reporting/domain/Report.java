@@ -15,6 +15,12 @@ public record Report(String plant, String plantName, String period, String curre
         String view, Totals totals, List<LineCost> byLine, List<Pareto.Entry> pareto, BigDecimal vitalFewThreshold,
         List<CoqCost> coq, Variance variance) {
 
+    /** The same figures as version {@code version} of a closed period, labelled for {@code view}. */
+    public Report closed(int version, String view) {
+        return new Report(plant, plantName, period, currency, "closed", version, view, totals, byLine, pareto,
+                vitalFewThreshold, coq, variance);
+    }
+
     public record Totals(BigDecimal scrapCost, BigDecimal reworkCost, BigDecimal totalCost, BigDecimal scrapQuantity,
             long events, long uncostedEvents, BigDecimal uncostedQuantity) {
     }

@@ -2,13 +2,16 @@ package io.scrapline.reporting.repository;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.reporting.domain.Budgets;
 import io.scrapline.reporting.domain.ReportBuilder.Sum;
+import io.scrapline.reporting.domain.ReportFigures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -18,21 +21,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ReportRepository {
 
-    public record Plant(String plant, String name, String currency, String fiscalCalendar) {
+    public record Plant(String plant, String name, String currency, String timeZone, String fiscalCalendar) {
     }
 
-    public record Uncosted(long events, BigDecimal quantity) {
+    /** The tenant's reporting currency and, from its approved cost schema if any, FX policy and rounding. */
+    public record TenantSettings(String reportingCurrency, String fxPolicy, String rounding) {
     }
 
     public Uni<Optional<Plant>> plant(SqlConnection connection, String plant) {
         return connection
-                .preparedQuery("SELECT plant_id, name, currency, fiscal_calendar FROM plants WHERE plant_id = $1")
+                .preparedQuery(
+                        "SELECT plant_id, name, currency, time_zone, fiscal_calendar FROM plants WHERE plant_id = $1")
                 .execute(Tuple.of(plant))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toPlant(rows.iterator().next())));
     }
 
-    /** The rollups of a plant-period summed over shifts; {@code lines} empty means every line. */
-    public Uni<List<Sum>> sums(SqlConnection connection, String plant, String period, List<String> lines) {
+    /** The rollups of a plant-period summed over shifts. */
+    public Uni<List<Sum>> sums(SqlConnection connection, String plant, String period) {
         return connection
                 .preparedQuery(
                         """
@@ -41,11 +46,11 @@ public class ReportRepository {
                                     sum(r.events) AS events
                                 FROM cost_rollups r
                                 LEFT JOIN defect_codes c ON c.tenant_id = r.tenant_id AND c.code = r.defect_code
-                                WHERE r.plant_id = $1 AND r.period = $2 AND (cardinality($3::text[]) = 0 OR r.line_id = ANY($3))
+                                WHERE r.plant_id = $1 AND r.period = $2
                                 GROUP BY r.line_id, r.work_center_id, r.defect_code, c.description, r.cost_type, r.coq_class
                                 HAVING sum(r.events) <> 0
                                 """)
-                .execute(Tuple.of(plant, period, lines.toArray(String[]::new))).map(rows -> {
+                .execute(Tuple.of(plant, period)).map(rows -> {
                     List<Sum> sums = new ArrayList<>();
                     for (Row row : rows) {
                         sums.add(new Sum(row.getString("line_id"), row.getString("work_center_id"),
@@ -57,23 +62,31 @@ public class ReportRepository {
                 });
     }
 
-    public Uni<BigDecimal> total(SqlConnection connection, String plant, String period, List<String> lines) {
+    /** The plant-period's total cost by line. */
+    public Uni<List<ReportFigures.LineTotal>> totalsByLine(SqlConnection connection, String plant, String period) {
         return connection.preparedQuery("""
-                SELECT coalesce(sum(amount), 0) FROM cost_rollups
-                WHERE plant_id = $1 AND period = $2 AND (cardinality($3::text[]) = 0 OR line_id = ANY($3))
-                """).execute(Tuple.of(plant, period, lines.toArray(String[]::new)))
-                .map(rows -> rows.iterator().next().getBigDecimal(0));
+                SELECT line_id, sum(amount) FROM cost_rollups WHERE plant_id = $1 AND period = $2 GROUP BY line_id
+                """).execute(Tuple.of(plant, period)).map(rows -> {
+            List<ReportFigures.LineTotal> totals = new ArrayList<>();
+            for (Row row : rows) {
+                totals.add(new ReportFigures.LineTotal(row.getString(0), row.getBigDecimal(1)));
+            }
+            return totals;
+        });
     }
 
-    /** Events of the period still waiting in an open exception; {@code lines} empty means every line. */
-    public Uni<Uncosted> uncosted(SqlConnection connection, String plant, String period, List<String> lines) {
+    /** Events of the plant-period still waiting in an open exception, by line. */
+    public Uni<List<ReportFigures.LineUncosted>> uncostedByLine(SqlConnection connection, String plant, String period) {
         return connection.preparedQuery("""
-                SELECT count(*), coalesce(sum(quantity), 0) FROM costing_exceptions
+                SELECT line_id, count(*), sum(quantity) FROM costing_exceptions
                 WHERE plant_id = $1 AND period = $2 AND status = 'open'
-                  AND (cardinality($3::text[]) = 0 OR line_id = ANY($3))
-                """).execute(Tuple.of(plant, period, lines.toArray(String[]::new))).map(rows -> {
-            Row row = rows.iterator().next();
-            return new Uncosted(row.getLong(0), row.getBigDecimal(1));
+                GROUP BY line_id
+                """).execute(Tuple.of(plant, period)).map(rows -> {
+            List<ReportFigures.LineUncosted> uncosted = new ArrayList<>();
+            for (Row row : rows) {
+                uncosted.add(new ReportFigures.LineUncosted(row.getString(0), row.getLong(1), row.getBigDecimal(2)));
+            }
+            return uncosted;
         });
     }
 
@@ -96,8 +109,49 @@ public class ReportRepository {
                 rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getBigDecimal(0)));
     }
 
+    /** Every plant of the tenant, by id. */
+    public Uni<List<Plant>> plants(SqlConnection connection) {
+        return connection
+                .query("SELECT plant_id, name, currency, time_zone, fiscal_calendar FROM plants ORDER BY plant_id")
+                .execute().map(rows -> {
+                    List<Plant> plants = new ArrayList<>();
+                    for (Row row : rows) {
+                        plants.add(toPlant(row));
+                    }
+                    return plants;
+                });
+    }
+
+    /** Empty for a tenant that was never registered. */
+    public Uni<Optional<TenantSettings>> tenantSettings(SqlConnection connection) {
+        return connection.query("""
+                SELECT t.reporting_currency, coalesce(s.fx_policy, 'average'), coalesce(s.rounding, 'half_up')
+                FROM tenants t LEFT JOIN cost_schemas s ON s.tenant_id = t.tenant_id AND s.status = 'approved'
+                """).execute().map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            return Optional.of(new TenantSettings(row.getString(0), row.getString(1), row.getString(2)));
+        });
+    }
+
+    /** The period's rates of one kind into {@code currency}, by the currency they convert. */
+    public Uni<Map<String, BigDecimal>> ratesInto(SqlConnection connection, String currency, String period,
+            String kind) {
+        return connection.preparedQuery("""
+                SELECT from_currency, rate FROM fx_rates WHERE to_currency = $1 AND period = $2 AND kind = $3
+                """).execute(Tuple.of(currency, period, kind)).map(rows -> {
+            Map<String, BigDecimal> rates = new HashMap<>();
+            for (Row row : rows) {
+                rates.put(row.getString(0), row.getBigDecimal(1));
+            }
+            return rates;
+        });
+    }
+
     private static Plant toPlant(Row row) {
         return new Plant(row.getString("plant_id"), row.getString("name"), row.getString("currency"),
-                row.getString("fiscal_calendar"));
+                row.getString("time_zone"), row.getString("fiscal_calendar"));
     }
 }

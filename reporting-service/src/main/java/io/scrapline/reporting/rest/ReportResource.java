@@ -1,6 +1,7 @@
 package io.scrapline.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -53,7 +54,9 @@ public class ReportResource {
             + "table, each opened by its header row, with the section's name in the first column. The same figures "
             + "come as a spreadsheet (`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, "
             + "one sheet per section, numbers as numbers), a PDF (`application/pdf`) and a self-contained HTML page "
-            + "with the Pareto chart (`text/html`); any other `Accept` is 406.")
+            + "with the Pareto chart (`text/html`); any other `Accept` is 406. A closed period answers "
+            + "`status: closed` and the stored figures of its latest version (`?version=n`: of version n), which "
+            + "events costed after the close do not change.")
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
                     {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
@@ -81,12 +84,13 @@ public class ReportResource {
                     section,prior_period_total,period_over_period,budget,budget_variance
                     variance,600.00,0.0920,700.00,-0.0640""")), @Content(mediaType = ReportXlsx.MEDIA_TYPE),
             @Content(mediaType = ReportPdf.MEDIA_TYPE), @Content(mediaType = ReportHtml.MEDIA_TYPE) })
-    @APIResponse(responseCode = "404", description = "No such plant for this tenant")
+    @APIResponse(responseCode = "404", description = "No such plant for this tenant, or no such stored version")
     @APIResponse(responseCode = "406", description = "An `Accept` of none of the report's formats")
     @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, or a bad view")
     public Uni<Report> get(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period,
-            @QueryParam("view") @DefaultValue("controller") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view) {
-        return reports.report(caller, plant, period, view);
+            @QueryParam("view") @DefaultValue("controller") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
+            @QueryParam("version") @Min(value = 1, message = "must be a version number from 1") Integer version) {
+        return reports.report(caller, plant, period, view, version);
     }
 }

@@ -1,0 +1,239 @@
+package io.scrapline.reporting.service;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
+import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.period.FiscalCalendar;
+import io.scrapline.platform.problem.ConflictProblem;
+import io.scrapline.platform.problem.InvalidInputException;
+import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.reporting.config.ReportingConfig;
+import io.scrapline.reporting.domain.CloseSchedule;
+import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.domain.ReportDifferences;
+import io.scrapline.reporting.domain.ReportFigures;
+import io.scrapline.reporting.repository.PeriodCloseRepository;
+import io.scrapline.reporting.repository.PeriodCloseRepository.Job;
+import io.scrapline.reporting.repository.ReportRepository;
+import io.scrapline.reporting.repository.SnapshotRepository;
+import io.scrapline.reporting.rest.PeriodResponses.PeriodClose;
+import io.scrapline.reporting.rest.PeriodResponses.ReportVersion;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Closes plant-periods and restates closed ones (cost-model.md §9). A close is a job in the job table, whoever asks for
+ * it; any replica claims and runs it. Closing stores the whole plant's report as version 1, with the figures it was
+ * built from, and records the period as closed; a restatement stores version n + 1 from the current rollups with its
+ * differences to version n.
+ */
+@ApplicationScoped
+public class PeriodCloseService {
+
+    /** The view a stored report is labelled with; the figures are the same in every view. */
+    private static final String STORED_VIEW = "controller";
+
+    private final TenantDb db;
+    private final ReportService reports;
+    private final ReportRepository plants;
+    private final SnapshotRepository snapshots;
+    private final PeriodCloseRepository jobs;
+    private final ReportingConfig config;
+    /** This replica in the job table's claimed_by: the pod name in Kubernetes, made unique per start. */
+    private final String worker;
+
+    public PeriodCloseService(TenantDb db, ReportService reports, ReportRepository plants, SnapshotRepository snapshots,
+            PeriodCloseRepository jobs, ReportingConfig config) {
+        this.db = db;
+        this.reports = reports;
+        this.plants = plants;
+        this.snapshots = snapshots;
+        this.jobs = jobs;
+        this.config = config;
+        this.worker = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("reporting") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    /**
+     * Queues the close of a period that has ended and runs it here and now unless another replica already has it.
+     *
+     * @throws ConflictProblem
+     *             if the period is closed already
+     */
+    public Uni<PeriodClose> close(Caller caller, String plant, String period) {
+        caller.requirePlant(plant);
+        String tenant = caller.tenant();
+        String by = caller.name();
+        return db.inTenant(tenant, connection -> reports.plant(connection, plant, period).chain(known -> {
+            requireEnded(known, period, Instant.now());
+            return snapshots.closed(connection, plant, period, false).chain(closed -> {
+                if (closed.isPresent()) {
+                    throw new ConflictProblem("period " + period + " of plant " + plant + " is closed already "
+                            + "(version " + closed.get().version() + "); restate it to change its report");
+                }
+                return jobs.enqueue(connection, plant, period, by);
+            });
+        })).chain(() -> db.inTenant(tenant,
+                connection -> jobs.claim(connection, worker, config.closeLease(), plant, period)))
+                .chain(claimed -> claimed.isPresent() ? run(tenant, claimed.get(), worker).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
+                .chain(() -> db.inTenant(tenant, connection -> state(connection, plant, period)));
+    }
+
+    /**
+     * Stores version n + 1 of a closed period's report from the current rollups, with its differences to version n.
+     *
+     * @throws ConflictProblem
+     *             if the period is not closed
+     */
+    public Uni<ReportVersion> restate(Caller caller, String plant, String period) {
+        caller.requirePlant(plant);
+        String by = caller.name();
+        return db.inTenant(caller.tenant(), connection -> reports.plant(connection, plant, period)
+                // The lock on the closed period makes concurrent restatements take their turns.
+                .chain(known -> snapshots.closed(connection, plant, period, true).chain(closed -> {
+                    if (closed.isEmpty()) {
+                        throw new ConflictProblem("period " + period + " of plant " + plant
+                                + " is open: its report is current; close it before restating it");
+                    }
+                    return storeNextVersion(connection, known, period, closed.get().version(), by);
+                })));
+    }
+
+    private Uni<ReportVersion> storeNextVersion(SqlConnection connection, ReportRepository.Plant known, String period,
+            int version, String by) {
+        String plant = known.plant();
+        return snapshots.lockOutCosting(connection, plant)
+                .chain(() -> Uni.combine().all().unis(snapshots.snapshot(connection, plant, period, version),
+                        reports.figures(connection, known, period)).asTuple())
+                .chain(stored -> {
+                    Report previous = stored.getItem1().orElseThrow().report();
+                    ReportFigures figures = stored.getItem2();
+                    Report current = storedReport(known, period, figures, version + 1);
+                    ReportDifferences differences = ReportDifferences.between(previous, current);
+                    return snapshots.insert(connection, plant, period, current, figures, differences, by)
+                            .call(() -> snapshots.setVersion(connection, plant, period, version + 1))
+                            .map(createdAt -> new ReportVersion(plant, period, version + 1, createdAt, by,
+                                    current.currency(), current.totals().totalCost(), differences));
+                });
+    }
+
+    /** Every stored version of the plant-period's report, oldest first; none while the period is open. */
+    public Uni<List<ReportVersion>> versions(Caller caller, String plant, String period) {
+        caller.requirePlant(plant);
+        if (!caller.lines().isEmpty()) {
+            throw new ForbiddenException("versions compare the whole plant's figures; the token is limited to lines");
+        }
+        return db.inTenant(caller.tenant(), connection -> reports.plant(connection, plant, period)
+                .chain(() -> snapshots.versions(connection, plant, period))
+                .map(versions -> versions.stream().map(v -> new ReportVersion(plant, period, v.version(), v.createdAt(),
+                        v.createdBy(), v.report().currency(), v.report().totals().totalCost(), v.differences()))
+                        .toList()));
+    }
+
+    /** Queues the close of each plant's most recently ended period, unless it is closed or queued already. */
+    public Uni<Integer> enqueueDue(String tenant, Instant now) {
+        return db.inTenant(tenant, connection -> plants.plants(connection).chain(all -> {
+            List<String> periods = all.stream().map(p -> CloseSchedule
+                    .duePeriod(FiscalCalendar.parse(p.fiscalCalendar()), ZoneId.of(p.timeZone()), now)).toList();
+            return jobs.enqueueDue(connection, all.stream().map(ReportRepository.Plant::plant).toList(), periods);
+        }));
+    }
+
+    /** Claims and runs queued closes of every tenant until none is left; returns how many this worker closed. */
+    public Uni<Integer> drain(String worker) {
+        return db.tenantsFrom("tenants_with_period_close_jobs").onItem()
+                .transformToMulti(tenants -> Multi.createFrom().iterable(tenants)).onItem()
+                .transformToUniAndConcatenate(tenant -> drain(tenant, worker)).collect()
+                .with(Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> drain(String tenant, String worker) {
+        return db.inTenant(tenant, connection -> jobs.claim(connection, worker, config.closeLease(), null, null))
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
+                        : run(tenant, claimed.get(), worker)
+                                .chain(closed -> drain(tenant, worker).map(more -> more + (closed ? 1 : 0))));
+    }
+
+    /**
+     * Runs a claimed close in one transaction that holds the job's row lock; false if the claim was lost meanwhile or
+     * the close failed (the job then goes back to the queue, or to failed after its last attempt).
+     */
+    private Uni<Boolean> run(String tenant, Job job, String worker) {
+        return db.inTenant(tenant, connection -> jobs.holdClaim(connection, job, worker).chain(held -> {
+            if (!held) {
+                return Uni.createFrom().item(false);
+            }
+            return storeFirstVersion(connection, job).chain(() -> jobs.done(connection, job)).replaceWith(true);
+        })).onFailure().recoverWithUni(failure -> {
+            Log.warnf(failure, "closing %s of plant %s (tenant %s, attempt %d) failed", job.period(), job.plant(),
+                    tenant, job.attempts());
+            String error = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            return db
+                    .inTenant(tenant, connection -> jobs.failed(connection, job, worker, error, config.closeAttempts()))
+                    .replaceWith(false);
+        });
+    }
+
+    /** Records the period as closed and stores version 1; nothing if it is closed already. */
+    private Uni<Void> storeFirstVersion(SqlConnection connection, Job job) {
+        String plant = job.plant();
+        String period = job.period();
+        return snapshots
+                .lockOutCosting(connection,
+                        plant)
+                .chain(() -> reports.plant(connection, plant,
+                        period))
+                .chain(known -> reports
+                        .figures(connection, known,
+                                period)
+                        .chain(figures -> snapshots.close(connection, plant, period, job.requestedBy())
+                                .chain(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
+                                        : snapshots.insert(connection, plant, period,
+                                                storedReport(known, period, figures, 1), figures, null,
+                                                job.requestedBy()).replaceWithVoid())));
+    }
+
+    private Uni<PeriodClose> state(SqlConnection connection, String plant, String period) {
+        return snapshots.closed(connection, plant, period, false).chain(closed -> {
+            if (closed.isPresent()) {
+                return Uni.createFrom().item(new PeriodClose(plant, period, "closed", closed.get().version(),
+                        closed.get().closedAt(), closed.get().closedBy(), null, null));
+            }
+            return jobs.state(connection, plant, period).map(job -> job
+                    .map(j -> new PeriodClose(plant, period, j.status(), null, null, null, j.attempts(), j.lastError()))
+                    .orElseThrow());
+        });
+    }
+
+    private static Report storedReport(ReportRepository.Plant known, String period, ReportFigures figures,
+            int version) {
+        return figures.report(known.plant(), known.name(), period, known.currency(), STORED_VIEW, List.of())
+                .closed(version, STORED_VIEW);
+    }
+
+    /** A period still running has figures still coming in; closing it would send them to the next period. */
+    private static void requireEnded(ReportRepository.Plant known, String period, Instant now) {
+        ZoneId zone = ZoneId.of(known.timeZone());
+        FiscalCalendar calendar = FiscalCalendar.parse(known.fiscalCalendar());
+        Instant end = CloseSchedule.endOf(calendar, zone, period);
+        if (now.isBefore(end)) {
+            throw new InvalidInputException("period", "period " + period + " of plant " + known.plant()
+                    + " has not ended: it can be closed from " + end.atZone(zone).toLocalDate() + " in " + zone);
+        }
+    }
+}
