@@ -96,8 +96,58 @@ CREATE INDEX rework_labor_by_work_order ON rework_labor_records (tenant_id, plan
     WHERE work_order IS NOT NULL;
 CREATE INDEX ncr_records_by_source_id ON ncr_records (tenant_id, plant_id, source_id);
 
+-- Planned and unplanned scrap of each operation confirmation, valued (cost-model.md §5): one row per confirmation
+-- version costing has seen, with the reason while it cannot be valued yet (no cost roll in force, an operation not in
+-- it); a newer version supersedes it.
+CREATE TABLE costed_confirmations (
+    tenant_id           text NOT NULL,
+    record_id           bigint NOT NULL,
+    source              text NOT NULL,
+    source_id           text NOT NULL,
+    record_version      integer NOT NULL,
+    plant_id            text NOT NULL,
+    period              text NOT NULL,
+    part                text NOT NULL,
+    operation           text NOT NULL,
+    planned_quantity    numeric,
+    unplanned_quantity  numeric,
+    variance_quantity   numeric,
+    variance_value      numeric,
+    currency            char(3),
+    explanation         jsonb,
+    reason              text,
+    detail              text,
+    superseded          boolean NOT NULL DEFAULT false,
+    costed_at           timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tenant_id, record_id),
+    FOREIGN KEY (tenant_id, record_id) REFERENCES confirmation_records,
+    CHECK ((reason IS NULL) = (variance_value IS NOT NULL))
+);
+CREATE INDEX costed_confirmations_by_source ON costed_confirmations (tenant_id, source, source_id)
+    WHERE NOT superseded;
+CALL protect_tenant_table('costed_confirmations', '${app_role}');
+
+-- Sums of the valued confirmations per plant, period, part and operation, kept in the same transaction, for the
+-- report's scrap_variance section: planned and unplanned scrap quantity, the variance (confirmed − target, negative
+-- when favorable) and its value in plant currency.
+CREATE TABLE scrap_variances (
+    tenant_id           text NOT NULL,
+    plant_id            text NOT NULL,
+    period              text NOT NULL,
+    part                text NOT NULL,
+    operation           text NOT NULL,
+    planned_quantity    numeric NOT NULL,
+    unplanned_quantity  numeric NOT NULL,
+    variance_quantity   numeric NOT NULL,
+    variance_value      numeric NOT NULL,
+    confirmations       bigint NOT NULL,
+    PRIMARY KEY (tenant_id, plant_id, period, part, operation),
+    FOREIGN KEY (tenant_id, plant_id) REFERENCES plants
+);
+CALL protect_tenant_table('scrap_variances', '${app_role}');
+
 -- The sweep also finds tenants with rework hours no current event values (unless the event they belong to waits for
--- other data), and with events whose NCR changed since they were costed.
+-- other data), with events whose NCR changed since they were costed, and with confirmations costing has not seen.
 CREATE OR REPLACE FUNCTION tenants_with_uncosted_records() RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $$
@@ -125,4 +175,11 @@ AS $$
     WHERE NOT e.superseded AND e.ncr IS NOT NULL AND n.record_id IS DISTINCT FROM e.ncr_record_id
       AND NOT EXISTS (SELECT 1 FROM ncr_records m WHERE m.tenant_id = n.tenant_id AND m.source = n.source
                       AND m.source_id = n.source_id AND m.version > n.version)
+    UNION
+    SELECT c.tenant_id
+    FROM confirmation_records c
+    WHERE NOT EXISTS (SELECT 1 FROM costed_confirmations k WHERE k.tenant_id = c.tenant_id
+                      AND k.record_id = c.record_id)
+      AND NOT EXISTS (SELECT 1 FROM confirmation_records n WHERE n.tenant_id = c.tenant_id AND n.source = c.source
+                      AND n.source_id = c.source_id AND n.version > c.version)
 $$;

@@ -27,6 +27,7 @@ public final class EventCosting {
     private final RoundingMode rounding;
     private final BigDecimal laborBurden;
     private final boolean includeScrapInCompletions;
+    private final ScrapVariance.Convention convention;
     private final Object schemaExplanation;
 
     /** Costs with the model's defaults except {@code method} and {@code rounding}, as if no schema were approved. */
@@ -40,6 +41,7 @@ public final class EventCosting {
         this.rounding = schema.roundingMode();
         this.laborBurden = schema.laborBurden();
         this.includeScrapInCompletions = schema.includeScrapInCompletions();
+        this.convention = ScrapVariance.Convention.of(schema.plannedScrapConvention());
         this.schemaExplanation = schema.explanation();
     }
 
@@ -165,6 +167,44 @@ public final class EventCosting {
                 List.of(laborRate(record, valued.explanation())), List.of(record.recordId()));
         return new LaborOutcome.Costed(record, period, line, valued.amount(), plant.currency(), provenance,
                 explanation);
+    }
+
+    /**
+     * Splits a confirmation's scrap into planned and unplanned and values the variance (cost-model.md §5) at the cost
+     * roll of the part in force on the confirmation's date, with the planned rate of the confirmed operation and the
+     * schema's planned-scrap convention. Without that cost roll or operation it waits, like an exception.
+     */
+    public VarianceOutcome costConfirmation(ConfirmationRecord record, ReferenceData reference) {
+        ReferenceData.Plant plant = reference.plants().get(record.plant());
+        LocalDate date = record.confirmedAt().atZone(plant.zone()).toLocalDate();
+        String period = plant.calendar().period(date);
+        Optional<CostRoll> roll = CostRoll.inForce(reference.costRoll(record.plant(), record.part()), date);
+        if (roll.isEmpty()) {
+            return new VarianceOutcome.Unvalued(record, period, "no_standard_cost", "no standard cost of part "
+                    + record.part() + " in plant " + record.plant() + " in force on " + date);
+        }
+        if (!roll.get().hasOperation(record.operation())) {
+            return new VarianceOutcome.Unvalued(record, period, "unknown_operation", "operation " + record.operation()
+                    + " is not in the cost roll of part " + record.part() + " effective " + roll.get().effectiveFrom());
+        }
+        List<CostRollLine> through = roll.get().through(record.operation());
+        BigDecimal plannedRate = through.get(through.size() - 1).plannedScrapRate();
+        try {
+            ScrapVariance.Result result = ScrapVariance.value(
+                    new ScrapVariance.Confirmation(record.operation(), record.yieldQuantity(), record.scrapQuantity()),
+                    plannedRate, convention, roll.get(), plant.currency(), rounding);
+            Map<String, Object> explanation = new LinkedHashMap<>();
+            explanation.put("schema", schemaExplanation);
+            explanation.put("record", Map.of("type", "confirmation", "source", record.source(), "source_id",
+                    record.sourceId(), "version", record.version()));
+            explanation.put("period", Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(),
+                    "fiscal_calendar", plant.calendar().setting(), "period", period));
+            explanation.put("cost_roll_records", roll.get().lines().stream().map(EventCosting::costRollLine).toList());
+            explanation.put("variance", result.explanation());
+            return new VarianceOutcome.Valued(record, period, result, plant.currency(), explanation);
+        } catch (IllegalArgumentException e) {
+            return new VarianceOutcome.Unvalued(record, period, "invalid_confirmation", e.getMessage());
+        }
     }
 
     private Outcome rework(DefectRecord record, ReferenceData reference, ReferenceData.Plant plant, String period,

@@ -85,11 +85,10 @@ public final class ReworkValuation {
      */
     public static Result value(Rework rework, List<Rate> workCenterRates, List<Rate> plantRates, BigDecimal laborBurden,
             String currency, RoundingMode rounding) {
-        Result priced = price(rework, workCenterRates, plantRates, laborBurden);
-        if (priced instanceof NoLaborRate none) {
-            return none;
+        Line line = price(rework, workCenterRates, plantRates, laborBurden);
+        if (line == null) {
+            return noRate(rework.date());
         }
-        Line line = (Line) priced;
         BigDecimal amount = Money.round(line.exactCost(), currency, rounding);
         Map<String, Object> explanation = line.explanation();
         explanation.put("rounding", rounding.name().toLowerCase());
@@ -111,11 +110,11 @@ public final class ReworkValuation {
         BigDecimal exactTotal = BigDecimal.ZERO;
         List<String> terms = new ArrayList<>();
         for (Booking booking : bookings) {
-            Result priced = price(booking.rework(), booking.workCenterRates(), plantRates, laborBurden);
-            if (priced instanceof NoLaborRate none) {
+            Line line = price(booking.rework(), booking.workCenterRates(), plantRates, laborBurden);
+            if (line == null) {
+                NoLaborRate none = noRate(booking.rework().date());
                 return new NoLaborRate(none.reason(), booking.label() + ": " + none.detail());
             }
-            Line line = (Line) priced;
             Map<String, Object> explained = new LinkedHashMap<>();
             explained.put("labor_record", booking.label());
             explained.putAll(line.explanation());
@@ -136,10 +135,16 @@ public final class ReworkValuation {
 
     /** One booking priced exactly, before rounding. */
     private record Line(Rate rate, RateSource source, BigDecimal exactCost, String arithmetic,
-            Map<String, Object> explanation) implements Result {
+            Map<String, Object> explanation) {
     }
 
-    private static Result price(Rework rework, List<Rate> workCenterRates, List<Rate> plantRates,
+    private static NoLaborRate noRate(LocalDate date) {
+        return new NoLaborRate(NoLaborRate.REASON, "no labor rate on the labor record, for the work center or "
+                + "as the plant's default in force on " + date);
+    }
+
+    /** The booking priced at the most specific rate in force, or null when there is none. */
+    private static Line price(Rework rework, List<Rate> workCenterRates, List<Rate> plantRates,
             BigDecimal laborBurden) {
         RateSource source;
         Rate rate;
@@ -155,8 +160,7 @@ public final class ReworkValuation {
             source = RateSource.PLANT_DEFAULT;
             rate = plant.get();
         } else {
-            return new NoLaborRate(NoLaborRate.REASON, "no labor rate on the labor record, for the work center or "
-                    + "as the plant's default in force on " + rework.date());
+            return null;
         }
 
         BigDecimal burden = laborBurden == null ? BigDecimal.ZERO : laborBurden;

@@ -1,5 +1,6 @@
 package io.scrapline.costing.repository;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.costing.domain.ConfirmationRecord;
 import io.scrapline.costing.domain.CostRollLine;
 import io.scrapline.costing.domain.DefectRecord;
 import io.scrapline.costing.domain.LaborOutcome;
@@ -20,6 +22,9 @@ import io.scrapline.costing.domain.Outcome;
 import io.scrapline.costing.domain.ReferenceData;
 import io.scrapline.costing.domain.ReworkValuation;
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.domain.ScrapVariance;
+import io.scrapline.costing.domain.VarianceDelta;
+import io.scrapline.costing.domain.VarianceOutcome;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -165,7 +170,7 @@ public class CostingRepository {
         return connection.preparedQuery("""
                 SELECT DISTINCT ON (plant_id, part, operation, effective_from)
                     plant_id, part, operation, effective_from, material_cost, labor_cost, overhead_cost, milestone,
-                    record_id, version
+                    planned_scrap_rate, record_id, version
                 FROM standard_cost_records
                 WHERE plant_id = ANY($1) AND part = ANY($2)
                 ORDER BY plant_id, part, operation, effective_from, version DESC
@@ -176,7 +181,8 @@ public class CostingRepository {
                             k -> new ArrayList<>())
                     .add(new CostRollLine(row.getString("operation"), row.getLocalDate("effective_from"),
                             row.getBigDecimal("material_cost"), row.getBigDecimal("labor_cost"),
-                            row.getBigDecimal("overhead_cost"), row.getBoolean("milestone"), row.getLong("record_id"),
+                            row.getBigDecimal("overhead_cost"), row.getBoolean("milestone"),
+                            row.getBigDecimal("planned_scrap_rate"), row.getLong("record_id"),
                             row.getInteger("version"))));
             return found;
         });
@@ -637,6 +643,142 @@ public class CostingRepository {
 
     private static String json(List<Map<String, Object>> values) {
         return values == null ? null : new JsonArray(new ArrayList<>(values)).encode();
+    }
+
+    /**
+     * The latest versions of confirmations after {@code afterRecordId} that are not valued yet: new ones and those
+     * waiting for their cost roll.
+     */
+    public Uni<List<ConfirmationRecord>> pendingConfirmations(SqlConnection connection, long afterRecordId, int limit) {
+        return connection.preparedQuery("""
+                SELECT c.record_id, c.source, c.source_id, c.version, c.plant_id, c.work_order, c.part, c.operation,
+                    c.yield_quantity, c.scrap_quantity, c.confirmed_at
+                FROM confirmation_records c
+                WHERE c.record_id > $1
+                  AND NOT EXISTS (SELECT 1 FROM costed_confirmations k WHERE k.tenant_id = c.tenant_id
+                                  AND k.record_id = c.record_id AND k.reason IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM confirmation_records n WHERE n.tenant_id = c.tenant_id
+                                  AND n.source = c.source AND n.source_id = c.source_id AND n.version > c.version)
+                ORDER BY c.record_id
+                LIMIT $2
+                """).execute(Tuple.of(afterRecordId, limit)).map(rows -> {
+            List<ConfirmationRecord> records = new ArrayList<>();
+            rows.forEach(row -> records.add(new ConfirmationRecord(row.getLong("record_id"), row.getString("source"),
+                    row.getString("source_id"), row.getInteger("version"), row.getString("plant_id"),
+                    row.getString("work_order"), row.getString("part"), row.getString("operation"),
+                    row.getBigDecimal("yield_quantity"), row.getBigDecimal("scrap_quantity"),
+                    row.getOffsetDateTime("confirmed_at").toInstant())));
+            return records;
+        });
+    }
+
+    /** The plants and cost rolls the confirmations refer to; their part is the ERP part already. */
+    public Uni<ReferenceData> confirmationReferenceData(SqlConnection connection, List<ConfirmationRecord> records) {
+        String[] plants = distinct(records, ConfirmationRecord::plant);
+        return Uni.combine().all()
+                .unis(plants(connection, plants),
+                        costRolls(connection, plants, distinct(records, ConfirmationRecord::part)))
+                .asTuple()
+                .map(found -> new ReferenceData(found.getItem1(), Map.of(), Map.of(), Map.of(), found.getItem2()));
+    }
+
+    /**
+     * Marks the valued rows of earlier versions of {@code records} superseded and takes them out of the scrap variances
+     * through {@code delta}.
+     */
+    public Uni<Void> supersedeEarlierConfirmations(SqlConnection connection, List<ConfirmationRecord> records,
+            VarianceDelta delta) {
+        List<ConfirmationRecord> updates = records.stream().filter(r -> r.version() > 1).toList();
+        if (updates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                UPDATE costed_confirmations k SET superseded = true
+                FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(source, source_id, record_id)
+                WHERE k.source = u.source AND k.source_id = u.source_id AND k.record_id <> u.record_id
+                  AND NOT k.superseded
+                RETURNING k.plant_id, k.period, k.part, k.operation, k.planned_quantity, k.unplanned_quantity,
+                    k.variance_quantity, k.variance_value, k.reason
+                """)
+                .execute(Tuple.of(updates.stream().map(ConfirmationRecord::source).toArray(String[]::new),
+                        updates.stream().map(ConfirmationRecord::sourceId).toArray(String[]::new),
+                        updates.stream().map(ConfirmationRecord::recordId).toArray(Long[]::new)))
+                .invoke(rows -> rows.forEach(row -> {
+                    if (row.getString("reason") == null) {
+                        delta.add(
+                                new VarianceDelta.Key(row.getString("plant_id"), row.getString("period"),
+                                        row.getString("part"), row.getString("operation")),
+                                row.getBigDecimal("planned_quantity").negate(),
+                                row.getBigDecimal("unplanned_quantity").negate(),
+                                row.getBigDecimal("variance_quantity").negate(),
+                                row.getBigDecimal("variance_value").negate(), -1);
+                    }
+                })).replaceWithVoid();
+    }
+
+    /**
+     * Stores what costing made of each confirmation: valued, or the reason it waits (replacing the reason it waited for
+     * before).
+     */
+    public Uni<Void> upsertConfirmations(SqlConnection connection, List<VarianceOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = Tuple.tuple();
+        columns.addValue(outcomes.stream().map(o -> o.record().recordId()).toArray(Long[]::new));
+        columns.addValue(outcomes.stream().map(o -> o.record().version()).toArray(Integer[]::new));
+        addText(columns, outcomes, o -> o.record().source(), o -> o.record().sourceId(), o -> o.record().plant(),
+                VarianceOutcome::period, o -> o.record().part(), o -> o.record().operation(),
+                o -> valued(o, r -> r.plannedQuantity()), o -> valued(o, r -> r.unplannedQuantity()),
+                o -> valued(o, r -> r.varianceQuantity()), o -> valued(o, r -> r.value()),
+                o -> o instanceof VarianceOutcome.Valued v ? v.currency() : null,
+                o -> o instanceof VarianceOutcome.Valued v ? new JsonObject(v.explanation()).encode() : null,
+                o -> o instanceof VarianceOutcome.Unvalued u ? u.reason() : null,
+                o -> o instanceof VarianceOutcome.Unvalued u ? u.detail() : null);
+        return connection.preparedQuery("""
+                INSERT INTO costed_confirmations (tenant_id, record_id, record_version, source, source_id, plant_id,
+                    period, part, operation, planned_quantity, unplanned_quantity, variance_quantity, variance_value,
+                    currency, explanation, reason, detail)
+                SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[],
+                    $6::text[], $7::text[], $8::text[], $9::text[]::numeric[], $10::text[]::numeric[],
+                    $11::text[]::numeric[], $12::text[]::numeric[], $13::text[], $14::text[]::jsonb[], $15::text[],
+                    $16::text[]) AS u
+                ON CONFLICT (tenant_id, record_id) DO UPDATE SET period = excluded.period,
+                    planned_quantity = excluded.planned_quantity, unplanned_quantity = excluded.unplanned_quantity,
+                    variance_quantity = excluded.variance_quantity, variance_value = excluded.variance_value,
+                    currency = excluded.currency, explanation = excluded.explanation, reason = excluded.reason,
+                    detail = excluded.detail, costed_at = now()
+                """).execute(columns).replaceWithVoid();
+    }
+
+    /** Adds the chunk's changes to the scrap variances, in the same transaction as the confirmations they sum. */
+    public Uni<Void> applyVariances(SqlConnection connection, VarianceDelta delta) {
+        if (delta.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Collection<VarianceDelta.Change> changes = delta.changes();
+        Tuple columns = Tuple.tuple();
+        addText(columns, changes, c -> c.key().plant(), c -> c.key().period(), c -> c.key().part(),
+                c -> c.key().operation(), c -> c.planned().toPlainString(), c -> c.unplanned().toPlainString(),
+                c -> c.variance().toPlainString(), c -> c.value().toPlainString());
+        columns.addValue(changes.stream().map(VarianceDelta.Change::confirmations).toArray(Long[]::new));
+        return connection.preparedQuery("""
+                INSERT INTO scrap_variances (tenant_id, plant_id, period, part, operation, planned_quantity,
+                    unplanned_quantity, variance_quantity, variance_value, confirmations)
+                SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+                    $5::text[]::numeric[], $6::text[]::numeric[], $7::text[]::numeric[], $8::text[]::numeric[],
+                    $9::bigint[]) AS u
+                ON CONFLICT (tenant_id, plant_id, period, part, operation)
+                DO UPDATE SET planned_quantity = scrap_variances.planned_quantity + excluded.planned_quantity,
+                    unplanned_quantity = scrap_variances.unplanned_quantity + excluded.unplanned_quantity,
+                    variance_quantity = scrap_variances.variance_quantity + excluded.variance_quantity,
+                    variance_value = scrap_variances.variance_value + excluded.variance_value,
+                    confirmations = scrap_variances.confirmations + excluded.confirmations
+                """).execute(columns).replaceWithVoid();
+    }
+
+    private static String valued(VarianceOutcome outcome, Function<ScrapVariance.Result, BigDecimal> figure) {
+        return outcome instanceof VarianceOutcome.Valued v ? figure.apply(v.result()).toPlainString() : null;
     }
 
     /** Registers the lines and work centers the records name (contract.md: "registered when first seen"). */

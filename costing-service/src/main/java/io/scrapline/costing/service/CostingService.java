@@ -23,6 +23,8 @@ import io.scrapline.costing.domain.LaborRecord;
 import io.scrapline.costing.domain.Outcome;
 import io.scrapline.costing.domain.ReferenceData;
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.domain.VarianceDelta;
+import io.scrapline.costing.domain.VarianceOutcome;
 import io.scrapline.costing.repository.CostSchemaRepository;
 import io.scrapline.costing.repository.CostingRepository;
 import io.scrapline.platform.api.AlertPrompt;
@@ -35,7 +37,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * exceptions and rollups of a chunk commit together.
  * <p>
  * A run first re-opens the events whose inputs changed (an NCR's new disposition, rework hours that arrived, a new
- * version of hours already costed), then costs defect records, then the rework hours that no defect record covers.
+ * version of hours already costed), then costs defect records, then the rework hours that no defect record covers, then
+ * splits the scrap of operation confirmations into planned and unplanned.
  */
 @ApplicationScoped
 public class CostingService {
@@ -78,7 +81,7 @@ public class CostingService {
     /** Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed. */
     public Uni<Run> run(String tenant, String bearer) {
         return db.inTenant(tenant, this::reopen).chain(() -> runFrom(tenant, 0, Run.empty()))
-                .chain(run -> laborFrom(tenant, 0, run)).invoke(run -> {
+                .chain(run -> laborFrom(tenant, 0, run)).chain(run -> confirmationsFrom(tenant, 0, run)).invoke(run -> {
                     if (bearer != null) {
                         promptAlerts(bearer, run);
                     }
@@ -107,6 +110,15 @@ public class CostingService {
                 return Uni.createFrom().item(soFar);
             }
             return laborFrom(tenant, chunk.lastRecordId(), soFar.plus(chunk));
+        });
+    }
+
+    private Uni<Run> confirmationsFrom(String tenant, long afterRecordId, Run soFar) {
+        return db.inTenant(tenant, connection -> confirmationChunk(connection, afterRecordId)).chain(chunk -> {
+            if (chunk.records() == 0) {
+                return Uni.createFrom().item(soFar);
+            }
+            return confirmationsFrom(tenant, chunk.lastRecordId(), soFar.plus(chunk));
         });
     }
 
@@ -194,6 +206,41 @@ public class CostingService {
                                         .chain(() -> repository.openLaborExceptions(connection, uncostable))
                                         .chain(() -> repository.applyRollups(connection, delta)).replaceWith(new Chunk(
                                                 last, pending.size(), costed.size(), uncostable.size(), Map.of()));
+                            });
+                });
+    }
+
+    /**
+     * Splits the scrap of a chunk of confirmations into planned and unplanned and values the variance; the scrap
+     * variances of plant, period, part and operation change in the same transaction. A confirmation is not a costed
+     * event: the run's counts leave it out.
+     */
+    private Uni<Chunk> confirmationChunk(SqlConnection connection, long afterRecordId) {
+        return repository.lockTenant(connection)
+                .chain(() -> repository.pendingConfirmations(connection, afterRecordId, config.chunkSize()))
+                .chain(records -> {
+                    if (records.isEmpty()) {
+                        return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
+                    }
+                    return Uni.combine().all()
+                            .unis(approvedSchema(connection), repository.confirmationReferenceData(connection, records))
+                            .asTuple().chain(found -> {
+                                EventCosting costing = new EventCosting(found.getItem1());
+                                List<VarianceOutcome> outcomes = records.stream()
+                                        .map(record -> costing.costConfirmation(record, found.getItem2())).toList();
+                                VarianceDelta delta = new VarianceDelta();
+                                outcomes.stream().filter(VarianceOutcome.Valued.class::isInstance)
+                                        .map(VarianceOutcome.Valued.class::cast)
+                                        .forEach(v -> delta.add(
+                                                new VarianceDelta.Key(v.record().plant(), v.period(), v.record().part(),
+                                                        v.record().operation()),
+                                                v.result().plannedQuantity(), v.result().unplannedQuantity(),
+                                                v.result().varianceQuantity(), v.result().value(), 1));
+                                long last = records.get(records.size() - 1).recordId();
+                                return repository.supersedeEarlierConfirmations(connection, records, delta)
+                                        .chain(() -> repository.upsertConfirmations(connection, outcomes))
+                                        .chain(() -> repository.applyVariances(connection, delta))
+                                        .replaceWith(new Chunk(last, records.size(), 0, 0, Map.of()));
                             });
                 });
     }

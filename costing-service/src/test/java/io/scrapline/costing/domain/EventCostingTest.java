@@ -344,9 +344,9 @@ class EventCostingTest {
     void theCostRollLinesUsedAreNamedWithTheirRecordsAndVersions() {
         List<CostRollLine> recorded = List.of(
                 new CostRollLine("0010", JAN, new BigDecimal("120.00"), new BigDecimal("30.00"),
-                        new BigDecimal("20.00"), false, 301L, 1),
+                        new BigDecimal("20.00"), false, null, 301L, 1),
                 new CostRollLine("0020", JAN, new BigDecimal("0.00"), new BigDecimal("28.40"), new BigDecimal("20.00"),
-                        false, 302L, 2));
+                        false, null, 302L, 2));
 
         Outcome.Costed costed = costed(costing.cost(event().build(), reference(recorded)));
 
@@ -354,6 +354,44 @@ class EventCostingTest {
         assertThat(costed.provenance().costRollLines()).containsExactly(
                 Map.of("operation", "0010", "effective_from", "2026-01-01", "record_id", 301L, "version", 1),
                 Map.of("operation", "0020", "effective_from", "2026-01-01", "record_id", 302L, "version", 2));
+    }
+
+    @Test
+    void aConfirmationsScrapIsSplitAtTheOperationsPlannedRateWithTheSchemasConvention() {
+        // ERP-900: C(0010) = 100.00, C(0020) = 125.00, planned 2 % at 0020. Yield 98, scrap 5 at 0020.
+        // of_input: target = 98 × 0.02 / 0.98 = 2; planned 2, unplanned 3; value 3 × 125.00 = 375.00
+        VarianceOutcome ofInput = costing.costConfirmation(confirmation("0020", "98", "5"), confirmations());
+        assertThat(ofInput).isInstanceOfSatisfying(VarianceOutcome.Valued.class, valued -> {
+            assertThat(valued.period()).isEqualTo("2026-10");
+            assertThat(valued.result().plannedQuantity()).isEqualByComparingTo("2");
+            assertThat(valued.result().unplannedQuantity()).isEqualByComparingTo("3");
+            assertThat(valued.result().value()).isEqualTo(new BigDecimal("375.00"));
+            assertThat(valued.result().milestone()).isTrue();
+            assertThat(valued.explanation().get("variance")).asInstanceOf(MAP).containsEntry("covers_operations",
+                    List.of("0010", "0020"));
+        });
+
+        // of_yield: target = 98 × 0.02 = 1.96; unplanned 3.04; value 3.04 × 125.00 = 380.00
+        CostSchema ofYield = new CostSchema(6, ScrapMethod.CUMULATIVE_STANDARD, "of_yield", CostSchema.Rounding.HALF_UP,
+                BigDecimal.ZERO, "average", new BigDecimal("0.80"), null, false);
+        VarianceOutcome yield = new EventCosting(ofYield).costConfirmation(confirmation("0020", "98", "5"),
+                confirmations());
+        assertThat(yield).isInstanceOfSatisfying(VarianceOutcome.Valued.class, valued -> {
+            assertThat(valued.result().unplannedQuantity()).isEqualByComparingTo("3.04");
+            assertThat(valued.result().value()).isEqualTo(new BigDecimal("380.00"));
+        });
+    }
+
+    @Test
+    void aConfirmationWithoutItsCostRollOrOperationWaits() {
+        assertThat(costing.costConfirmation(confirmation("0030", "10", "1"), confirmations())).isInstanceOfSatisfying(
+                VarianceOutcome.Unvalued.class,
+                unvalued -> assertThat(unvalued.reason()).isEqualTo("unknown_operation"));
+        ConfirmationRecord otherPart = new ConfirmationRecord(8, "sap-erp", "C-8", 1, "P1", "WO-1", "ERP-200", "0010",
+                BigDecimal.TEN, BigDecimal.ONE, Instant.parse("2026-10-14T13:30:00Z"));
+        assertThat(costing.costConfirmation(otherPart, confirmations())).isInstanceOfSatisfying(
+                VarianceOutcome.Unvalued.class,
+                unvalued -> assertThat(unvalued.reason()).isEqualTo("no_standard_cost"));
     }
 
     @Test
@@ -633,6 +671,23 @@ class EventCostingTest {
         return new ReferenceData(plants, parts, codes,
                 Map.of("MACH-01", new ReferenceData.DefectCode("MACH-01", "Machining burr", "internal_failure")),
                 rolls);
+    }
+
+    /**
+     * ERP-900 at P1: 0010 material 100.00, planned 5 %; 0020 labor 20.00 and overhead 5.00, planned 2 %, a milestone.
+     */
+    private static ReferenceData confirmations() {
+        return new ReferenceData(reference().plants(), Map.of(), Map.of(), Map.of(),
+                Map.of(key("P1", "ERP-900"),
+                        List.of(new CostRollLine("0010", JAN, new BigDecimal("100.00"), BigDecimal.ZERO,
+                                BigDecimal.ZERO, false, new BigDecimal("0.05"), null, null),
+                                new CostRollLine("0020", JAN, BigDecimal.ZERO, new BigDecimal("20.00"),
+                                        new BigDecimal("5.00"), true, new BigDecimal("0.02"), null, null))));
+    }
+
+    private static ConfirmationRecord confirmation(String operation, String yield, String scrap) {
+        return new ConfirmationRecord(7, "sap-erp", "C-7", 1, "P1", "WO-1", "ERP-900", operation, new BigDecimal(yield),
+                new BigDecimal(scrap), Instant.parse("2026-10-14T13:30:00Z"));
     }
 
     /** WC1 of P1 at 40.00 from January (labor-rate record 501); P1's default 30.00 (record 500). */

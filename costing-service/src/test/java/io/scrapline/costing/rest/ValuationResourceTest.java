@@ -302,6 +302,57 @@ class ValuationResourceTest {
         given().auth().oauth2(other).get("/api/v1/exceptions").then().statusCode(200).body("", hasSize(0));
     }
 
+    @Test
+    void confirmedScrapIsSplitIntoPlannedAndUnplannedPerPartAndOperation() {
+        inTenant(connection -> run(connection,
+                "UPDATE standard_cost_records SET planned_scrap_rate = 0.02, milestone = true WHERE operation = '0020'"));
+        // C(0020) = 218.40, planned 2 % of the input: yield 98 → target 98 × 0.02 / 0.98 = 2.
+        // C-1: scrap 5 → planned 2, unplanned 3, 3 × 218.40 = 655.20. C-2: scrap 1 → planned 1, variance −1, −218.40.
+        insertConfirmation("C-1", 1, "100-4471-A", "98", "5");
+        insertConfirmation("C-2", 1, "100-4471-A", "98", "1");
+        // No cost roll for this part yet: it waits.
+        insertConfirmation("C-3", 1, "200-0001-B", "10", "1");
+        runCosting();
+
+        assertThat(decimal("SELECT planned_quantity FROM scrap_variances WHERE part = '100-4471-A' "
+                + "AND operation = '0020' AND period = '2026-10'")).isEqualByComparingTo("3");
+        assertThat(decimal("SELECT unplanned_quantity FROM scrap_variances WHERE part = '100-4471-A'"))
+                .isEqualByComparingTo("3");
+        assertThat(decimal("SELECT variance_value FROM scrap_variances WHERE part = '100-4471-A'"))
+                .isEqualByComparingTo("436.80");
+        assertThat(decimal("SELECT count(*) FROM costed_confirmations WHERE source_id = 'C-3' "
+                + "AND reason = 'no_standard_cost'")).isEqualByComparingTo("1");
+
+        // A corrected C-1 (scrap 2: all planned, variance 0) replaces the first; the cost roll of C-3's part arrives:
+        // 1 × 5.00 = 5.00 of unplanned scrap.
+        insertConfirmation("C-1", 2, "100-4471-A", "98", "2");
+        inTenant(connection -> run(connection, """
+                INSERT INTO standard_cost_records (tenant_id, source, plant_id, part, operation, effective_from,
+                    version, batch_id, content_hash, material_cost, labor_cost, overhead_cost, currency)
+                VALUES (current_tenant(), 'sap-erp', 'DAY1', '200-0001-B', '0020', DATE '2026-01-01', 1, $1, 'b',
+                    5.00, 0, 0, 'USD')
+                """, batch));
+        runCosting();
+
+        assertThat(decimal("SELECT variance_value FROM scrap_variances WHERE part = '100-4471-A'"))
+                .isEqualByComparingTo("-218.40");
+        assertThat(decimal("SELECT confirmations FROM scrap_variances WHERE part = '100-4471-A'"))
+                .isEqualByComparingTo("2");
+        assertThat(decimal("SELECT planned_quantity FROM scrap_variances WHERE part = '100-4471-A'"))
+                .isEqualByComparingTo("3");
+        assertThat(decimal("SELECT variance_value FROM scrap_variances WHERE part = '200-0001-B'"))
+                .isEqualByComparingTo("5.00");
+    }
+
+    private void insertConfirmation(String sourceId, int version, String part, String yield, String scrap) {
+        inTenant(connection -> run(connection, """
+                INSERT INTO confirmation_records (tenant_id, source, source_id, version, batch_id, content_hash,
+                    plant_id, work_order, part, operation, yield_quantity, scrap_quantity, confirmed_at)
+                VALUES (current_tenant(), 'sap-erp', $1, $2, $3, $4, 'DAY1', 'WO-7', $5, '0020', $6, $7, $8)
+                """, sourceId, version, batch, sourceId + "-v" + version, part, new BigDecimal(yield),
+                new BigDecimal(scrap), OCTOBER_14));
+    }
+
     private void approveSchema(Map<String, Object> settings) {
         String admin = TestTokens.get().token(tenant, "admin");
         int version = given().auth().oauth2(admin).contentType(ContentType.JSON).body(settings)
