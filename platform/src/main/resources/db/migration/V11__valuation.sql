@@ -146,16 +146,20 @@ CREATE TABLE scrap_variances (
 );
 CALL protect_tenant_table('scrap_variances', '${app_role}');
 
--- The sweep also finds tenants with rework hours no current event values (unless the event they belong to waits for
+-- The sweep finds tenants with defect records that have no current event and wait for no data (an event superseded
+-- to be costed again counts), with rework hours no current event values (unless the event they belong to waits for
 -- other data), with events whose NCR changed since they were costed, and with confirmations costing has not seen.
 CREATE OR REPLACE FUNCTION tenants_with_uncosted_records() RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $$
     SELECT d.tenant_id
     FROM defect_records d
-    WHERE NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id AND e.record_id = d.record_id)
+    WHERE NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id AND e.record_id = d.record_id
+                      AND NOT e.superseded)
       AND NOT EXISTS (SELECT 1 FROM costing_exceptions x
-                      WHERE x.tenant_id = d.tenant_id AND x.record_id = d.record_id)
+                      WHERE x.tenant_id = d.tenant_id AND x.record_id = d.record_id AND x.status = 'open')
+      AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id AND n.source = d.source
+                      AND n.source_id = d.source_id AND n.version > d.version)
     UNION
     SELECT l.tenant_id
     FROM rework_labor_records l

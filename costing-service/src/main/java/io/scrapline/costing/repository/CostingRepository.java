@@ -431,7 +431,7 @@ public class CostingRepository {
                 labor.add(id);
                 eventIds.add(events.get(c.record().recordId()));
             }));
-            return link(connection, labor, eventIds).chain(() -> absorbUnmatchedLabor(connection, labor, delta));
+            return absorbLabor(connection, labor, eventIds, delta).chain(() -> link(connection, labor, eventIds));
         });
     }
 
@@ -605,19 +605,21 @@ public class CostingRepository {
     }
 
     /**
-     * Supersedes the events that carried the hours of {@code labor} (any version of those records) as rework without a
-     * defect record, now that a defect record's event values them, and closes those records' exceptions.
+     * Supersedes the other current events that valued the hours of {@code labor} until now (their own event as rework
+     * without a defect record, or another defect record's event), so that no hours are costed twice, and closes those
+     * labor records' exceptions. A defect record whose event goes is costed again without them.
      */
-    private Uni<Void> absorbUnmatchedLabor(SqlConnection connection, List<Long> labor, RollupDelta delta) {
+    private Uni<Void> absorbLabor(SqlConnection connection, List<Long> labor, List<Long> eventIds, RollupDelta delta) {
         if (labor.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return connection.preparedQuery("""
                 UPDATE costed_events e SET superseded = true
-                FROM rework_labor_records l
-                WHERE l.record_id = ANY($1) AND e.labor_record_id IS NOT NULL AND NOT e.superseded
-                  AND e.source = l.source AND e.source_id = l.source_id
-                RETURNING\s""" + SUPERSEDED).execute(Tuple.of(labor.toArray(Long[]::new)))
+                FROM costed_labor c
+                WHERE c.tenant_id = e.tenant_id AND c.event_id = e.event_id AND c.labor_record_id = ANY($1)
+                  AND NOT e.superseded AND e.event_id <> ALL($2)
+                RETURNING\s""" + SUPERSEDED)
+                .execute(Tuple.of(labor.toArray(Long[]::new), eventIds.toArray(Long[]::new)))
                 .invoke(rows -> subtract(rows, delta)).chain(() -> closeLaborExceptions(connection, labor));
     }
 
