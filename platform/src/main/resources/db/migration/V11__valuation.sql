@@ -175,10 +175,10 @@ AS $$
     UNION
     SELECT e.tenant_id
     FROM costed_events e
-    JOIN ncr_records n ON n.tenant_id = e.tenant_id AND n.plant_id = e.plant_id AND n.source_id = e.ncr
+    JOIN LATERAL (SELECT n.record_id FROM ncr_records n
+                  WHERE n.tenant_id = e.tenant_id AND n.plant_id = e.plant_id AND n.source_id = e.ncr
+                  ORDER BY n.version DESC, n.record_id DESC LIMIT 1) n ON true
     WHERE NOT e.superseded AND e.ncr IS NOT NULL AND n.record_id IS DISTINCT FROM e.ncr_record_id
-      AND NOT EXISTS (SELECT 1 FROM ncr_records m WHERE m.tenant_id = n.tenant_id AND m.source = n.source
-                      AND m.source_id = n.source_id AND m.version > n.version)
     UNION
     SELECT c.tenant_id
     FROM confirmation_records c

@@ -325,13 +325,18 @@ public class CostingRepository {
      * @return how many events were superseded
      */
     public Uni<Integer> reopenStale(SqlConnection connection, RollupDelta delta) {
+        // The NCR version an event names is the one ncrs() loads: per plant and number, the highest version.
         return connection.query("""
+                WITH latest AS (
+                    SELECT DISTINCT ON (n.plant_id, n.source_id) n.plant_id, n.source_id, n.record_id
+                    FROM ncr_records n
+                    WHERE EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = n.tenant_id
+                                  AND e.plant_id = n.plant_id AND e.ncr = n.source_id AND NOT e.superseded)
+                    ORDER BY n.plant_id, n.source_id, n.version DESC, n.record_id DESC)
                 UPDATE costed_events e SET superseded = true
-                FROM ncr_records n
-                WHERE NOT e.superseded AND e.ncr IS NOT NULL AND n.plant_id = e.plant_id AND n.source_id = e.ncr
+                FROM latest n
+                WHERE NOT e.superseded AND e.plant_id = n.plant_id AND e.ncr = n.source_id
                   AND n.record_id IS DISTINCT FROM e.ncr_record_id
-                  AND NOT EXISTS (SELECT 1 FROM ncr_records m WHERE m.tenant_id = n.tenant_id AND m.source = n.source
-                                  AND m.source_id = n.source_id AND m.version > n.version)
                 RETURNING\s""" + SUPERSEDED).execute().invoke(rows -> subtract(rows, delta)).chain(ncrs -> connection
                 .query("""
                         WITH fresh AS (

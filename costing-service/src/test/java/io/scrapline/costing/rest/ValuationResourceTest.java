@@ -167,6 +167,28 @@ class ValuationResourceTest {
     }
 
     @Test
+    void hoursGoToTheEarliestReworkTheyMatchAndAreNeverCostedTwice() {
+        laborRate("WC-110", "40.00");
+        // L-5 is booked against WO-7 at 0020: 2 h × 40.00 = 80.00, first joined to MES-R2, the only rework there
+        insertDefect("MES-R2", 1, "rework", "WO-7", null);
+        insertLabor("L-5", 1, null, null, "WO-7", "2", null, null);
+        runCosting();
+        assertThat(eventOf("MES-R2").getString("amount")).isEqualTo("80.00");
+
+        // MES-R1 on the same work order and operation happened a day earlier: the hours go to it, and MES-R2, costed
+        // again by the sweep, waits for hours of its own.
+        insertDefect("MES-R1", 1, "rework", "WO-7", null, "3", null, OCTOBER_14.minusDays(1));
+        runCosting();
+        awaitTrue(() -> given().auth().oauth2(controller).queryParam("status", "open").get("/api/v1/exceptions").then()
+                .statusCode(200).extract().jsonPath().getList("source_id").contains("MES-R2"));
+
+        given().auth().oauth2(controller).get("/api/v1/costed-events").then().statusCode(200)
+                .body("source_id", equalTo(List.of("MES-R1"))).body("[0].amount", equalTo("80.00"));
+        assertThat(decimal("SELECT sum(amount) FROM cost_rollups")).isEqualByComparingTo("80.00");
+        assertThat(decimal("SELECT sum(events) FROM cost_rollups")).isEqualByComparingTo("1");
+    }
+
+    @Test
     void returnToVendorIsRecoverableAndQuarantineIsExposureUntilItsNcrDecides() {
         insertDefect("MES-V", 1, "return_to_vendor", null, null);
         insertDefect("MES-Q", 1, "quarantine", null, "NCR-1");
