@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * The settings of one version of a tenant's cost schema (cost-model.md §10). {@code version} is null for the model's
- * defaults, which costing uses until the tenant approves a version.
+ * defaults, which costing uses until the tenant approves a version. {@code includeScrapInCompletions} says whether the
+ * ERP counts scrapped units among an order's completions (cost-model.md §6); off by default.
  */
 public record CostSchema(Integer version, ScrapMethod scrapMethod, String plannedScrapConvention, Rounding rounding,
-        BigDecimal laborBurden, String fxPolicy, BigDecimal vitalFewThreshold, String defectCatalogVersion) {
+        BigDecimal laborBurden, String fxPolicy, BigDecimal vitalFewThreshold, String defectCatalogVersion,
+        boolean includeScrapInCompletions) {
 
     /** Rounding of each event's amount to the currency's minor unit (cost-model.md §9). */
     public enum Rounding {
@@ -31,7 +33,7 @@ public record CostSchema(Integer version, ScrapMethod scrapMethod, String planne
     /** The model's defaults with the given method and rounding, as costing uses them while none is approved. */
     public static CostSchema defaults(ScrapMethod method, RoundingMode rounding) {
         return new CostSchema(null, method, OF_INPUT, Rounding.valueOf(rounding.name()), BigDecimal.ZERO, AVERAGE,
-                VITAL_FEW, null);
+                VITAL_FEW, null, false);
     }
 
     public RoundingMode roundingMode() {
@@ -51,6 +53,7 @@ public record CostSchema(Integer version, ScrapMethod scrapMethod, String planne
         schema.put("labor_burden", laborBurden.toPlainString());
         schema.put("fx_policy", fxPolicy);
         schema.put("vital_few_threshold", vitalFewThreshold.toPlainString());
+        schema.put("include_scrap_in_completions", includeScrapInCompletions);
         if (defectCatalogVersion != null) {
             schema.put("defect_catalog_version", defectCatalogVersion);
         }

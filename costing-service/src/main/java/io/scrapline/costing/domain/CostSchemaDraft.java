@@ -23,7 +23,7 @@ public final class CostSchemaDraft {
     }
 
     public static Read read(String scrapMethod, String plannedScrapConvention, String rounding, String laborBurden,
-            String fxPolicy, String vitalFewThreshold, String defectCatalogVersion) {
+            String fxPolicy, String vitalFewThreshold, String defectCatalogVersion, String includeScrapInCompletions) {
         Map<String, String> errors = new LinkedHashMap<>();
         ScrapMethod method = oneOf(ScrapMethod.class, "scrap_method", scrapMethod, ScrapMethod.CUMULATIVE_STANDARD,
                 errors);
@@ -43,10 +43,15 @@ public final class CostSchemaDraft {
         if (catalog != null && catalog.isBlank()) {
             errors.put("defect_catalog_version", "must not be blank; leave it out for none");
         }
+        boolean includeScrap = Boolean.parseBoolean(includeScrapInCompletions);
+        if (includeScrapInCompletions != null && !List.of("true", "false").contains(includeScrapInCompletions)) {
+            errors.put("include_scrap_in_completions", "must be true or false, not " + includeScrapInCompletions);
+        }
         if (!errors.isEmpty()) {
             return new Read(null, errors);
         }
-        return new Read(new CostSchema(null, method, convention, mode, burden, fx, threshold, catalog), Map.of());
+        return new Read(new CostSchema(null, method, convention, mode, burden, fx, threshold, catalog, includeScrap),
+                Map.of());
     }
 
     private static <E extends Enum<E>> E oneOf(Class<E> type, String field, String value, E fallback,

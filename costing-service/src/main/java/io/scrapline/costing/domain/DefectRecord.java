@@ -6,5 +6,6 @@ import java.time.Instant;
 /** One version of a defect record as ingest stored it, in the source's own part and defect code. */
 public record DefectRecord(long recordId, String source, String sourceId, int version, String plant, String line,
         String workCenter, String sourcePart, String sourceDefectCode, BigDecimal quantity, String disposition,
-        Instant occurredAt, String shift, String operation, boolean customerReturn, BigDecimal salvagePerUnit) {
+        Instant occurredAt, String shift, String operation, boolean customerReturn, BigDecimal salvagePerUnit,
+        String workOrder, String ncr) {
 }

@@ -3,21 +3,31 @@ package io.scrapline.costing.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.scrapline.platform.money.Money;
 
 /**
- * Maps and values one defect record (cost-model.md §2, §4, §8): part and defect code through the source's
- * cross-references, the cost roll in force on the event's date in the plant's time zone, the disposition's cost type
- * and the cost-of-quality class. Anything missing makes an exception, never a guess.
+ * Maps and values one defect record (cost-model.md §2, §4, §6-§9): part and defect code through the source's
+ * cross-references, the disposition applied (the NCR's when it gives one), and its cost: scrap at the cost roll in
+ * force on the event's date in the plant's time zone or at the production order's actual or estimated cost, rework from
+ * the labor hours joined to the event. Anything missing makes an exception, never a guess.
  */
 public final class EventCosting {
 
+    /** The dispositions of the contract; an NCR's disposition overrides the event's only when it is one of them. */
+    public static final List<String> DISPOSITIONS = List.of("scrap", "rework", "use_as_is", "return_to_vendor",
+            "quarantine");
+
     private final ScrapMethod method;
     private final RoundingMode rounding;
+    private final BigDecimal laborBurden;
+    private final boolean includeScrapInCompletions;
+    private final ScrapVariance.Convention convention;
     private final Object schemaExplanation;
 
     /** Costs with the model's defaults except {@code method} and {@code rounding}, as if no schema were approved. */
@@ -25,18 +35,23 @@ public final class EventCosting {
         this(CostSchema.defaults(method, rounding));
     }
 
-    /** Costs with the schema's method and rounding and names the schema on every event. */
+    /** Costs with the schema's settings and names the schema on every event. */
     public EventCosting(CostSchema schema) {
         this.method = schema.scrapMethod();
         this.rounding = schema.roundingMode();
+        this.laborBurden = schema.laborBurden();
+        this.includeScrapInCompletions = schema.includeScrapInCompletions();
+        this.convention = ScrapVariance.Convention.of(schema.plannedScrapConvention());
         this.schemaExplanation = schema.explanation();
     }
 
     public Outcome cost(DefectRecord record, ReferenceData reference) {
         ReferenceData.Plant plant = reference.plants().get(record.plant());
         LocalDate date = record.occurredAt().atZone(plant.zone()).toLocalDate();
-        // The event's date only: no work order close date reaches costing yet (cost-model.md §9 prefers it when known).
-        String period = plant.calendar().period(date);
+        Optional<ReferenceData.WorkOrder> order = reference.workOrder(record.plant(), record.workOrder());
+        // The period contains the work order's close date when known, else the event's date (cost-model.md §9).
+        LocalDate closedOn = order.map(ReferenceData.WorkOrder::closedOn).orElse(null);
+        String period = plant.calendar().period(closedOn == null ? date : closedOn);
 
         Optional<String> part = reference.part(record.source(), record.sourcePart(), date);
         if (part.isEmpty()) {
@@ -49,6 +64,9 @@ public final class EventCosting {
                     + "to a catalogued code for " + record.source() + " code " + record.sourceDefectCode());
         }
         String coqClass = record.customerReturn() ? "external_failure" : code.get().coqClass();
+        Optional<ReferenceData.Ncr> ncr = reference.ncr(record.plant(), record.ncr());
+        String disposition = ncr.map(ReferenceData.Ncr::disposition).filter(DISPOSITIONS::contains)
+                .orElse(record.disposition());
 
         Map<String, Object> explanation = new LinkedHashMap<>();
         explanation.put("schema", schemaExplanation);
@@ -57,38 +75,275 @@ public final class EventCosting {
         explanation.put("part", Map.of("source_part", record.sourcePart(), "part", part.get()));
         explanation.put("defect_code", Map.of("source_code", record.sourceDefectCode(), "defect_code",
                 code.get().code(), "coq_class", coqClass, "customer_return", record.customerReturn()));
+        Map<String, Object> periodExplained = new LinkedHashMap<>();
+        periodExplained.put("event_date", date.toString());
+        if (closedOn != null) {
+            periodExplained.put("work_order_closed_on", closedOn.toString());
+        }
+        periodExplained.put("time_zone", plant.zone().getId());
+        periodExplained.put("fiscal_calendar", plant.calendar().setting());
+        periodExplained.put("period", period);
+        explanation.put("period", periodExplained);
+        explanation.put("disposition", dispositionExplained(record, ncr, disposition));
+
+        Long ncrRecordId = ncr.map(ReferenceData.Ncr::recordId).orElse(null);
+        String scrapAction = order.map(ReferenceData.WorkOrder::scrapAction).orElse(null);
+        String scrapAccount = order.map(ReferenceData.WorkOrder::scrapAccount).orElse(null);
+        BigDecimal zero = Money.round(BigDecimal.ZERO, plant.currency(), rounding);
+        BigDecimal zeroUnit = BigDecimal.ZERO.setScale(Money.UNIT_SCALE);
+
+        if (disposition.equals("use_as_is")) {
+            explanation.put("valuation", "used as is: counted, no cost");
+            return new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, disposition, zeroUnit,
+                    zero, zero, zero, plant.currency(), new Outcome.Provenance(ncrRecordId, record.workOrder(),
+                            scrapAction, scrapAccount, null, null, null, List.of()),
+                    explanation);
+        }
+        if (disposition.equals("rework")) {
+            return rework(record, reference, plant, period, part.get(), code.get().code(), coqClass, explanation,
+                    new Outcome.Provenance(ncrRecordId, record.workOrder(), scrapAction, scrapAccount, null, null, null,
+                            List.of()));
+        }
+
+        ScrapValue valued = order
+                .filter(o -> "actual".equals(o.costingMethod()) || "estimated".equals(o.costingMethod()))
+                .map(o -> orderValue(record, o, plant.currency()))
+                .orElseGet(() -> standardValue(record, reference, part.get(), date, plant.currency()));
+        if (valued.reason() != null) {
+            return new Outcome.Uncostable(record, period, valued.reason(), valued.detail());
+        }
+        explanation.put("valuation", valued.explanation());
+        Outcome.Provenance provenance = new Outcome.Provenance(ncrRecordId, record.workOrder(), scrapAction,
+                scrapAccount, valued.costRollEffectiveFrom(), valued.costRollLines(), null, List.of());
+        return switch (disposition) {
+            case "return_to_vendor" -> {
+                // The contract carries no recovery figure, so the supplier is expected to make good the full scrap
+                // cost; the cost stays a scrap cost until the recovery is booked.
+                explanation.put("recoverable", Map.of("amount", valued.amount().toPlainString(), "basis",
+                        "the full scrap cost: the supplier is expected to make good the returned parts"));
+                yield new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, disposition,
+                        valued.unitValue(), valued.amount(), valued.amount(), zero, plant.currency(), provenance,
+                        explanation);
+            }
+            case "quarantine" -> {
+                explanation.put("exposure", Map.of("amount", valued.amount().toPlainString(), "basis",
+                        "the scrap value at risk; no cost until a final disposition arrives"));
+                yield new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, disposition,
+                        valued.unitValue(), zero, zero, valued.amount(), plant.currency(), provenance, explanation);
+            }
+            default -> new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, disposition,
+                    valued.unitValue(), valued.amount(), zero, zero, plant.currency(), provenance, explanation);
+        };
+    }
+
+    /**
+     * Rework hours that no defect record covers, costed against the work center as rework without a defect record:
+     * internal failure, since rework is by definition found before the part left the plant.
+     */
+    public LaborOutcome costUnmatched(LaborRecord record, ReferenceData reference) {
+        ReferenceData.Plant plant = reference.plants().get(record.plant());
+        LocalDate date = record.performedAt().atZone(plant.zone()).toLocalDate();
+        String period = plant.calendar().period(date);
+        String line = reference.line(record.plant(), record.workCenter());
+        ReworkValuation.Result result = ReworkValuation.value(
+                new ReworkValuation.Rework(record.hours(), date, record.rate(), record.material()),
+                reference.laborRates(record.plant(), record.workCenter()), reference.laborRates(record.plant(), ""),
+                laborBurden, plant.currency(), rounding);
+        if (result instanceof ReworkValuation.NoLaborRate none) {
+            return new LaborOutcome.Uncostable(record, period, line, none.reason(),
+                    label(record) + ": " + none.detail());
+        }
+        ReworkValuation.Valued valued = (ReworkValuation.Valued) result;
+        Map<String, Object> explanation = new LinkedHashMap<>();
+        explanation.put("schema", schemaExplanation);
+        explanation.put("record", Map.of("type", "rework-labor", "source", record.source(), "source_id",
+                record.sourceId(), "version", record.version()));
+        explanation.put("rework_without_defect_record", "no defect record matches the labor record's "
+                + matchKey(record) + "; costed against work center " + record.workCenter());
         explanation.put("period", Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(),
                 "fiscal_calendar", plant.calendar().setting(), "period", period));
+        explanation.put("valuation", valued.explanation());
+        Outcome.Provenance provenance = new Outcome.Provenance(null, record.workOrder(), null, null, null, null,
+                List.of(laborRate(record, valued.explanation())), List.of(record.recordId()));
+        return new LaborOutcome.Costed(record, period, line, valued.amount(), plant.currency(), provenance,
+                explanation);
+    }
 
-        switch (record.disposition()) {
-            case "use_as_is", "quarantine" -> {
-                explanation.put("disposition", record.disposition().equals("use_as_is") ? "used as is: counted, no cost"
-                        : "quarantined: no cost until a final disposition arrives");
-                return new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, record.disposition(),
-                        BigDecimal.ZERO.setScale(Money.UNIT_SCALE),
-                        Money.round(BigDecimal.ZERO, plant.currency(), rounding), plant.currency(), explanation);
-            }
-            case "rework" -> {
-                return new Outcome.Uncostable(record, period, "no_rework_labor", "rework is costed from the "
-                        + "rework-labor hours booked against it; none are linked to this event yet");
-            }
-            default -> {
-                Optional<CostRoll> roll = CostRoll.inForce(reference.costRoll(record.plant(), part.get()), date);
-                if (roll.isEmpty()) {
-                    return new Outcome.Uncostable(record, period, "no_standard_cost", "no standard cost of part "
-                            + part.get() + " in plant " + record.plant() + " in force on " + date);
-                }
-                if (record.operation() != null && !roll.get().hasOperation(record.operation())) {
-                    return new Outcome.Uncostable(record, period, "unknown_operation",
-                            "operation " + record.operation() + " is not in the cost roll of part " + part.get()
-                                    + " effective " + roll.get().effectiveFrom());
-                }
-                ScrapValuation.Valued valued = ScrapValuation.value(method, roll.get(), record.operation(),
-                        record.quantity(), record.salvagePerUnit(), plant.currency(), rounding);
-                explanation.put("valuation", valued.explanation());
-                return new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, record.disposition(),
-                        valued.unitValue(), valued.amount(), plant.currency(), explanation);
-            }
+    /**
+     * Splits a confirmation's scrap into planned and unplanned and values the variance (cost-model.md §5) at the cost
+     * roll of the part in force on the confirmation's date, with the planned rate of the confirmed operation and the
+     * schema's planned-scrap convention. Without that cost roll or operation it waits, like an exception.
+     */
+    public VarianceOutcome costConfirmation(ConfirmationRecord record, ReferenceData reference) {
+        ReferenceData.Plant plant = reference.plants().get(record.plant());
+        LocalDate date = record.confirmedAt().atZone(plant.zone()).toLocalDate();
+        String period = plant.calendar().period(date);
+        Optional<CostRoll> roll = CostRoll.inForce(reference.costRoll(record.plant(), record.part()), date);
+        if (roll.isEmpty()) {
+            return new VarianceOutcome.Unvalued(record, period, "no_standard_cost", "no standard cost of part "
+                    + record.part() + " in plant " + record.plant() + " in force on " + date);
         }
+        if (!roll.get().hasOperation(record.operation())) {
+            return new VarianceOutcome.Unvalued(record, period, "unknown_operation", "operation " + record.operation()
+                    + " is not in the cost roll of part " + record.part() + " effective " + roll.get().effectiveFrom());
+        }
+        List<CostRollLine> through = roll.get().through(record.operation());
+        BigDecimal plannedRate = through.get(through.size() - 1).plannedScrapRate();
+        try {
+            ScrapVariance.Result result = ScrapVariance.value(
+                    new ScrapVariance.Confirmation(record.operation(), record.yieldQuantity(), record.scrapQuantity()),
+                    plannedRate, convention, roll.get(), plant.currency(), rounding);
+            Map<String, Object> explanation = new LinkedHashMap<>();
+            explanation.put("schema", schemaExplanation);
+            explanation.put("record", Map.of("type", "confirmation", "source", record.source(), "source_id",
+                    record.sourceId(), "version", record.version()));
+            explanation.put("period", Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(),
+                    "fiscal_calendar", plant.calendar().setting(), "period", period));
+            explanation.put("cost_roll_records", roll.get().lines().stream().map(EventCosting::costRollLine).toList());
+            explanation.put("variance", result.explanation());
+            return new VarianceOutcome.Valued(record, period, result, plant.currency(), explanation);
+        } catch (IllegalArgumentException e) {
+            return new VarianceOutcome.Unvalued(record, period, "invalid_confirmation", e.getMessage());
+        }
+    }
+
+    private Outcome rework(DefectRecord record, ReferenceData reference, ReferenceData.Plant plant, String period,
+            String part, String defectCode, String coqClass, Map<String, Object> explanation, Outcome.Provenance base) {
+        List<LaborRecord> labor = reference.labor(record.recordId());
+        if (labor.isEmpty()) {
+            return new Outcome.Uncostable(record, period, "no_rework_labor", "rework is costed from the "
+                    + "rework-labor hours booked against it; none are linked to this event yet");
+        }
+        List<ReworkValuation.Booking> bookings = labor.stream()
+                .map(l -> new ReworkValuation.Booking(
+                        label(l), new ReworkValuation.Rework(l.hours(),
+                                l.performedAt().atZone(plant.zone()).toLocalDate(), l.rate(), l.material()),
+                        reference.laborRates(l.plant(), l.workCenter())))
+                .toList();
+        ReworkValuation.Result result = ReworkValuation.valueAll(bookings, reference.laborRates(record.plant(), ""),
+                laborBurden, plant.currency(), rounding);
+        if (result instanceof ReworkValuation.NoLaborRate none) {
+            return new Outcome.Uncostable(record, period, none.reason(), none.detail());
+        }
+        ReworkValuation.ValuedBookings valued = (ReworkValuation.ValuedBookings) result;
+        Map<String, Object> valuation = new LinkedHashMap<>();
+        valuation.put("method", "rework: hours × labor rate × (1 + labor burden) + additional material");
+        valuation.putAll(valued.explanation());
+        explanation.put("valuation", valuation);
+        List<Map<String, Object>> rates = new ArrayList<>();
+        for (int i = 0; i < labor.size(); i++) {
+            rates.add(laborRate(labor.get(i), valued.lines().get(i)));
+        }
+        BigDecimal unitValue = record.quantity().signum() == 0 ? BigDecimal.ZERO.setScale(Money.UNIT_SCALE)
+                : valued.amount().divide(record.quantity(), Money.UNIT_SCALE, RoundingMode.HALF_UP);
+        BigDecimal zero = Money.round(BigDecimal.ZERO, plant.currency(), rounding);
+        return new Outcome.Costed(
+                record, period, part, defectCode, coqClass, "rework", unitValue, valued.amount(), zero, zero,
+                plant.currency(), new Outcome.Provenance(base.ncrRecordId(), base.workOrder(), base.scrapAction(),
+                        base.scrapAccount(), null, null, rates, labor.stream().map(LaborRecord::recordId).toList()),
+                explanation);
+    }
+
+    /** A scrap value, or the reason there is none: {@code reason} is null when valued. */
+    private record ScrapValue(BigDecimal unitValue, BigDecimal amount, Map<String, Object> explanation,
+            LocalDate costRollEffectiveFrom, List<Map<String, Object>> costRollLines, String reason, String detail) {
+
+        static ScrapValue missing(String reason, String detail) {
+            return new ScrapValue(null, null, null, null, null, reason, detail);
+        }
+    }
+
+    private ScrapValue standardValue(DefectRecord record, ReferenceData reference, String part, LocalDate date,
+            String currency) {
+        Optional<CostRoll> roll = CostRoll.inForce(reference.costRoll(record.plant(), part), date);
+        if (roll.isEmpty()) {
+            return ScrapValue.missing("no_standard_cost",
+                    "no standard cost of part " + part + " in plant " + record.plant() + " in force on " + date);
+        }
+        if (record.operation() != null && !roll.get().hasOperation(record.operation())) {
+            return ScrapValue.missing("unknown_operation", "operation " + record.operation()
+                    + " is not in the cost roll of part " + part + " effective " + roll.get().effectiveFrom());
+        }
+        ScrapValuation.Valued valued = ScrapValuation.value(method, roll.get(), record.operation(), record.quantity(),
+                record.salvagePerUnit(), currency, rounding);
+        List<Map<String, Object>> lines = roll.get().lines().stream().map(EventCosting::costRollLine).toList();
+        Map<String, Object> explanation = new LinkedHashMap<>(valued.explanation());
+        explanation.put("cost_roll_records", lines);
+        return new ScrapValue(valued.unitValue(), valued.amount(), explanation, roll.get().effectiveFrom(), lines, null,
+                null);
+    }
+
+    private ScrapValue orderValue(DefectRecord record, ReferenceData.WorkOrder order, String currency) {
+        OrderValuation.Basis basis = OrderValuation.Basis.valueOf(order.costingMethod().toUpperCase());
+        OrderValuation.ScrapAction action = order.scrapAction() == null ? null
+                : OrderValuation.ScrapAction.valueOf(order.scrapAction().toUpperCase());
+        try {
+            OrderValuation.Valued valued = OrderValuation.value(basis, order.figures(), includeScrapInCompletions,
+                    new OrderValuation.Scrap(record.quantity(), record.salvagePerUnit(), action, order.scrapAccount()),
+                    currency, rounding);
+            Map<String, Object> explanation = new LinkedHashMap<>();
+            explanation.put("method", "order_" + CostSchema.name(basis));
+            explanation.put("work_order", Map.of("work_order", order.workOrder(), "record_id", order.recordId()));
+            explanation.putAll(valued.explanation());
+            return new ScrapValue(valued.unitValue(), valued.amount(), explanation, null, null, null, null);
+        } catch (IllegalArgumentException e) {
+            return ScrapValue.missing("no_order_value", "work order " + order.workOrder() + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> dispositionExplained(DefectRecord record, Optional<ReferenceData.Ncr> ncr,
+            String applied) {
+        Map<String, Object> explained = new LinkedHashMap<>();
+        explained.put("event", record.disposition());
+        ncr.ifPresent(n -> {
+            explained.put("ncr", n.sourceId());
+            explained.put("ncr_record_id", n.recordId());
+            explained.put("ncr_disposition", n.disposition() == null ? "none yet" : n.disposition());
+        });
+        explained.put("applied", applied);
+        return explained;
+    }
+
+    private static Map<String, Object> costRollLine(CostRollLine line) {
+        Map<String, Object> explained = new LinkedHashMap<>();
+        explained.put("operation", line.operation());
+        explained.put("effective_from", line.effectiveFrom().toString());
+        if (line.recordId() != null) {
+            explained.put("record_id", line.recordId());
+            explained.put("version", line.version());
+        }
+        return explained;
+    }
+
+    private static Map<String, Object> laborRate(LaborRecord record, Map<String, Object> line) {
+        Map<String, Object> rate = new LinkedHashMap<>();
+        rate.put("labor_record_id", record.recordId());
+        rate.put("hours", line.get("hours"));
+        rate.put("rate", line.get("rate"));
+        rate.put("rate_source", line.get("rate_source"));
+        if (line.containsKey("rate_record_id")) {
+            rate.put("rate_record_id", line.get("rate_record_id"));
+        }
+        if (line.containsKey("rate_effective_from")) {
+            rate.put("rate_effective_from", line.get("rate_effective_from"));
+        }
+        return rate;
+    }
+
+    private static String label(LaborRecord record) {
+        return record.source() + " " + record.sourceId() + " v" + record.version();
+    }
+
+    private static String matchKey(LaborRecord record) {
+        if (record.defectSourceId() != null) {
+            return "defect source id " + record.defectSourceId();
+        }
+        if (record.ncr() != null) {
+            return "NCR " + record.ncr();
+        }
+        if (record.workOrder() != null && record.operation() != null) {
+            return "work order " + record.workOrder() + " and operation " + record.operation();
+        }
+        return "(it names no defect, NCR or work order and operation)";
     }
 }

@@ -48,7 +48,8 @@ public final class OrderValuation {
 
     /**
      * The scrap being valued: how many units, the salvage per unit (or null), the ERP's action and the account it posts
-     * to (null when there is none, as with {@link ScrapAction#NO_ACTION}).
+     * to (null when there is none, as with {@link ScrapAction#NO_ACTION}); the action is null when the order does not
+     * give one.
      */
     public record Scrap(BigDecimal quantity, BigDecimal salvagePerUnit, ScrapAction action, String account) {
     }
@@ -133,7 +134,7 @@ public final class OrderValuation {
         explanation.put("quantity", quantity(scrap.quantity()));
         explanation.put("gross", exact(gross));
         explanation.put("salvage", exact(salvage));
-        explanation.put("scrap_action", name(scrap.action()));
+        explanation.put("scrap_action", scrap.action() == null ? "none given" : name(scrap.action()));
         explanation.put("hidden_in_product_cost", hidden);
         explanation.put("scrap_account", scrap.account() == null ? "none" : scrap.account());
         explanation.put("rounding", rounding.name().toLowerCase());

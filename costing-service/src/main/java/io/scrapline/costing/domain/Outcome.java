@@ -1,6 +1,8 @@
 package io.scrapline.costing.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** What costing made of one record version: a costed event, or an exception waiting for data. */
@@ -10,11 +12,29 @@ public sealed interface Outcome {
 
     String period();
 
+    /**
+     * A costed event. {@code costType} is the disposition applied (the NCR's when it has one); {@code recoverable} is
+     * the supplier recovery expected of a return to vendor, {@code exposure} the scrap value at risk of a quarantine.
+     */
     record Costed(DefectRecord record, String period, String part, String defectCode, String coqClass, String costType,
-            BigDecimal unitValue, BigDecimal amount, String currency, Map<String, Object> explanation)
-            implements Outcome {
+            BigDecimal unitValue, BigDecimal amount, BigDecimal recoverable, BigDecimal exposure, String currency,
+            Provenance provenance, Map<String, Object> explanation) implements Outcome {
     }
 
     record Uncostable(DefectRecord record, String period, String reason, String detail) implements Outcome {
+    }
+
+    /**
+     * The inputs a costed event used besides its record (cost-model.md §10), so that explain can name them and a change
+     * of them can be noticed: the NCR version whose disposition applied, the work order's scrap action and account, the
+     * cost-roll lines (standard-cost record, version, effective date) and, per rework-labor record, the rate used.
+     */
+    record Provenance(Long ncrRecordId, String workOrder, String scrapAction, String scrapAccount,
+            LocalDate costRollEffectiveFrom, List<Map<String, Object>> costRollLines,
+            List<Map<String, Object>> laborRates, List<Long> laborRecordIds) {
+
+        public static Provenance none() {
+            return new Provenance(null, null, null, null, null, null, null, List.of());
+        }
     }
 }

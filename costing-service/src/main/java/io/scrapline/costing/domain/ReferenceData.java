@@ -9,10 +9,37 @@ import java.util.Optional;
 
 import io.scrapline.platform.period.FiscalCalendar;
 
-/** What costing needs to know besides the record itself, loaded once for a chunk of records. */
+/**
+ * What costing needs to know besides the record itself, loaded once for a chunk of records: besides the mappings and
+ * cost rolls, the NCRs and work orders the records name (keyed by plant and number), the rework-labor records joined to
+ * each defect record (by its record id), the labor rates of work centers (keyed by plant and work center, the plant's
+ * default under work center {@code ""}) and the line of each work center.
+ */
 public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
         Map<String, String> defectCodeXrefs, Map<String, DefectCode> defectCodes,
-        Map<String, List<CostRollLine>> costRolls) {
+        Map<String, List<CostRollLine>> costRolls, Map<String, Ncr> ncrs, Map<String, WorkOrder> workOrders,
+        Map<Long, List<LaborRecord>> labor, Map<String, List<ReworkValuation.Rate>> laborRates,
+        Map<String, String> workCenterLines) {
+
+    /** Mappings and cost rolls only: no NCRs, work orders, labor or rates. */
+    public ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
+            Map<String, String> defectCodeXrefs, Map<String, DefectCode> defectCodes,
+            Map<String, List<CostRollLine>> costRolls) {
+        this(plants, partXrefs, defectCodeXrefs, defectCodes, costRolls, Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of());
+    }
+
+    /** The latest version of an NCR: its record id and its disposition (null when it has none yet). */
+    public record Ncr(long recordId, String sourceId, String disposition) {
+    }
+
+    /**
+     * The latest version of a production order: how the ERP costs it ({@code standard}, {@code actual},
+     * {@code estimated} or null), its close date when closed, its WIP figures and what the ERP does with its scrap.
+     */
+    public record WorkOrder(long recordId, String workOrder, String costingMethod, LocalDate closedOn,
+            OrderValuation.OrderFigures figures, String scrapAction, String scrapAccount) {
+    }
 
     /** A plant's currency, and the time zone and fiscal calendar that decide the period of its events. */
     public record Plant(String currency, ZoneId zone, FiscalCalendar calendar) {
@@ -46,5 +73,28 @@ public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref
 
     public List<CostRollLine> costRoll(String plant, String part) {
         return costRolls.getOrDefault(key(plant, part), List.of());
+    }
+
+    public Optional<Ncr> ncr(String plant, String ncr) {
+        return ncr == null ? Optional.empty() : Optional.ofNullable(ncrs.get(key(plant, ncr)));
+    }
+
+    public Optional<WorkOrder> workOrder(String plant, String workOrder) {
+        return workOrder == null ? Optional.empty() : Optional.ofNullable(workOrders.get(key(plant, workOrder)));
+    }
+
+    /** The rework-labor records whose hours belong to the defect record, oldest first. */
+    public List<LaborRecord> labor(long defectRecordId) {
+        return labor.getOrDefault(defectRecordId, List.of());
+    }
+
+    /** Every version of the work center's rate; {@code ""} for the plant's default rate. */
+    public List<ReworkValuation.Rate> laborRates(String plant, String workCenter) {
+        return laborRates.getOrDefault(key(plant, workCenter), List.of());
+    }
+
+    /** The line a work center belongs to, {@code ""} while it is not registered. */
+    public String line(String plant, String workCenter) {
+        return workCenterLines.getOrDefault(key(plant, workCenter), "");
     }
 }

@@ -6,6 +6,7 @@ import static io.scrapline.costing.domain.ExplanationFormat.quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,24 @@ public final class ReworkValuation {
         LABOR_RECORD, WORK_CENTER, PLANT_DEFAULT
     }
 
-    /** A labor rate per hour from {@code effectiveFrom} until the next one takes over. */
-    public record Rate(LocalDate effectiveFrom, BigDecimal perHour) {
+    /**
+     * A labor rate per hour from {@code effectiveFrom} until the next one takes over; {@code recordId} is the
+     * labor-rate record it came from, or null when it is not known.
+     */
+    public record Rate(LocalDate effectiveFrom, BigDecimal perHour, Long recordId) {
+
+        public Rate(LocalDate effectiveFrom, BigDecimal perHour) {
+            this(effectiveFrom, perHour, null);
+        }
+    }
+
+    /** One labor record's rework with the rates of its work center, and what names it in the explanation. */
+    public record Booking(String label, Rework rework, List<Rate> workCenterRates) {
+    }
+
+    /** Several bookings valued together: one amount, rounded once, and each booking's rate and arithmetic. */
+    public record ValuedBookings(BigDecimal amount, List<Map<String, Object>> lines, Map<String, Object> explanation)
+            implements Result {
     }
 
     /**
@@ -68,6 +85,67 @@ public final class ReworkValuation {
      */
     public static Result value(Rework rework, List<Rate> workCenterRates, List<Rate> plantRates, BigDecimal laborBurden,
             String currency, RoundingMode rounding) {
+        Line line = price(rework, workCenterRates, plantRates, laborBurden);
+        if (line == null) {
+            return noRate(rework.date());
+        }
+        BigDecimal amount = Money.round(line.exactCost(), currency, rounding);
+        Map<String, Object> explanation = line.explanation();
+        explanation.put("rounding", rounding.name().toLowerCase());
+        explanation.put("amount", amount.toPlainString());
+        explanation.put("arithmetic",
+                line.arithmetic() + " = " + exact(line.exactCost()) + " → " + amount.toPlainString() + " " + currency);
+        return new Valued(line.rate().perHour(), line.source(), amount, explanation);
+    }
+
+    /**
+     * Values the rework of several labor records booked against one event: each line's exact cost at its own rate,
+     * their sum rounded once (cost-model.md §9), so the event's amount does not depend on how the hours were split.
+     *
+     * @return {@link ValuedBookings}, or {@link NoLaborRate} naming the first booking without a rate
+     */
+    public static Result valueAll(List<Booking> bookings, List<Rate> plantRates, BigDecimal laborBurden,
+            String currency, RoundingMode rounding) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        BigDecimal exactTotal = BigDecimal.ZERO;
+        List<String> terms = new ArrayList<>();
+        for (Booking booking : bookings) {
+            Line line = price(booking.rework(), booking.workCenterRates(), plantRates, laborBurden);
+            if (line == null) {
+                NoLaborRate none = noRate(booking.rework().date());
+                return new NoLaborRate(none.reason(), booking.label() + ": " + none.detail());
+            }
+            Map<String, Object> explained = new LinkedHashMap<>();
+            explained.put("labor_record", booking.label());
+            explained.putAll(line.explanation());
+            explained.put("arithmetic", line.arithmetic() + " = " + exact(line.exactCost()));
+            lines.add(explained);
+            exactTotal = exactTotal.add(line.exactCost());
+            terms.add(exact(line.exactCost()));
+        }
+        BigDecimal amount = Money.round(exactTotal, currency, rounding);
+        Map<String, Object> explanation = new LinkedHashMap<>();
+        explanation.put("bookings", lines);
+        explanation.put("rounding", rounding.name().toLowerCase());
+        explanation.put("amount", amount.toPlainString());
+        explanation.put("arithmetic", String.join(" + ", terms) + " = " + exact(exactTotal) + " → "
+                + amount.toPlainString() + " " + currency);
+        return new ValuedBookings(amount, lines, explanation);
+    }
+
+    /** One booking priced exactly, before rounding. */
+    private record Line(Rate rate, RateSource source, BigDecimal exactCost, String arithmetic,
+            Map<String, Object> explanation) {
+    }
+
+    private static NoLaborRate noRate(LocalDate date) {
+        return new NoLaborRate(NoLaborRate.REASON, "no labor rate on the labor record, for the work center or "
+                + "as the plant's default in force on " + date);
+    }
+
+    /** The booking priced at the most specific rate in force, or null when there is none. */
+    private static Line price(Rework rework, List<Rate> workCenterRates, List<Rate> plantRates,
+            BigDecimal laborBurden) {
         RateSource source;
         Rate rate;
         Optional<Rate> workCenter = inForce(workCenterRates, rework.date());
@@ -82,15 +160,13 @@ public final class ReworkValuation {
             source = RateSource.PLANT_DEFAULT;
             rate = plant.get();
         } else {
-            return new NoLaborRate(NoLaborRate.REASON, "no labor rate on the labor record, for the work center or "
-                    + "as the plant's default in force on " + rework.date());
+            return null;
         }
 
         BigDecimal burden = laborBurden == null ? BigDecimal.ZERO : laborBurden;
         BigDecimal material = rework.additionalMaterial() == null ? BigDecimal.ZERO : rework.additionalMaterial();
         BigDecimal labor = rework.hours().multiply(rate.perHour()).multiply(BigDecimal.ONE.add(burden));
         BigDecimal exactCost = labor.add(material);
-        BigDecimal amount = Money.round(exactCost, currency, rounding);
 
         Map<String, Object> explanation = new LinkedHashMap<>();
         explanation.put("date", rework.date().toString());
@@ -98,18 +174,17 @@ public final class ReworkValuation {
         if (rate.effectiveFrom() != null) {
             explanation.put("rate_effective_from", rate.effectiveFrom().toString());
         }
+        if (rate.recordId() != null) {
+            explanation.put("rate_record_id", rate.recordId());
+        }
         explanation.put("rate", rate.perHour().toPlainString());
         explanation.put("hours", quantity(rework.hours()));
         explanation.put("labor_burden", burden.toPlainString());
         explanation.put("labor", exact(labor));
         explanation.put("additional_material", material.toPlainString());
-        explanation.put("rounding", rounding.name().toLowerCase());
-        explanation.put("amount", amount.toPlainString());
-        explanation.put("arithmetic",
-                quantity(rework.hours()) + " × " + rate.perHour().toPlainString() + " × (1 + " + burden.toPlainString()
-                        + ") + " + material.toPlainString() + " = " + exact(exactCost) + " → " + amount.toPlainString()
-                        + " " + currency);
-        return new Valued(rate.perHour(), source, amount, explanation);
+        String arithmetic = quantity(rework.hours()) + " × " + rate.perHour().toPlainString() + " × (1 + "
+                + burden.toPlainString() + ") + " + material.toPlainString();
+        return new Line(rate, source, exactCost, arithmetic, explanation);
     }
 
     /** The rate whose effective-from is the latest on or before {@code date}, if any. */

@@ -26,7 +26,7 @@ public class CostSchemaRepository {
 
     private static final String COLUMNS = """
             version, status, scrap_method, planned_scrap_convention, rounding, labor_burden, fx_policy,
-            vital_few_threshold, defect_catalog_version, created_by, created_at, approved_by, approved_at,
+            vital_few_threshold, defect_catalog_version, include_scrap_in_completions, created_by, created_at, approved_by, approved_at,
             superseded_at""";
 
     /** Serializes numbering and approval within a tenant, so two calls never take one number or both approve. */
@@ -45,11 +45,13 @@ public class CostSchemaRepository {
         Tuple values = Tuple.tuple().addValue(CostSchema.name(schema.scrapMethod()))
                 .addValue(schema.plannedScrapConvention()).addValue(CostSchema.name(schema.rounding()))
                 .addValue(schema.laborBurden()).addValue(schema.fxPolicy()).addValue(schema.vitalFewThreshold())
-                .addValue(schema.defectCatalogVersion()).addValue(createdBy);
+                .addValue(schema.defectCatalogVersion()).addValue(schema.includeScrapInCompletions())
+                .addValue(createdBy);
         return connection.preparedQuery("""
                 INSERT INTO cost_schemas (tenant_id, version, scrap_method, planned_scrap_convention, rounding,
-                    labor_burden, fx_policy, vital_few_threshold, defect_catalog_version, created_by)
-                SELECT current_tenant(), coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8
+                    labor_burden, fx_policy, vital_few_threshold, defect_catalog_version, include_scrap_in_completions,
+                    created_by)
+                SELECT current_tenant(), coalesce(max(version), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8, $9
                 FROM cost_schemas
                 RETURNING\s""" + COLUMNS).execute(values).map(rows -> stored(rows.iterator().next()));
     }
@@ -103,7 +105,7 @@ public class CostSchemaRepository {
                 row.getString("planned_scrap_convention"),
                 CostSchema.Rounding.valueOf(row.getString("rounding").toUpperCase()), row.getBigDecimal("labor_burden"),
                 row.getString("fx_policy"), row.getBigDecimal("vital_few_threshold"),
-                row.getString("defect_catalog_version"));
+                row.getString("defect_catalog_version"), row.getBoolean("include_scrap_in_completions"));
         return new Stored(schema, row.getString("status"), row.getString("created_by"),
                 row.getOffsetDateTime("created_at"), row.getString("approved_by"), row.getOffsetDateTime("approved_at"),
                 row.getOffsetDateTime("superseded_at"));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,7 +30,8 @@ public class CostedEventRepository {
     private static final String COLUMNS = """
             event_id, source, source_id, record_version, plant_id, period, line_id, work_center_id, shift, part,
             defect_code, coq_class, disposition, cost_type, quantity, unit_value, amount, currency, occurred_at,
-            superseded, costed_at, schema_version""";
+            superseded, costed_at, schema_version, recoverable_amount, exposure_amount, ncr, work_order, scrap_action,
+            scrap_account, labor_record_id IS NOT NULL AS without_defect_record""";
 
     public Uni<List<Map<String, Object>>> list(SqlConnection connection, Filter filter, int page, int size) {
         return connection.preparedQuery("SELECT " + COLUMNS + " FROM costed_events "
@@ -49,7 +51,10 @@ public class CostedEventRepository {
     }
 
     public Uni<Optional<Map<String, Object>>> find(SqlConnection connection, long eventId) {
-        return connection.preparedQuery("SELECT " + COLUMNS + ", explanation FROM costed_events WHERE event_id = $1")
+        return connection
+                .preparedQuery("SELECT " + COLUMNS
+                        + ", explanation, ncr_record_id, cost_roll_effective_from, cost_roll_lines, labor_rates "
+                        + "FROM costed_events WHERE event_id = $1")
                 .execute(Tuple.of(eventId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(event(rows.iterator().next(), true)));
     }
@@ -86,6 +91,10 @@ public class CostedEventRepository {
         });
     }
 
+    private static Object json(Object value) {
+        return value instanceof JsonArray array ? array.getList() : null;
+    }
+
     private static Map<String, Object> event(Row row, boolean withExplanation) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", row.getLong("event_id"));
@@ -110,7 +119,21 @@ public class CostedEventRepository {
         event.put("superseded", row.getBoolean("superseded"));
         event.put("costed_at", row.getOffsetDateTime("costed_at"));
         event.put("schema_version", row.getInteger("schema_version"));
+        event.put("recoverable_amount", row.getBigDecimal("recoverable_amount"));
+        event.put("exposure_amount", row.getBigDecimal("exposure_amount"));
+        event.put("ncr", row.getString("ncr"));
+        event.put("work_order", row.getString("work_order"));
+        event.put("scrap_action", row.getString("scrap_action"));
+        event.put("scrap_account", row.getString("scrap_account"));
+        event.put("rework_without_defect_record", row.getBoolean("without_defect_record"));
         if (withExplanation) {
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("schema_version", row.getInteger("schema_version"));
+            provenance.put("ncr_record_id", row.getLong("ncr_record_id"));
+            provenance.put("cost_roll_effective_from", row.getLocalDate("cost_roll_effective_from"));
+            provenance.put("cost_roll_lines", json(row.getValue("cost_roll_lines")));
+            provenance.put("labor_rates", json(row.getValue("labor_rates")));
+            event.put("provenance", provenance);
             event.put("explanation", ((JsonObject) row.getValue("explanation")).getMap());
         }
         return event;

@@ -1,5 +1,6 @@
 package io.scrapline.costing.repository;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,18 +8,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.costing.domain.ConfirmationRecord;
 import io.scrapline.costing.domain.CostRollLine;
 import io.scrapline.costing.domain.DefectRecord;
+import io.scrapline.costing.domain.LaborOutcome;
+import io.scrapline.costing.domain.LaborRecord;
+import io.scrapline.costing.domain.OrderValuation;
 import io.scrapline.costing.domain.Outcome;
 import io.scrapline.costing.domain.ReferenceData;
+import io.scrapline.costing.domain.ReworkValuation;
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.domain.ScrapVariance;
+import io.scrapline.costing.domain.VarianceDelta;
+import io.scrapline.costing.domain.VarianceOutcome;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -33,18 +45,18 @@ public class CostingRepository {
     }
 
     /**
-     * The latest version of each record that has no costed event: new records and those waiting in an open exception,
-     * in record order after {@code afterRecordId}.
+     * The latest version of each record that has no current costed event: new records, those waiting in an open
+     * exception and those whose event {@link #reopenStale} superseded, in record order after {@code afterRecordId}.
      */
     public Uni<List<DefectRecord>> uncosted(SqlConnection connection, long afterRecordId, int limit) {
         return connection.preparedQuery("""
                 SELECT d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id,
                     d.part, d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation,
-                    d.customer_return, d.salvage_value
+                    d.customer_return, d.salvage_value, d.work_order, d.ncr
                 FROM defect_records d
                 WHERE d.record_id > $1
                   AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
-                                  AND e.record_id = d.record_id)
+                                  AND e.record_id = d.record_id AND NOT e.superseded)
                   AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id
                                   AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
                 ORDER BY d.record_id
@@ -58,29 +70,22 @@ public class CostingRepository {
                         row.getString("defect_code"), row.getBigDecimal("quantity"), row.getString("disposition"),
                         row.getOffsetDateTime("occurred_at").toInstant(), row.getString("shift"),
                         row.getString("operation"), row.getBoolean("customer_return"),
-                        row.getBigDecimal("salvage_value")));
+                        row.getBigDecimal("salvage_value"), row.getString("work_order"), row.getString("ncr")));
             }
             return records;
         });
     }
 
-    /** The plants, cross-references, defect codes and cost rolls that {@code records} refer to. */
+    /**
+     * The plants, cross-references, defect codes and cost rolls that {@code records} refer to, their NCRs and work
+     * orders, the rework-labor records joined to them and the labor rates those need.
+     */
     public Uni<ReferenceData> referenceData(SqlConnection connection, List<DefectRecord> records) {
         String[] plants = distinct(records, DefectRecord::plant);
         String[] sources = records.stream().map(DefectRecord::source).toArray(String[]::new);
         String[] sourceParts = records.stream().map(DefectRecord::sourcePart).toArray(String[]::new);
         String[] sourceCodes = records.stream().map(DefectRecord::sourceDefectCode).toArray(String[]::new);
 
-        Uni<Map<String, ReferenceData.Plant>> plantsUni = connection
-                .preparedQuery(
-                        "SELECT plant_id, currency, time_zone, fiscal_calendar FROM plants WHERE plant_id = ANY($1)")
-                .execute(Tuple.of(plants)).map(rows -> {
-                    Map<String, ReferenceData.Plant> found = new HashMap<>();
-                    rows.forEach(row -> found.put(row.getString("plant_id"),
-                            new ReferenceData.Plant(row.getString("currency"), ZoneId.of(row.getString("time_zone")),
-                                    FiscalCalendar.parse(row.getString("fiscal_calendar")))));
-                    return found;
-                });
         Uni<Map<String, List<ReferenceData.PartXref>>> partsUni = connection.preparedQuery("""
                 SELECT x.source, x.source_part, x.effective_from, x.part FROM part_xrefs x
                 JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS w(source, source_part)) w
@@ -111,18 +116,61 @@ public class CostingRepository {
                                     row.getString("description"), row.getString("coq_class"))));
                     return found;
                 });
-        return Uni.combine().all().unis(plantsUni, partsUni, codeXrefsUni, codesUni).asTuple().chain(found -> {
-            String[] parts = found.getItem2().values().stream().flatMap(List::stream).map(ReferenceData.PartXref::part)
-                    .distinct().toArray(String[]::new);
-            return costRolls(connection, plants, parts).map(rolls -> new ReferenceData(found.getItem1(),
-                    found.getItem2(), found.getItem3(), found.getItem4(), rolls));
+        return Uni
+                .combine().all().unis(plants(connection, plants), partsUni, codeXrefsUni, codesUni,
+                        ncrs(connection, records), workOrders(connection, records), labor(connection, records))
+                .asTuple().chain(found -> {
+                    String[] parts = found.getItem2().values().stream().flatMap(List::stream)
+                            .map(ReferenceData.PartXref::part).distinct().toArray(String[]::new);
+                    Map<Long, List<LaborRecord>> labor = found.getItem7();
+                    String[] workCenters = labor.values().stream().flatMap(List::stream).map(LaborRecord::workCenter)
+                            .distinct().toArray(String[]::new);
+                    return Uni.combine().all()
+                            .unis(costRolls(connection, plants, parts), laborRates(connection, plants, workCenters))
+                            .asTuple()
+                            .map(more -> new ReferenceData(found.getItem1(), found.getItem2(), found.getItem3(),
+                                    found.getItem4(), more.getItem1(), found.getItem5(), found.getItem6(), labor,
+                                    more.getItem2(), Map.of()));
+                });
+    }
+
+    /** What costing rework hours without a defect record needs: the plants, labor rates and lines of work centers. */
+    public Uni<ReferenceData> laborReferenceData(SqlConnection connection, List<LaborRecord> records) {
+        String[] plants = distinct(records, LaborRecord::plant);
+        String[] workCenters = distinct(records, LaborRecord::workCenter);
+        Uni<Map<String, String>> linesUni = connection.preparedQuery("""
+                SELECT plant_id, work_center_id, line_id FROM work_centers
+                WHERE plant_id = ANY($1) AND work_center_id = ANY($2)
+                """).execute(Tuple.of(plants, workCenters)).map(rows -> {
+            Map<String, String> found = new HashMap<>();
+            rows.forEach(row -> found.put(ReferenceData.key(row.getString("plant_id"), row.getString("work_center_id")),
+                    row.getString("line_id")));
+            return found;
         });
+        return Uni.combine().all()
+                .unis(plants(connection, plants), laborRates(connection, plants, workCenters), linesUni).asTuple()
+                .map(found -> new ReferenceData(found.getItem1(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                        Map.of(), Map.of(), found.getItem2(), found.getItem3()));
+    }
+
+    private Uni<Map<String, ReferenceData.Plant>> plants(SqlConnection connection, String[] plants) {
+        return connection
+                .preparedQuery(
+                        "SELECT plant_id, currency, time_zone, fiscal_calendar FROM plants WHERE plant_id = ANY($1)")
+                .execute(Tuple.of(plants)).map(rows -> {
+                    Map<String, ReferenceData.Plant> found = new HashMap<>();
+                    rows.forEach(row -> found.put(row.getString("plant_id"),
+                            new ReferenceData.Plant(row.getString("currency"), ZoneId.of(row.getString("time_zone")),
+                                    FiscalCalendar.parse(row.getString("fiscal_calendar")))));
+                    return found;
+                });
     }
 
     private Uni<Map<String, List<CostRollLine>>> costRolls(SqlConnection connection, String[] plants, String[] parts) {
         return connection.preparedQuery("""
                 SELECT DISTINCT ON (plant_id, part, operation, effective_from)
-                    plant_id, part, operation, effective_from, material_cost, labor_cost, overhead_cost, milestone
+                    plant_id, part, operation, effective_from, material_cost, labor_cost, overhead_cost, milestone,
+                    planned_scrap_rate, record_id, version
                 FROM standard_cost_records
                 WHERE plant_id = ANY($1) AND part = ANY($2)
                 ORDER BY plant_id, part, operation, effective_from, version DESC
@@ -133,9 +181,187 @@ public class CostingRepository {
                             k -> new ArrayList<>())
                     .add(new CostRollLine(row.getString("operation"), row.getLocalDate("effective_from"),
                             row.getBigDecimal("material_cost"), row.getBigDecimal("labor_cost"),
-                            row.getBigDecimal("overhead_cost"), row.getBoolean("milestone"))));
+                            row.getBigDecimal("overhead_cost"), row.getBoolean("milestone"),
+                            row.getBigDecimal("planned_scrap_rate"), row.getLong("record_id"),
+                            row.getInteger("version"))));
             return found;
         });
+    }
+
+    /** The latest version of each NCR the records name, by plant and NCR number. */
+    private Uni<Map<String, ReferenceData.Ncr>> ncrs(SqlConnection connection, List<DefectRecord> records) {
+        List<DefectRecord> named = records.stream().filter(r -> r.ncr() != null).toList();
+        if (named.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return connection.preparedQuery("""
+                SELECT DISTINCT ON (n.plant_id, n.source_id) n.record_id, n.plant_id, n.source_id, n.disposition
+                FROM ncr_records n
+                JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS w(plant_id, source_id)) w
+                  USING (plant_id, source_id)
+                ORDER BY n.plant_id, n.source_id, n.version DESC, n.record_id DESC
+                """).execute(Tuple.of(named.stream().map(DefectRecord::plant).toArray(String[]::new),
+                named.stream().map(DefectRecord::ncr).toArray(String[]::new))).map(rows -> {
+                    Map<String, ReferenceData.Ncr> found = new HashMap<>();
+                    rows.forEach(
+                            row -> found.put(ReferenceData.key(row.getString("plant_id"), row.getString("source_id")),
+                                    new ReferenceData.Ncr(row.getLong("record_id"), row.getString("source_id"),
+                                            row.getString("disposition"))));
+                    return found;
+                });
+    }
+
+    /** The latest version of each work order the records name, by plant and work order. */
+    private Uni<Map<String, ReferenceData.WorkOrder>> workOrders(SqlConnection connection, List<DefectRecord> records) {
+        List<DefectRecord> named = records.stream().filter(r -> r.workOrder() != null).toList();
+        if (named.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return connection.preparedQuery("""
+                SELECT DISTINCT ON (o.plant_id, o.work_order) o.record_id, o.plant_id, o.work_order, o.costing_method,
+                    o.closed_on, o.wip_total, o.estimated_wip_remaining, o.scrap_cost_posted, o.moved_to_inventory,
+                    o.completed_quantity, o.scrapped_quantity, o.remaining_quantity, o.scrap_action, o.scrap_account
+                FROM work_order_records o
+                JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS w(plant_id, work_order)) w
+                  USING (plant_id, work_order)
+                ORDER BY o.plant_id, o.work_order, o.version DESC
+                """).execute(Tuple.of(named.stream().map(DefectRecord::plant).toArray(String[]::new),
+                named.stream().map(DefectRecord::workOrder).toArray(String[]::new))).map(rows -> {
+                    Map<String, ReferenceData.WorkOrder> found = new HashMap<>();
+                    rows.forEach(
+                            row -> found.put(ReferenceData.key(row.getString("plant_id"), row.getString("work_order")),
+                                    new ReferenceData.WorkOrder(row.getLong("record_id"), row.getString("work_order"),
+                                            row.getString("costing_method"), row.getLocalDate("closed_on"),
+                                            new OrderValuation.OrderFigures(row.getBigDecimal("wip_total"),
+                                                    row.getBigDecimal("estimated_wip_remaining"),
+                                                    row.getBigDecimal("scrap_cost_posted"),
+                                                    row.getBigDecimal("moved_to_inventory"),
+                                                    row.getBigDecimal("completed_quantity"),
+                                                    row.getBigDecimal("scrapped_quantity"),
+                                                    row.getBigDecimal("remaining_quantity")),
+                                            row.getString("scrap_action"), row.getString("scrap_account"))));
+                    return found;
+                });
+    }
+
+    /**
+     * The latest versions of the rework-labor records joined to the records (by {@code rework_labor_defects}, the one
+     * definition of the join), per defect record id, in the order the work was performed.
+     */
+    private Uni<Map<Long, List<LaborRecord>>> labor(SqlConnection connection, List<DefectRecord> records) {
+        Tuple keys = Tuple.tuple();
+        addText(keys, records, DefectRecord::plant, DefectRecord::sourceId, DefectRecord::ncr, DefectRecord::workOrder,
+                DefectRecord::operation);
+        keys.addValue(records.stream().map(DefectRecord::recordId).toArray(Long[]::new));
+        return connection.preparedQuery("""
+                WITH keys AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+                              AS k(plant_id, source_id, ncr, work_order, operation)),
+                matches AS (
+                    SELECT l.* FROM rework_labor_records l
+                    JOIN keys k ON l.plant_id = k.plant_id AND l.defect_source_id = k.source_id
+                    UNION
+                    SELECT l.* FROM rework_labor_records l JOIN keys k ON l.plant_id = k.plant_id AND l.ncr = k.ncr
+                    UNION
+                    SELECT l.* FROM rework_labor_records l
+                    JOIN keys k ON l.plant_id = k.plant_id AND l.work_order = k.work_order
+                         AND l.operation = k.operation),
+                candidates AS (
+                    SELECT l.record_id FROM matches l
+                    WHERE NOT EXISTS (SELECT 1 FROM rework_labor_records n WHERE n.tenant_id = l.tenant_id
+                                      AND n.source = l.source AND n.source_id = l.source_id AND n.version > l.version))
+                SELECT m.defect_record_id, l.record_id, l.source, l.source_id, l.version, l.plant_id, l.work_center_id,
+                    l.hours, l.performed_at, l.ncr, l.defect_source_id, l.work_order, l.operation, l.labor_rate,
+                    l.material_cost
+                FROM rework_labor_defects(ARRAY(SELECT record_id FROM candidates)) m
+                JOIN rework_labor_records l ON l.record_id = m.labor_record_id
+                WHERE m.defect_record_id = ANY($6)
+                ORDER BY l.performed_at, l.record_id
+                """).execute(keys).map(rows -> {
+            Map<Long, List<LaborRecord>> found = new HashMap<>();
+            rows.forEach(row -> found.computeIfAbsent(row.getLong("defect_record_id"), k -> new ArrayList<>())
+                    .add(laborRecord(row)));
+            return found;
+        });
+    }
+
+    /** Every version of the rates of the work centers and of the plants' defaults (work center {@code ""}). */
+    private Uni<Map<String, List<ReworkValuation.Rate>>> laborRates(SqlConnection connection, String[] plants,
+            String[] workCenters) {
+        if (workCenters.length == 0) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String[] withDefault = Stream.concat(Stream.of(""), Stream.of(workCenters)).toArray(String[]::new);
+        return connection.preparedQuery("""
+                SELECT DISTINCT ON (plant_id, work_center_id, effective_from)
+                    plant_id, work_center_id, effective_from, rate, record_id
+                FROM labor_rate_records
+                WHERE plant_id = ANY($1) AND work_center_id = ANY($2)
+                ORDER BY plant_id, work_center_id, effective_from, version DESC
+                """).execute(Tuple.of(plants, withDefault)).map(rows -> {
+            Map<String, List<ReworkValuation.Rate>> found = new HashMap<>();
+            rows.forEach(row -> found
+                    .computeIfAbsent(ReferenceData.key(row.getString("plant_id"), row.getString("work_center_id")),
+                            k -> new ArrayList<>())
+                    .add(new ReworkValuation.Rate(row.getLocalDate("effective_from"), row.getBigDecimal("rate"),
+                            row.getLong("record_id"))));
+            return found;
+        });
+    }
+
+    private static LaborRecord laborRecord(Row row) {
+        return new LaborRecord(row.getLong("record_id"), row.getString("source"), row.getString("source_id"),
+                row.getInteger("version"), row.getString("plant_id"), row.getString("work_center_id"),
+                row.getBigDecimal("hours"), row.getOffsetDateTime("performed_at").toInstant(), row.getString("ncr"),
+                row.getString("defect_source_id"), row.getString("work_order"), row.getString("operation"),
+                row.getBigDecimal("labor_rate"), row.getBigDecimal("material_cost"));
+    }
+
+    /**
+     * Supersedes the current events whose inputs changed since they were costed, taking them out of the rollups through
+     * {@code delta}, so that the records they value are costed again: events whose NCR has a newer version (its
+     * disposition overrides the event's), rework events to which rework hours arrived, and events valuing hours of a
+     * labor record that has a newer version.
+     *
+     * @return how many events were superseded
+     */
+    public Uni<Integer> reopenStale(SqlConnection connection, RollupDelta delta) {
+        // The NCR version an event names is the one ncrs() loads: per plant and number, the highest version.
+        return connection.query("""
+                WITH latest AS (
+                    SELECT DISTINCT ON (n.plant_id, n.source_id) n.plant_id, n.source_id, n.record_id
+                    FROM ncr_records n
+                    WHERE EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = n.tenant_id
+                                  AND e.plant_id = n.plant_id AND e.ncr = n.source_id AND NOT e.superseded)
+                    ORDER BY n.plant_id, n.source_id, n.version DESC, n.record_id DESC)
+                UPDATE costed_events e SET superseded = true
+                FROM latest n
+                WHERE NOT e.superseded AND e.plant_id = n.plant_id AND e.ncr = n.source_id
+                  AND n.record_id IS DISTINCT FROM e.ncr_record_id
+                RETURNING\s""" + SUPERSEDED).execute().invoke(rows -> subtract(rows, delta)).chain(ncrs -> connection
+                .query("""
+                        WITH fresh AS (
+                            SELECT l.record_id FROM rework_labor_records l
+                            WHERE NOT EXISTS (SELECT 1 FROM rework_labor_records n WHERE n.tenant_id = l.tenant_id
+                                              AND n.source = l.source AND n.source_id = l.source_id
+                                              AND n.version > l.version)
+                              AND NOT EXISTS (SELECT 1 FROM costed_labor c JOIN costed_events e USING (tenant_id, event_id)
+                                              WHERE c.labor_record_id = l.record_id AND NOT e.superseded))
+                        UPDATE costed_events e SET superseded = true
+                        FROM rework_labor_defects(ARRAY(SELECT record_id FROM fresh)) m
+                        WHERE NOT e.superseded AND e.record_id = m.defect_record_id
+                        RETURNING\s"""
+                        + SUPERSEDED)
+                .execute().invoke(rows -> subtract(rows, delta)).chain(labor -> connection.query("""
+                        UPDATE costed_events e SET superseded = true
+                        WHERE NOT e.superseded
+                          AND EXISTS (SELECT 1 FROM costed_labor c
+                                      JOIN rework_labor_records l ON l.tenant_id = c.tenant_id
+                                           AND l.record_id = c.labor_record_id
+                                      JOIN rework_labor_records n ON n.tenant_id = l.tenant_id AND n.source = l.source
+                                           AND n.source_id = l.source_id AND n.version > l.version
+                                      WHERE c.tenant_id = e.tenant_id AND c.event_id = e.event_id)
+                        RETURNING\s""" + SUPERSEDED).execute().invoke(rows -> subtract(rows, delta))
+                        .map(versions -> ncrs.rowCount() + labor.rowCount() + versions.rowCount())));
     }
 
     /**
@@ -155,10 +381,7 @@ public class CostingRepository {
                 FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(source, source_id, record_id)
                 WHERE e.source = u.source AND e.source_id = u.source_id AND e.record_id <> u.record_id
                   AND NOT e.superseded
-                RETURNING e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code, e.shift, e.cost_type,
-                    e.coq_class, e.amount, e.quantity
-                """).execute(keys).invoke(rows -> rows.forEach(row -> delta.add(rollupKey(row),
-                row.getBigDecimal("amount").negate(), row.getBigDecimal("quantity").negate(), -1)))
+                RETURNING\s""" + SUPERSEDED).execute(keys).invoke(rows -> subtract(rows, delta))
                 .chain(() -> connection.preparedQuery("""
                         UPDATE costing_exceptions x SET status = 'closed', closed_at = now(),
                             detail = x.detail || ' (superseded by a newer version)'
@@ -168,8 +391,13 @@ public class CostingRepository {
                         """).execute(keys)).replaceWithVoid();
     }
 
-    /** Inserts the costed events of a chunk, all costed with schema {@code schemaVersion} (null: the defaults). */
-    public Uni<Void> insertCosted(SqlConnection connection, List<Outcome.Costed> costed, Integer schemaVersion) {
+    /**
+     * Inserts the costed events of a chunk, all costed with schema {@code schemaVersion} (null: the defaults), and
+     * links each rework event to the labor records it values. Hours those records carried until now as rework without a
+     * defect record are taken out of that, through {@code delta}, and their exceptions closed.
+     */
+    public Uni<Void> insertCosted(SqlConnection connection, List<Outcome.Costed> costed, Integer schemaVersion,
+            RollupDelta delta) {
         if (costed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -178,23 +406,106 @@ public class CostingRepository {
         columns.addValue(costed.stream().map(c -> c.record().version()).toArray(Integer[]::new));
         addText(columns, costed, c -> c.record().source(), c -> c.record().sourceId(), c -> c.record().plant(),
                 Outcome.Costed::period, c -> c.record().line(), c -> c.record().workCenter(), c -> shift(c.record()),
-                Outcome.Costed::part, Outcome.Costed::defectCode, Outcome.Costed::coqClass,
-                c -> c.record().disposition(), Outcome.Costed::costType, c -> c.record().quantity().toPlainString(),
+                Outcome.Costed::part, Outcome.Costed::defectCode, Outcome.Costed::coqClass, Outcome.Costed::costType,
+                Outcome.Costed::costType, c -> c.record().quantity().toPlainString(),
                 c -> c.unitValue().toPlainString(), c -> c.amount().toPlainString(), Outcome.Costed::currency,
-                c -> c.record().occurredAt().toString(), c -> new JsonObject(c.explanation()).encode());
+                c -> c.record().occurredAt().toString(), c -> new JsonObject(c.explanation()).encode(),
+                c -> c.record().ncr());
+        addProvenance(columns, costed, Outcome.Costed::provenance);
+        addText(columns, costed, c -> c.recoverable().toPlainString(), c -> c.exposure().toPlainString());
         columns.addValue(schemaVersion);
-        return connection
-                .preparedQuery(
-                        """
-                                INSERT INTO costed_events (tenant_id, record_id, record_version, source, source_id, plant_id, period,
-                                    line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
-                                    unit_value, amount, currency, occurred_at, explanation, schema_version)
-                                SELECT current_tenant(), u.*, $21::int FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[],
-                                    $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
-                                    $13::text[], $14::text[], $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[], $18::text[],
-                                    $19::text[]::timestamptz[], $20::text[]::jsonb[]) AS u
-                                """)
-                .execute(columns).replaceWithVoid();
+        return connection.preparedQuery("""
+                INSERT INTO costed_events (tenant_id, record_id, record_version, source, source_id, plant_id, period,
+                    line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
+                    unit_value, amount, currency, occurred_at, explanation, ncr, ncr_record_id, work_order,
+                    scrap_action, scrap_account, cost_roll_effective_from, cost_roll_lines, labor_rates,
+                    recoverable_amount, exposure_amount, schema_version)
+                SELECT current_tenant(), u.*, $31::int FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[],
+                    $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+                    $13::text[], $14::text[], $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[],
+                    $18::text[], $19::text[]::timestamptz[], $20::text[]::jsonb[], $21::text[],
+                    $22::text[]::bigint[], $23::text[], $24::text[], $25::text[], $26::text[]::date[],
+                    $27::text[]::jsonb[], $28::text[]::jsonb[], $29::text[]::numeric[], $30::text[]::numeric[]) AS u
+                RETURNING event_id, record_id
+                """).execute(columns).chain(rows -> {
+            Map<Long, Long> events = new HashMap<>();
+            rows.forEach(row -> events.put(row.getLong("record_id"), row.getLong("event_id")));
+            List<Long> labor = new ArrayList<>();
+            List<Long> eventIds = new ArrayList<>();
+            costed.forEach(c -> c.provenance().laborRecordIds().forEach(id -> {
+                labor.add(id);
+                eventIds.add(events.get(c.record().recordId()));
+            }));
+            return absorbLabor(connection, labor, eventIds, delta).chain(() -> link(connection, labor, eventIds));
+        });
+    }
+
+    /** Inserts the costed events of rework hours without a defect record and links each to its labor record. */
+    public Uni<Void> insertLaborCosted(SqlConnection connection, List<LaborOutcome.Costed> costed,
+            Integer schemaVersion) {
+        if (costed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = Tuple.tuple();
+        columns.addValue(costed.stream().map(c -> c.record().recordId()).toArray(Long[]::new));
+        columns.addValue(costed.stream().map(c -> c.record().version()).toArray(Integer[]::new));
+        addText(columns, costed, c -> c.record().source(), c -> c.record().sourceId(), c -> c.record().plant(),
+                LaborOutcome.Costed::period, LaborOutcome.Costed::line, c -> c.record().workCenter(),
+                c -> c.amount().toPlainString(), LaborOutcome.Costed::currency,
+                c -> c.record().performedAt().toString(), c -> new JsonObject(c.explanation()).encode());
+        addProvenance(columns, costed, LaborOutcome.Costed::provenance);
+        columns.addValue(schemaVersion);
+        // No units and no part: the hours are in the explanation, the defect code is none.
+        return connection.preparedQuery("""
+                INSERT INTO costed_events (tenant_id, labor_record_id, record_version, source, source_id, plant_id,
+                    period, line_id, work_center_id, amount, currency, occurred_at, explanation, ncr_record_id,
+                    work_order, scrap_action, scrap_account, cost_roll_effective_from, cost_roll_lines, labor_rates,
+                    schema_version, quantity, shift, part, defect_code, coq_class, disposition, cost_type, unit_value)
+                SELECT current_tenant(), u.*, $20::int, 0, '', '', '', 'internal_failure', 'rework', 'rework', 0
+                FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                    $8::text[], $9::text[]::numeric[], $10::text[], $11::text[]::timestamptz[], $12::text[]::jsonb[],
+                    $13::text[]::bigint[], $14::text[], $15::text[], $16::text[], $17::text[]::date[],
+                    $18::text[]::jsonb[], $19::text[]::jsonb[]) AS u
+                RETURNING event_id, labor_record_id
+                """).execute(columns).chain(rows -> {
+            List<Long> labor = new ArrayList<>();
+            List<Long> eventIds = new ArrayList<>();
+            rows.forEach(row -> {
+                labor.add(row.getLong("labor_record_id"));
+                eventIds.add(row.getLong("event_id"));
+            });
+            return link(connection, labor, eventIds);
+        });
+    }
+
+    /**
+     * The latest versions of rework-labor records after {@code afterRecordId} that no current event values yet, with
+     * whether their hours belong to a defect record (then that record's costing values them).
+     */
+    public Uni<List<PendingLabor>> pendingLabor(SqlConnection connection, long afterRecordId, int limit) {
+        return connection.preparedQuery("""
+                WITH fresh AS (
+                    SELECT l.* FROM rework_labor_records l
+                    WHERE l.record_id > $1
+                      AND NOT EXISTS (SELECT 1 FROM rework_labor_records n WHERE n.tenant_id = l.tenant_id
+                                      AND n.source = l.source AND n.source_id = l.source_id AND n.version > l.version)
+                      AND NOT EXISTS (SELECT 1 FROM costed_labor c JOIN costed_events e USING (tenant_id, event_id)
+                                      WHERE c.labor_record_id = l.record_id AND NOT e.superseded)
+                    ORDER BY l.record_id
+                    LIMIT $2)
+                SELECT f.*, m.defect_record_id IS NOT NULL AS matched
+                FROM fresh f
+                LEFT JOIN rework_labor_defects(ARRAY(SELECT record_id FROM fresh)) m ON m.labor_record_id = f.record_id
+                ORDER BY f.record_id
+                """).execute(Tuple.of(afterRecordId, limit)).map(rows -> {
+            List<PendingLabor> pending = new ArrayList<>();
+            rows.forEach(row -> pending.add(new PendingLabor(laborRecord(row), row.getBoolean("matched"))));
+            return pending;
+        });
+    }
+
+    /** A rework-labor record no current event values, and whether its hours belong to a defect record. */
+    public record PendingLabor(LaborRecord record, boolean matched) {
     }
 
     /** Opens (or refreshes the reason of) an exception for each record that could not be costed. */
@@ -207,12 +518,34 @@ public class CostingRepository {
         addText(columns, uncostable, u -> u.record().source(), u -> u.record().sourceId(), u -> u.record().plant(),
                 Outcome.Uncostable::period, u -> u.record().quantity().toPlainString(), Outcome.Uncostable::reason,
                 Outcome.Uncostable::detail, u -> u.record().line());
+        // An exception closed once reopens when a re-cost (a new NCR disposition) fails again.
         return connection.preparedQuery("""
                 INSERT INTO costing_exceptions (tenant_id, record_id, source, source_id, plant_id, period, quantity,
                     reason, detail, line_id)
                 SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[],
                     $6::text[]::numeric[], $7::text[], $8::text[], $9::text[]) AS u
-                ON CONFLICT (tenant_id, record_id) DO UPDATE SET reason = excluded.reason, detail = excluded.detail
+                ON CONFLICT (tenant_id, record_id) DO UPDATE SET reason = excluded.reason, detail = excluded.detail,
+                    period = excluded.period, status = 'open', closed_at = NULL
+                """).execute(columns).replaceWithVoid();
+    }
+
+    /** Opens (or refreshes) an exception for each labor record without a defect record that could not be costed. */
+    public Uni<Void> openLaborExceptions(SqlConnection connection, List<LaborOutcome.Uncostable> uncostable) {
+        if (uncostable.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = Tuple.tuple();
+        columns.addValue(uncostable.stream().map(u -> u.record().recordId()).toArray(Long[]::new));
+        addText(columns, uncostable, u -> u.record().source(), u -> u.record().sourceId(), u -> u.record().plant(),
+                LaborOutcome.Uncostable::period, u -> u.record().hours().toPlainString(),
+                LaborOutcome.Uncostable::reason, LaborOutcome.Uncostable::detail, LaborOutcome.Uncostable::line);
+        return connection.preparedQuery("""
+                INSERT INTO costing_exceptions (tenant_id, labor_record_id, source, source_id, plant_id, period,
+                    quantity, reason, detail, line_id)
+                SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[],
+                    $6::text[]::numeric[], $7::text[], $8::text[], $9::text[]) AS u
+                ON CONFLICT (tenant_id, labor_record_id) DO UPDATE SET reason = excluded.reason,
+                    detail = excluded.detail, status = 'open', closed_at = NULL
                 """).execute(columns).replaceWithVoid();
     }
 
@@ -227,6 +560,17 @@ public class CostingRepository {
                 .replaceWithVoid();
     }
 
+    /** Closes the exceptions of labor records that are now costed, on their own or with their defect record. */
+    public Uni<Void> closeLaborExceptions(SqlConnection connection, List<Long> laborRecordIds) {
+        if (laborRecordIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                UPDATE costing_exceptions SET status = 'closed', closed_at = now()
+                WHERE labor_record_id = ANY($1) AND status = 'open'
+                """).execute(Tuple.of(laborRecordIds.toArray(Long[]::new))).replaceWithVoid();
+    }
+
     /** Adds the chunk's changes to the rollups, in the same transaction as the events they sum. */
     public Uni<Void> applyRollups(SqlConnection connection, RollupDelta delta) {
         if (delta.isEmpty()) {
@@ -236,22 +580,212 @@ public class CostingRepository {
         Tuple columns = Tuple.tuple();
         addText(columns, changes, c -> c.key().plant(), c -> c.key().period(), c -> c.key().line(),
                 c -> c.key().workCenter(), c -> c.key().defectCode(), c -> c.key().shift(), c -> c.key().costType(),
-                c -> c.key().coqClass(), c -> c.amount().toPlainString(), c -> c.quantity().toPlainString());
+                c -> c.key().coqClass(), c -> c.amount().toPlainString(), c -> c.recoverable().toPlainString(),
+                c -> c.exposure().toPlainString(), c -> c.quantity().toPlainString());
         columns.addValue(changes.stream().map(RollupDelta.Change::events).toArray(Long[]::new));
-        return connection
-                .preparedQuery(
-                        """
-                                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
-                                    cost_type, coq_class, amount, quantity, events)
-                                SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-                                    $6::text[], $7::text[], $8::text[], $9::text[]::numeric[], $10::text[]::numeric[], $11::bigint[]) AS u
-                                ON CONFLICT (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift, cost_type,
-                                    coq_class)
-                                DO UPDATE SET amount = cost_rollups.amount + excluded.amount,
-                                    quantity = cost_rollups.quantity + excluded.quantity,
-                                    events = cost_rollups.events + excluded.events
-                                """)
-                .execute(columns).replaceWithVoid();
+        return connection.preparedQuery("""
+                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
+                    cost_type, coq_class, amount, recoverable_amount, exposure_amount, quantity, events)
+                SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+                    $6::text[], $7::text[], $8::text[], $9::text[]::numeric[], $10::text[]::numeric[],
+                    $11::text[]::numeric[], $12::text[]::numeric[], $13::bigint[]) AS u
+                ON CONFLICT (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift, cost_type,
+                    coq_class)
+                DO UPDATE SET amount = cost_rollups.amount + excluded.amount,
+                    recoverable_amount = cost_rollups.recoverable_amount + excluded.recoverable_amount,
+                    exposure_amount = cost_rollups.exposure_amount + excluded.exposure_amount,
+                    quantity = cost_rollups.quantity + excluded.quantity,
+                    events = cost_rollups.events + excluded.events
+                """).execute(columns).replaceWithVoid();
+    }
+
+    private Uni<Void> link(SqlConnection connection, List<Long> labor, List<Long> eventIds) {
+        if (labor.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                INSERT INTO costed_labor (tenant_id, labor_record_id, event_id)
+                SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::bigint[]) AS u
+                """).execute(Tuple.of(labor.toArray(Long[]::new), eventIds.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    /**
+     * Supersedes the other current events that valued the hours of {@code labor} until now (their own event as rework
+     * without a defect record, or another defect record's event), so that no hours are costed twice, and closes those
+     * labor records' exceptions. A defect record whose event goes is costed again without them.
+     */
+    private Uni<Void> absorbLabor(SqlConnection connection, List<Long> labor, List<Long> eventIds, RollupDelta delta) {
+        if (labor.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                UPDATE costed_events e SET superseded = true
+                FROM costed_labor c
+                WHERE c.tenant_id = e.tenant_id AND c.event_id = e.event_id AND c.labor_record_id = ANY($1)
+                  AND NOT e.superseded AND e.event_id <> ALL($2)
+                RETURNING\s""" + SUPERSEDED)
+                .execute(Tuple.of(labor.toArray(Long[]::new), eventIds.toArray(Long[]::new)))
+                .invoke(rows -> subtract(rows, delta)).chain(() -> closeLaborExceptions(connection, labor));
+    }
+
+    private static final String SUPERSEDED = """
+            e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code, e.shift, e.cost_type, e.coq_class,
+            e.amount, e.recoverable_amount, e.exposure_amount, e.quantity""";
+
+    private static void subtract(RowSet<Row> rows, RollupDelta delta) {
+        rows.forEach(row -> delta.add(rollupKey(row), row.getBigDecimal("amount").negate(),
+                row.getBigDecimal("recoverable_amount").negate(), row.getBigDecimal("exposure_amount").negate(),
+                row.getBigDecimal("quantity").negate(), -1));
+    }
+
+    private static <T> void addProvenance(Tuple columns, Collection<T> items, Function<T, Outcome.Provenance> of) {
+        addText(columns, items,
+                item -> of.apply(item).ncrRecordId() == null ? null : of.apply(item).ncrRecordId().toString(),
+                item -> of.apply(item).workOrder(), item -> of.apply(item).scrapAction(),
+                item -> of.apply(item).scrapAccount(),
+                item -> of.apply(item).costRollEffectiveFrom() == null ? null
+                        : of.apply(item).costRollEffectiveFrom().toString(),
+                item -> json(of.apply(item).costRollLines()), item -> json(of.apply(item).laborRates()));
+    }
+
+    private static String json(List<Map<String, Object>> values) {
+        return values == null ? null : new JsonArray(new ArrayList<>(values)).encode();
+    }
+
+    /**
+     * The latest versions of confirmations after {@code afterRecordId} that are not valued yet: new ones and those
+     * waiting for their cost roll.
+     */
+    public Uni<List<ConfirmationRecord>> pendingConfirmations(SqlConnection connection, long afterRecordId, int limit) {
+        return connection.preparedQuery("""
+                SELECT c.record_id, c.source, c.source_id, c.version, c.plant_id, c.work_order, c.part, c.operation,
+                    c.yield_quantity, c.scrap_quantity, c.confirmed_at
+                FROM confirmation_records c
+                WHERE c.record_id > $1
+                  AND NOT EXISTS (SELECT 1 FROM costed_confirmations k WHERE k.tenant_id = c.tenant_id
+                                  AND k.record_id = c.record_id AND k.reason IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM confirmation_records n WHERE n.tenant_id = c.tenant_id
+                                  AND n.source = c.source AND n.source_id = c.source_id AND n.version > c.version)
+                ORDER BY c.record_id
+                LIMIT $2
+                """).execute(Tuple.of(afterRecordId, limit)).map(rows -> {
+            List<ConfirmationRecord> records = new ArrayList<>();
+            rows.forEach(row -> records.add(new ConfirmationRecord(row.getLong("record_id"), row.getString("source"),
+                    row.getString("source_id"), row.getInteger("version"), row.getString("plant_id"),
+                    row.getString("work_order"), row.getString("part"), row.getString("operation"),
+                    row.getBigDecimal("yield_quantity"), row.getBigDecimal("scrap_quantity"),
+                    row.getOffsetDateTime("confirmed_at").toInstant())));
+            return records;
+        });
+    }
+
+    /** The plants and cost rolls the confirmations refer to; their part is the ERP part already. */
+    public Uni<ReferenceData> confirmationReferenceData(SqlConnection connection, List<ConfirmationRecord> records) {
+        String[] plants = distinct(records, ConfirmationRecord::plant);
+        return Uni.combine().all()
+                .unis(plants(connection, plants),
+                        costRolls(connection, plants, distinct(records, ConfirmationRecord::part)))
+                .asTuple()
+                .map(found -> new ReferenceData(found.getItem1(), Map.of(), Map.of(), Map.of(), found.getItem2()));
+    }
+
+    /**
+     * Marks the valued rows of earlier versions of {@code records} superseded and takes them out of the scrap variances
+     * through {@code delta}.
+     */
+    public Uni<Void> supersedeEarlierConfirmations(SqlConnection connection, List<ConfirmationRecord> records,
+            VarianceDelta delta) {
+        List<ConfirmationRecord> updates = records.stream().filter(r -> r.version() > 1).toList();
+        if (updates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                UPDATE costed_confirmations k SET superseded = true
+                FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(source, source_id, record_id)
+                WHERE k.source = u.source AND k.source_id = u.source_id AND k.record_id <> u.record_id
+                  AND NOT k.superseded
+                RETURNING k.plant_id, k.period, k.part, k.operation, k.planned_quantity, k.unplanned_quantity,
+                    k.variance_quantity, k.variance_value, k.reason
+                """)
+                .execute(Tuple.of(updates.stream().map(ConfirmationRecord::source).toArray(String[]::new),
+                        updates.stream().map(ConfirmationRecord::sourceId).toArray(String[]::new),
+                        updates.stream().map(ConfirmationRecord::recordId).toArray(Long[]::new)))
+                .invoke(rows -> rows.forEach(row -> {
+                    if (row.getString("reason") == null) {
+                        delta.add(
+                                new VarianceDelta.Key(row.getString("plant_id"), row.getString("period"),
+                                        row.getString("part"), row.getString("operation")),
+                                row.getBigDecimal("planned_quantity").negate(),
+                                row.getBigDecimal("unplanned_quantity").negate(),
+                                row.getBigDecimal("variance_quantity").negate(),
+                                row.getBigDecimal("variance_value").negate(), -1);
+                    }
+                })).replaceWithVoid();
+    }
+
+    /**
+     * Stores what costing made of each confirmation: valued, or the reason it waits (replacing the reason it waited for
+     * before).
+     */
+    public Uni<Void> upsertConfirmations(SqlConnection connection, List<VarianceOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = Tuple.tuple();
+        columns.addValue(outcomes.stream().map(o -> o.record().recordId()).toArray(Long[]::new));
+        columns.addValue(outcomes.stream().map(o -> o.record().version()).toArray(Integer[]::new));
+        addText(columns, outcomes, o -> o.record().source(), o -> o.record().sourceId(), o -> o.record().plant(),
+                VarianceOutcome::period, o -> o.record().part(), o -> o.record().operation(),
+                o -> valued(o, r -> r.plannedQuantity()), o -> valued(o, r -> r.unplannedQuantity()),
+                o -> valued(o, r -> r.varianceQuantity()), o -> valued(o, r -> r.value()),
+                o -> o instanceof VarianceOutcome.Valued v ? v.currency() : null,
+                o -> o instanceof VarianceOutcome.Valued v ? new JsonObject(v.explanation()).encode() : null,
+                o -> o instanceof VarianceOutcome.Unvalued u ? u.reason() : null,
+                o -> o instanceof VarianceOutcome.Unvalued u ? u.detail() : null);
+        return connection.preparedQuery("""
+                INSERT INTO costed_confirmations (tenant_id, record_id, record_version, source, source_id, plant_id,
+                    period, part, operation, planned_quantity, unplanned_quantity, variance_quantity, variance_value,
+                    currency, explanation, reason, detail)
+                SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[],
+                    $6::text[], $7::text[], $8::text[], $9::text[]::numeric[], $10::text[]::numeric[],
+                    $11::text[]::numeric[], $12::text[]::numeric[], $13::text[], $14::text[]::jsonb[], $15::text[],
+                    $16::text[]) AS u
+                ON CONFLICT (tenant_id, record_id) DO UPDATE SET period = excluded.period,
+                    planned_quantity = excluded.planned_quantity, unplanned_quantity = excluded.unplanned_quantity,
+                    variance_quantity = excluded.variance_quantity, variance_value = excluded.variance_value,
+                    currency = excluded.currency, explanation = excluded.explanation, reason = excluded.reason,
+                    detail = excluded.detail, costed_at = now()
+                """).execute(columns).replaceWithVoid();
+    }
+
+    /** Adds the chunk's changes to the scrap variances, in the same transaction as the confirmations they sum. */
+    public Uni<Void> applyVariances(SqlConnection connection, VarianceDelta delta) {
+        if (delta.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Collection<VarianceDelta.Change> changes = delta.changes();
+        Tuple columns = Tuple.tuple();
+        addText(columns, changes, c -> c.key().plant(), c -> c.key().period(), c -> c.key().part(),
+                c -> c.key().operation(), c -> c.planned().toPlainString(), c -> c.unplanned().toPlainString(),
+                c -> c.variance().toPlainString(), c -> c.value().toPlainString());
+        columns.addValue(changes.stream().map(VarianceDelta.Change::confirmations).toArray(Long[]::new));
+        return connection.preparedQuery("""
+                INSERT INTO scrap_variances (tenant_id, plant_id, period, part, operation, planned_quantity,
+                    unplanned_quantity, variance_quantity, variance_value, confirmations)
+                SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+                    $5::text[]::numeric[], $6::text[]::numeric[], $7::text[]::numeric[], $8::text[]::numeric[],
+                    $9::bigint[]) AS u
+                ON CONFLICT (tenant_id, plant_id, period, part, operation)
+                DO UPDATE SET planned_quantity = scrap_variances.planned_quantity + excluded.planned_quantity,
+                    unplanned_quantity = scrap_variances.unplanned_quantity + excluded.unplanned_quantity,
+                    variance_quantity = scrap_variances.variance_quantity + excluded.variance_quantity,
+                    variance_value = scrap_variances.variance_value + excluded.variance_value,
+                    confirmations = scrap_variances.confirmations + excluded.confirmations
+                """).execute(columns).replaceWithVoid();
+    }
+
+    private static String valued(VarianceOutcome outcome, Function<ScrapVariance.Result, BigDecimal> figure) {
+        return outcome instanceof VarianceOutcome.Valued v ? figure.apply(v.result()).toPlainString() : null;
     }
 
     /** Registers the lines and work centers the records name (contract.md: "registered when first seen"). */
@@ -279,6 +813,12 @@ public class CostingRepository {
         return new RollupDelta.Key(costed.record().plant(), costed.period(), costed.record().line(),
                 costed.record().workCenter(), costed.defectCode(), shift(costed.record()), costed.costType(),
                 costed.coqClass());
+    }
+
+    /** Rework without a defect record: no defect code and no shift, internal failure like all rework. */
+    public static RollupDelta.Key rollupKey(LaborOutcome.Costed costed) {
+        return new RollupDelta.Key(costed.record().plant(), costed.period(), costed.line(),
+                costed.record().workCenter(), LaborOutcome.NO_DEFECT_CODE, "", "rework", "internal_failure");
     }
 
     private static RollupDelta.Key rollupKey(Row row) {

@@ -18,22 +18,22 @@ public final class CostSchemaRequests {
      * the service names every bad field at once; decimals are strings like money, though numbers are accepted.
      */
     public record Draft(String scrapMethod, String plannedScrapConvention, String rounding, String laborBurden,
-            String fxPolicy, String vitalFewThreshold, String defectCatalogVersion) {
+            String fxPolicy, String vitalFewThreshold, String defectCatalogVersion, String includeScrapInCompletions) {
     }
 
     /** One version with its settings and lifecycle. */
     public record Version(int version, String status, String scrapMethod, String plannedScrapConvention,
             String rounding, String laborBurden, String fxPolicy, String vitalFewThreshold, String defectCatalogVersion,
-            String createdBy, OffsetDateTime createdAt, String approvedBy, OffsetDateTime approvedAt,
-            OffsetDateTime supersededAt) {
+            boolean includeScrapInCompletions, String createdBy, OffsetDateTime createdAt, String approvedBy,
+            OffsetDateTime approvedAt, OffsetDateTime supersededAt) {
 
         static Version of(CostSchemaRepository.Stored stored) {
             CostSchema schema = stored.schema();
             return new Version(schema.version(), stored.status(), CostSchema.name(schema.scrapMethod()),
                     schema.plannedScrapConvention(), CostSchema.name(schema.rounding()),
                     schema.laborBurden().toPlainString(), schema.fxPolicy(), schema.vitalFewThreshold().toPlainString(),
-                    schema.defectCatalogVersion(), stored.createdBy(), stored.createdAt(), stored.approvedBy(),
-                    stored.approvedAt(), stored.supersededAt());
+                    schema.defectCatalogVersion(), schema.includeScrapInCompletions(), stored.createdBy(),
+                    stored.createdAt(), stored.approvedBy(), stored.approvedAt(), stored.supersededAt());
         }
     }
 }

@@ -35,12 +35,14 @@ public class CostSchemaResource {
             {"version": 3, "status": "draft", "scrap_method": "full_standard",
              "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
              "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
+             "include_scrap_in_completions": false,
              "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z"}""";
 
     private static final String VERSION = """
             {"version": 2, "status": "approved", "scrap_method": "full_standard",
              "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
              "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
+             "include_scrap_in_completions": false,
              "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z",
              "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z", "superseded_at": null}""";
 
@@ -61,7 +63,8 @@ public class CostSchemaResource {
             + "the cost model's default: scrap_method cumulative_standard (or full_standard, material_only), "
             + "planned_scrap_convention of_input (or of_yield), rounding half_up (or half_even), labor_burden 0 "
             + "(a fraction, at least 0), fx_policy average (or closing), vital_few_threshold 0.80 (above 0, at "
-            + "most 1), defect_catalog_version none. A draft is not used for costing until it is approved.")
+            + "most 1), defect_catalog_version none, include_scrap_in_completions false (whether the ERP counts "
+            + "scrapped units among an order's completions, for orders costed at actual). A draft is not used for costing until it is approved.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "draft", value = """
             {"scrap_method": "full_standard", "rounding": "half_up", "labor_burden": "0.35",
              "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1"}""")))
@@ -69,7 +72,7 @@ public class CostSchemaResource {
     @APIResponse(responseCode = "422", description = "Invalid settings, each named")
     public Uni<Response> create(CostSchemaRequests.Draft request) {
         CostSchemaRequests.Draft draft = request == null
-                ? new CostSchemaRequests.Draft(null, null, null, null, null, null, null)
+                ? new CostSchemaRequests.Draft(null, null, null, null, null, null, null, null)
                 : request;
         return schemas.createDraft(caller.tenant(), token.getName(), draft).map(CostSchemaRequests.Version::of)
                 .map(version -> Response.created(URI.create("/api/v1/cost-schemas/" + version.version()))

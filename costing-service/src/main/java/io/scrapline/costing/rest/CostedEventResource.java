@@ -62,11 +62,19 @@ public class CostedEventResource {
     @Path("/costed-events/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY, Roles.SUPERVISOR })
     @Operation(summary = "One costed event with its explanation", description = "The method, the cost roll in "
-            + "force, every input and the arithmetic, so the amount can be recomputed to the cent.")
+            + "force, every input and the arithmetic, so the amount can be recomputed to the cent; provenance names "
+            + "the schema version, the NCR version, the standard-cost records of the cost roll and the labor rates "
+            + "used.")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "scrap", value = """
             {"id": 1, "source": "plex-mes", "source_id": "MES-1", "part": "100-4471-A", "defect_code": "MACH-DIM",
              "coq_class": "internal_failure", "disposition": "scrap", "cost_type": "scrap", "quantity": "3",
              "unit_value": "218.400000", "amount": "655.20", "currency": "USD", "period": "2026-10",
+             "recoverable_amount": "0.00", "exposure_amount": "0.00", "work_order": "WO-7",
+             "scrap_action": "write_off", "scrap_account": "5400-SCRAP", "rework_without_defect_record": false,
+             "provenance": {"schema_version": 2, "ncr_record_id": null, "cost_roll_effective_from": "2026-01-01",
+               "cost_roll_lines": [{"operation": "0010", "effective_from": "2026-01-01", "record_id": 301,
+                 "version": 1}, {"operation": "0020", "effective_from": "2026-01-01", "record_id": 302,
+                 "version": 1}], "labor_rates": null},
              "explanation": {"valuation": {"method": "cumulative_standard",
                "arithmetic": "3 × 218.400000 = 655.200000 → 655.20 USD"}}}""")))
     @APIResponse(responseCode = "404", description = "No such event for this tenant")

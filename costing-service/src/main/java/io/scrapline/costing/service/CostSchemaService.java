@@ -35,7 +35,7 @@ public class CostSchemaService {
     public Uni<Stored> createDraft(String tenant, String createdBy, CostSchemaRequests.Draft request) {
         CostSchemaDraft.Read read = CostSchemaDraft.read(request.scrapMethod(), request.plannedScrapConvention(),
                 request.rounding(), request.laborBurden(), request.fxPolicy(), request.vitalFewThreshold(),
-                request.defectCatalogVersion());
+                request.defectCatalogVersion(), request.includeScrapInCompletions());
         if (!read.errors().isEmpty()) {
             List<FieldError> errors = read.errors().entrySet().stream()
                     .map(e -> new FieldError(null, e.getKey(), e.getValue())).toList();

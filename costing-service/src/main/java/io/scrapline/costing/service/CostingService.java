@@ -1,5 +1,6 @@
 package io.scrapline.costing.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,18 +18,27 @@ import io.scrapline.costing.config.CostingConfig;
 import io.scrapline.costing.domain.CostSchema;
 import io.scrapline.costing.domain.DefectRecord;
 import io.scrapline.costing.domain.EventCosting;
+import io.scrapline.costing.domain.LaborOutcome;
+import io.scrapline.costing.domain.LaborRecord;
 import io.scrapline.costing.domain.Outcome;
 import io.scrapline.costing.domain.ReferenceData;
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.domain.VarianceDelta;
+import io.scrapline.costing.domain.VarianceOutcome;
 import io.scrapline.costing.repository.CostSchemaRepository;
 import io.scrapline.costing.repository.CostingRepository;
 import io.scrapline.platform.api.AlertPrompt;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Costs every record version of a tenant that has no costed event yet, a chunk per transaction: costed events,
+ * Costs every record version of a tenant that has no current costed event, a chunk per transaction: costed events,
  * exceptions and rollups of a chunk commit together.
+ * <p>
+ * A run first re-opens the events whose inputs changed (an NCR's new disposition, rework hours that arrived, a new
+ * version of hours already costed), then costs defect records, then the rework hours that no defect record covers, then
+ * splits the scrap of operation confirmations into planned and unplanned.
  */
 @ApplicationScoped
 public class CostingService {
@@ -70,11 +80,19 @@ public class CostingService {
 
     /** Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed. */
     public Uni<Run> run(String tenant, String bearer) {
-        return runFrom(tenant, 0, Run.empty()).invoke(run -> {
-            if (bearer != null) {
-                promptAlerts(bearer, run);
-            }
-        });
+        return db.inTenant(tenant, this::reopen).chain(() -> runFrom(tenant, 0, Run.empty()))
+                .chain(run -> laborFrom(tenant, 0, run)).chain(run -> confirmationsFrom(tenant, 0, run)).invoke(run -> {
+                    if (bearer != null) {
+                        promptAlerts(bearer, run);
+                    }
+                });
+    }
+
+    /** Supersedes the events whose inputs changed, in one transaction with their rollups, so they are costed again. */
+    private Uni<Void> reopen(SqlConnection connection) {
+        RollupDelta delta = new RollupDelta();
+        return repository.lockTenant(connection).chain(() -> repository.reopenStale(connection, delta))
+                .chain(reopened -> repository.applyRollups(connection, delta));
     }
 
     private Uni<Run> runFrom(String tenant, long afterRecordId, Run soFar) {
@@ -86,7 +104,25 @@ public class CostingService {
         });
     }
 
-    private Uni<Chunk> chunk(io.vertx.mutiny.sqlclient.SqlConnection connection, long afterRecordId) {
+    private Uni<Run> laborFrom(String tenant, long afterRecordId, Run soFar) {
+        return db.inTenant(tenant, connection -> laborChunk(connection, afterRecordId)).chain(chunk -> {
+            if (chunk.records() == 0) {
+                return Uni.createFrom().item(soFar);
+            }
+            return laborFrom(tenant, chunk.lastRecordId(), soFar.plus(chunk));
+        });
+    }
+
+    private Uni<Run> confirmationsFrom(String tenant, long afterRecordId, Run soFar) {
+        return db.inTenant(tenant, connection -> confirmationChunk(connection, afterRecordId)).chain(chunk -> {
+            if (chunk.records() == 0) {
+                return Uni.createFrom().item(soFar);
+            }
+            return confirmationsFrom(tenant, chunk.lastRecordId(), soFar.plus(chunk));
+        });
+    }
+
+    private Uni<Chunk> chunk(SqlConnection connection, long afterRecordId) {
         return repository.lockTenant(connection)
                 .chain(() -> repository.uncosted(connection, afterRecordId, config.chunkSize())).chain(records -> {
                     if (records.isEmpty()) {
@@ -95,10 +131,9 @@ public class CostingService {
                     // Read per chunk, in its transaction: an approval takes effect from the next chunk on, and
                     // every event of a chunk names the version it was costed with.
                     return Uni.combine().all()
-                            .unis(schemas.approved(connection), repository.referenceData(connection, records)).asTuple()
+                            .unis(approvedSchema(connection), repository.referenceData(connection, records)).asTuple()
                             .chain(found -> {
-                                CostSchema schema = found.getItem1()
-                                        .orElseGet(() -> CostSchema.defaults(config.method(), config.roundingMode()));
+                                CostSchema schema = found.getItem1();
                                 EventCosting costing = new EventCosting(schema);
                                 ReferenceData reference = found.getItem2();
                                 List<Outcome.Costed> costed = new ArrayList<>();
@@ -113,7 +148,7 @@ public class CostingService {
                                 }
                                 RollupDelta delta = new RollupDelta();
                                 costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
-                                        c.record().quantity(), 1));
+                                        c.recoverable(), c.exposure(), c.record().quantity(), 1));
                                 Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
                                 costed.forEach(c -> touched
                                         .computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
@@ -121,13 +156,98 @@ public class CostingService {
                                 long last = records.get(records.size() - 1).recordId();
                                 return repository.registerLines(connection, records)
                                         .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
-                                        .chain(() -> repository.insertCosted(connection, costed, schema.version()))
+                                        .chain(() -> repository.insertCosted(connection, costed, schema.version(),
+                                                delta))
                                         .chain(() -> repository.closeExceptions(connection, costed))
                                         .chain(() -> repository.openExceptions(connection, uncostable))
                                         .chain(() -> repository.applyRollups(connection, delta)).replaceWith(new Chunk(
                                                 last, records.size(), costed.size(), uncostable.size(), touched));
                             });
                 });
+    }
+
+    /**
+     * Costs a chunk of rework hours that no current event values and no defect record covers; hours that belong to a
+     * defect record are left to that record's costing, which runs first.
+     */
+    private Uni<Chunk> laborChunk(SqlConnection connection, long afterRecordId) {
+        return repository.lockTenant(connection)
+                .chain(() -> repository.pendingLabor(connection, afterRecordId, config.chunkSize())).chain(pending -> {
+                    if (pending.isEmpty()) {
+                        return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
+                    }
+                    long last = pending.get(pending.size() - 1).record().recordId();
+                    List<LaborRecord> unmatched = pending.stream().filter(p -> !p.matched())
+                            .map(CostingRepository.PendingLabor::record).toList();
+                    if (unmatched.isEmpty()) {
+                        return Uni.createFrom().item(new Chunk(last, pending.size(), 0, 0, Map.of()));
+                    }
+                    return Uni.combine().all()
+                            .unis(approvedSchema(connection), repository.laborReferenceData(connection, unmatched))
+                            .asTuple().chain(found -> {
+                                CostSchema schema = found.getItem1();
+                                EventCosting costing = new EventCosting(schema);
+                                List<LaborOutcome.Costed> costed = new ArrayList<>();
+                                List<LaborOutcome.Uncostable> uncostable = new ArrayList<>();
+                                for (LaborRecord record : unmatched) {
+                                    LaborOutcome outcome = costing.costUnmatched(record, found.getItem2());
+                                    if (outcome instanceof LaborOutcome.Costed c) {
+                                        costed.add(c);
+                                    } else {
+                                        uncostable.add((LaborOutcome.Uncostable) outcome);
+                                    }
+                                }
+                                RollupDelta delta = new RollupDelta();
+                                costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
+                                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 1));
+                                return repository.insertLaborCosted(connection, costed, schema.version())
+                                        .chain(() -> repository.closeLaborExceptions(connection,
+                                                costed.stream().map(c -> c.record().recordId()).toList()))
+                                        .chain(() -> repository.openLaborExceptions(connection, uncostable))
+                                        .chain(() -> repository.applyRollups(connection, delta)).replaceWith(new Chunk(
+                                                last, pending.size(), costed.size(), uncostable.size(), Map.of()));
+                            });
+                });
+    }
+
+    /**
+     * Splits the scrap of a chunk of confirmations into planned and unplanned and values the variance; the scrap
+     * variances of plant, period, part and operation change in the same transaction. A confirmation is not a costed
+     * event: the run's counts leave it out.
+     */
+    private Uni<Chunk> confirmationChunk(SqlConnection connection, long afterRecordId) {
+        return repository.lockTenant(connection)
+                .chain(() -> repository.pendingConfirmations(connection, afterRecordId, config.chunkSize()))
+                .chain(records -> {
+                    if (records.isEmpty()) {
+                        return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
+                    }
+                    return Uni.combine().all()
+                            .unis(approvedSchema(connection), repository.confirmationReferenceData(connection, records))
+                            .asTuple().chain(found -> {
+                                EventCosting costing = new EventCosting(found.getItem1());
+                                List<VarianceOutcome> outcomes = records.stream()
+                                        .map(record -> costing.costConfirmation(record, found.getItem2())).toList();
+                                VarianceDelta delta = new VarianceDelta();
+                                outcomes.stream().filter(VarianceOutcome.Valued.class::isInstance)
+                                        .map(VarianceOutcome.Valued.class::cast)
+                                        .forEach(v -> delta.add(
+                                                new VarianceDelta.Key(v.record().plant(), v.period(), v.record().part(),
+                                                        v.record().operation()),
+                                                v.result().plannedQuantity(), v.result().unplannedQuantity(),
+                                                v.result().varianceQuantity(), v.result().value(), 1));
+                                long last = records.get(records.size() - 1).recordId();
+                                return repository.supersedeEarlierConfirmations(connection, records, delta)
+                                        .chain(() -> repository.upsertConfirmations(connection, outcomes))
+                                        .chain(() -> repository.applyVariances(connection, delta))
+                                        .replaceWith(new Chunk(last, records.size(), 0, 0, Map.of()));
+                            });
+                });
+    }
+
+    private Uni<CostSchema> approvedSchema(SqlConnection connection) {
+        return schemas.approved(connection)
+                .map(approved -> approved.orElseGet(() -> CostSchema.defaults(config.method(), config.roundingMode())));
     }
 
     private void promptAlerts(String bearer, Run run) {

@@ -64,7 +64,7 @@ class EventCostingTest {
     @Test
     void anApprovedSchemaIsAppliedAndNamedInTheExplanation() {
         CostSchema schema = new CostSchema(2, ScrapMethod.FULL_STANDARD, "of_input", CostSchema.Rounding.HALF_UP,
-                BigDecimal.ZERO, "average", new BigDecimal("0.80"), null);
+                BigDecimal.ZERO, "average", new BigDecimal("0.80"), null, false);
 
         Outcome.Costed costed = costed(new EventCosting(schema).cost(event().build(), reference()));
 
@@ -196,6 +196,225 @@ class EventCostingTest {
 
         assertThat(costed.costType()).isEqualTo("return_to_vendor");
         assertThat(costed.amount()).isEqualTo(new BigDecimal("655.20"));
+        // The contract has no recovery figure: the supplier is expected to make good the full scrap cost.
+        assertThat(costed.recoverable()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(costed.exposure()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(costed.explanation().get("recoverable")).asInstanceOf(MAP).containsEntry("amount", "655.20");
+    }
+
+    @Test
+    void quarantineCostsNothingYetButCarriesTheScrapValueAtRisk() {
+        // exposure 3 × 218.40 = 655.20; cost 0.00 until a final disposition arrives
+        Outcome.Costed costed = costed(costing.cost(event().disposition("quarantine").build(), reference()));
+
+        assertThat(costed.costType()).isEqualTo("quarantine");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(costed.exposure()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(costed.recoverable()).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void anNcrsDispositionOverridesTheEventsAndIsNamedAsItsProvenance() {
+        ReferenceData reference = with(reference(),
+                Map.of(key("P1", "NCR-9"), new ReferenceData.Ncr(77, "NCR-9", "use_as_is"), key("P1", "NCR-10"),
+                        new ReferenceData.Ncr(78, "NCR-10", null)),
+                Map.of(), Map.of(), Map.of());
+
+        // NCR-9 says use as is: counted at 0.00 instead of the scrap's 655.20
+        Outcome.Costed overridden = costed(costing.cost(event().ncr("NCR-9").build(), reference));
+        assertThat(overridden.costType()).isEqualTo("use_as_is");
+        assertThat(overridden.amount()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(overridden.provenance().ncrRecordId()).isEqualTo(77L);
+        assertThat(overridden.explanation().get("disposition")).asInstanceOf(MAP).containsEntry("event", "scrap")
+                .containsEntry("ncr_disposition", "use_as_is").containsEntry("applied", "use_as_is");
+
+        // NCR-10 has no disposition yet: the event's own applies, 3 × 218.40 = 655.20
+        Outcome.Costed kept = costed(costing.cost(event().ncr("NCR-10").build(), reference));
+        assertThat(kept.costType()).isEqualTo("scrap");
+        assertThat(kept.amount()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(kept.provenance().ncrRecordId()).isEqualTo(78L);
+    }
+
+    @Test
+    void reworkIsCostedFromAllTheLaborHoursJoinedToItAndRoundedOnce() {
+        // burden 0.25. L-1: 2 h, no own rate, WC1's 40.00 in force: 2 × 40.00 × 1.25 = 100.00.
+        // L-2: 1.5 h at its own 50.00 plus 12.345 material: 1.5 × 50.00 × 1.25 + 12.345 = 106.095.
+        // 100.00 + 106.095 = 206.095 → 206.10; per unit of the 3 reworked: 206.10 / 3 = 68.70
+        CostSchema schema = new CostSchema(3, ScrapMethod.CUMULATIVE_STANDARD, "of_input", CostSchema.Rounding.HALF_UP,
+                new BigDecimal("0.25"), "average", new BigDecimal("0.80"), null, false);
+        ReferenceData reference = with(reference(), Map.of(), Map.of(),
+                Map.of(1L, List.of(labor(11, "2", null, null), labor(12, "1.5", "50.00", "12.345"))), RATES);
+
+        Outcome.Costed costed = costed(new EventCosting(schema).cost(event().disposition("rework").build(), reference));
+
+        assertThat(costed.costType()).isEqualTo("rework");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("206.10"));
+        assertThat(costed.unitValue()).isEqualTo(new BigDecimal("68.700000"));
+        assertThat(costed.provenance().laborRecordIds()).containsExactly(11L, 12L);
+        assertThat(costed.provenance().laborRates()).first().asInstanceOf(MAP).containsEntry("labor_record_id", 11L)
+                .containsEntry("rate", "40.00").containsEntry("rate_source", "work_center")
+                .containsEntry("rate_record_id", 501L);
+        assertThat(costed.provenance().laborRates().get(1)).containsEntry("rate_source", "labor_record");
+        assertThat(costed.explanation().get("valuation")).asInstanceOf(MAP).containsEntry("arithmetic",
+                "100.000000 + 106.095000 = 206.095000 → 206.10 USD");
+    }
+
+    @Test
+    void reworkHoursWithoutAnyRateAreAnExceptionNotAZeroCost() {
+        ReferenceData reference = with(reference(), Map.of(), Map.of(), Map.of(1L, List.of(labor(11, "2", null, null))),
+                Map.of());
+
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().disposition("rework").build(), reference));
+
+        assertThat(uncostable.reason()).isEqualTo("no_labor_rate");
+        assertThat(uncostable.detail()).contains("kronos L-11 v1");
+    }
+
+    @Test
+    void anOrderCostedAtActualValuesItsScrapAtTheOrdersActualUnitCost() {
+        // (10000.00 − 500.00 − 6000.00) / (60 + 20) = 43.75; 3 × 43.75 = 131.25
+        ReferenceData reference = with(reference(), Map.of(),
+                Map.of(key("P1", "WO-1"), order("actual", null, "write_off", "5400-SCRAP")), Map.of(), Map.of());
+
+        Outcome.Costed costed = costed(costing.cost(event().workOrder("WO-1").build(), reference));
+
+        assertThat(costed.unitValue()).isEqualTo(new BigDecimal("43.750000"));
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("131.25"));
+        assertThat(costed.provenance().scrapAction()).isEqualTo("write_off");
+        assertThat(costed.provenance().scrapAccount()).isEqualTo("5400-SCRAP");
+        assertThat(costed.provenance().costRollEffectiveFrom()).isNull();
+        assertThat(costed.explanation().get("valuation")).asInstanceOf(MAP).containsEntry("method", "order_actual");
+    }
+
+    @Test
+    void scrapIncludedInCompletionsComesFromTheSchema() {
+        // (10000.00 − 500.00 − 6000.00) / 60 = 58.333333; 3 × 58.333333 = 174.999999 → 175.00
+        CostSchema schema = new CostSchema(5, ScrapMethod.CUMULATIVE_STANDARD, "of_input", CostSchema.Rounding.HALF_UP,
+                BigDecimal.ZERO, "average", new BigDecimal("0.80"), null, true);
+        ReferenceData reference = with(reference(), Map.of(),
+                Map.of(key("P1", "WO-1"), order("actual", null, null, null)), Map.of(), Map.of());
+
+        assertThat(costed(new EventCosting(schema).cost(event().workOrder("WO-1").build(), reference)).amount())
+                .isEqualTo(new BigDecimal("175.00"));
+    }
+
+    @Test
+    void anOrderCostedAtEstimatedCostUsesTheRemainingWipAndQuantity() {
+        // (10000.00 + 4000.00 − 500.00 − 6000.00) / 40 = 187.50; 3 × 187.50 = 562.50
+        ReferenceData reference = with(reference(), Map.of(),
+                Map.of(key("P1", "WO-1"), order("estimated", null, "no_action", null)), Map.of(), Map.of());
+
+        Outcome.Costed costed = costed(costing.cost(event().workOrder("WO-1").build(), reference));
+
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("562.50"));
+        assertThat(costed.explanation().get("valuation")).asInstanceOf(MAP).containsEntry("hidden_in_product_cost",
+                true);
+    }
+
+    @Test
+    void anOrderWithoutAUsableDivisorIsAnException() {
+        ReferenceData.WorkOrder empty = new ReferenceData.WorkOrder(9, "WO-0", "actual", null,
+                new OrderValuation.OrderFigures(new BigDecimal("100"), null, null, null, BigDecimal.ZERO, null, null),
+                null, null);
+        ReferenceData reference = with(reference(), Map.of(), Map.of(key("P1", "WO-0"), empty), Map.of(), Map.of());
+
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().workOrder("WO-0").build(), reference));
+
+        assertThat(uncostable.reason()).isEqualTo("no_order_value");
+        assertThat(uncostable.detail()).contains("WO-0");
+    }
+
+    @Test
+    void aStandardOrderKeepsTheCostRollButItsCloseDateDecidesThePeriod() {
+        // closed 2026-11-02: period 2026-11 although the scrap was on 2026-10-14; still 3 × 218.40 = 655.20
+        ReferenceData reference = with(reference(), Map.of(),
+                Map.of(key("P1", "WO-1"), order("standard", LocalDate.of(2026, 11, 2), "quarantine", "1450-QI")),
+                Map.of(), Map.of());
+
+        Outcome.Costed costed = costed(costing.cost(event().workOrder("WO-1").build(), reference));
+
+        assertThat(costed.period()).isEqualTo("2026-11");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(costed.provenance().scrapAccount()).isEqualTo("1450-QI");
+        assertThat(costed.explanation().get("period")).asInstanceOf(MAP)
+                .containsEntry("work_order_closed_on", "2026-11-02").containsEntry("event_date", "2026-10-14");
+    }
+
+    @Test
+    void theCostRollLinesUsedAreNamedWithTheirRecordsAndVersions() {
+        List<CostRollLine> recorded = List.of(
+                new CostRollLine("0010", JAN, new BigDecimal("120.00"), new BigDecimal("30.00"),
+                        new BigDecimal("20.00"), false, null, 301L, 1),
+                new CostRollLine("0020", JAN, new BigDecimal("0.00"), new BigDecimal("28.40"), new BigDecimal("20.00"),
+                        false, null, 302L, 2));
+
+        Outcome.Costed costed = costed(costing.cost(event().build(), reference(recorded)));
+
+        assertThat(costed.provenance().costRollEffectiveFrom()).isEqualTo(JAN);
+        assertThat(costed.provenance().costRollLines()).containsExactly(
+                Map.of("operation", "0010", "effective_from", "2026-01-01", "record_id", 301L, "version", 1),
+                Map.of("operation", "0020", "effective_from", "2026-01-01", "record_id", 302L, "version", 2));
+    }
+
+    @Test
+    void aConfirmationsScrapIsSplitAtTheOperationsPlannedRateWithTheSchemasConvention() {
+        // ERP-900: C(0010) = 100.00, C(0020) = 125.00, planned 2 % at 0020. Yield 98, scrap 5 at 0020.
+        // of_input: target = 98 × 0.02 / 0.98 = 2; planned 2, unplanned 3; value 3 × 125.00 = 375.00
+        VarianceOutcome ofInput = costing.costConfirmation(confirmation("0020", "98", "5"), confirmations());
+        assertThat(ofInput).isInstanceOfSatisfying(VarianceOutcome.Valued.class, valued -> {
+            assertThat(valued.period()).isEqualTo("2026-10");
+            assertThat(valued.result().plannedQuantity()).isEqualByComparingTo("2");
+            assertThat(valued.result().unplannedQuantity()).isEqualByComparingTo("3");
+            assertThat(valued.result().value()).isEqualTo(new BigDecimal("375.00"));
+            assertThat(valued.result().milestone()).isTrue();
+            assertThat(valued.explanation().get("variance")).asInstanceOf(MAP).containsEntry("covers_operations",
+                    List.of("0010", "0020"));
+        });
+
+        // of_yield: target = 98 × 0.02 = 1.96; unplanned 3.04; value 3.04 × 125.00 = 380.00
+        CostSchema ofYield = new CostSchema(6, ScrapMethod.CUMULATIVE_STANDARD, "of_yield", CostSchema.Rounding.HALF_UP,
+                BigDecimal.ZERO, "average", new BigDecimal("0.80"), null, false);
+        VarianceOutcome yield = new EventCosting(ofYield).costConfirmation(confirmation("0020", "98", "5"),
+                confirmations());
+        assertThat(yield).isInstanceOfSatisfying(VarianceOutcome.Valued.class, valued -> {
+            assertThat(valued.result().unplannedQuantity()).isEqualByComparingTo("3.04");
+            assertThat(valued.result().value()).isEqualTo(new BigDecimal("380.00"));
+        });
+    }
+
+    @Test
+    void aConfirmationWithoutItsCostRollOrOperationWaits() {
+        assertThat(costing.costConfirmation(confirmation("0030", "10", "1"), confirmations())).isInstanceOfSatisfying(
+                VarianceOutcome.Unvalued.class,
+                unvalued -> assertThat(unvalued.reason()).isEqualTo("unknown_operation"));
+        ConfirmationRecord otherPart = new ConfirmationRecord(8, "sap-erp", "C-8", 1, "P1", "WO-1", "ERP-200", "0010",
+                BigDecimal.TEN, BigDecimal.ONE, Instant.parse("2026-10-14T13:30:00Z"));
+        assertThat(costing.costConfirmation(otherPart, confirmations())).isInstanceOfSatisfying(
+                VarianceOutcome.Unvalued.class,
+                unvalued -> assertThat(unvalued.reason()).isEqualTo("no_standard_cost"));
+    }
+
+    @Test
+    void reworkHoursWithoutADefectRecordAreCostedAgainstTheirWorkCenter() {
+        // 2 h at WC1's 40.00: 2 × 40.00 × (1 + 0) = 80.00, on the work center's line L1
+        ReferenceData reference = new ReferenceData(reference().plants(), Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of(), Map.of(), RATES, Map.of(key("P1", "WC1"), "L1"));
+
+        LaborOutcome outcome = costing.costUnmatched(labor(11, "2", null, null), reference);
+
+        assertThat(outcome).isInstanceOfSatisfying(LaborOutcome.Costed.class, costed -> {
+            assertThat(costed.amount()).isEqualTo(new BigDecimal("80.00"));
+            assertThat(costed.line()).isEqualTo("L1");
+            assertThat(costed.period()).isEqualTo("2026-10");
+            assertThat(costed.provenance().laborRecordIds()).containsExactly(11L);
+            assertThat(costed.explanation()).containsKey("rework_without_defect_record");
+        });
+        LaborOutcome withoutRate = costing.costUnmatched(labor(11, "2", null, null),
+                new ReferenceData(reference().plants(), Map.of(), Map.of(), Map.of(), Map.of()));
+        assertThat(withoutRate).isInstanceOfSatisfying(LaborOutcome.Uncostable.class, uncostable -> {
+            assertThat(uncostable.reason()).isEqualTo("no_labor_rate");
+            assertThat(uncostable.line()).isEmpty();
+        });
     }
 
     @Test
@@ -454,6 +673,53 @@ class EventCostingTest {
                 rolls);
     }
 
+    /**
+     * ERP-900 at P1: 0010 material 100.00, planned 5 %; 0020 labor 20.00 and overhead 5.00, planned 2 %, a milestone.
+     */
+    private static ReferenceData confirmations() {
+        return new ReferenceData(reference().plants(), Map.of(), Map.of(), Map.of(),
+                Map.of(key("P1", "ERP-900"),
+                        List.of(new CostRollLine("0010", JAN, new BigDecimal("100.00"), BigDecimal.ZERO,
+                                BigDecimal.ZERO, false, new BigDecimal("0.05"), null, null),
+                                new CostRollLine("0020", JAN, BigDecimal.ZERO, new BigDecimal("20.00"),
+                                        new BigDecimal("5.00"), true, new BigDecimal("0.02"), null, null))));
+    }
+
+    private static ConfirmationRecord confirmation(String operation, String yield, String scrap) {
+        return new ConfirmationRecord(7, "sap-erp", "C-7", 1, "P1", "WO-1", "ERP-900", operation, new BigDecimal(yield),
+                new BigDecimal(scrap), Instant.parse("2026-10-14T13:30:00Z"));
+    }
+
+    /** WC1 of P1 at 40.00 from January (labor-rate record 501); P1's default 30.00 (record 500). */
+    private static final Map<String, List<ReworkValuation.Rate>> RATES = Map.of(key("P1", "WC1"),
+            List.of(new ReworkValuation.Rate(JAN, new BigDecimal("40.00"), 501L)), key("P1", ""),
+            List.of(new ReworkValuation.Rate(JAN, new BigDecimal("30.00"), 500L)));
+
+    private static ReferenceData with(ReferenceData base, Map<String, ReferenceData.Ncr> ncrs,
+            Map<String, ReferenceData.WorkOrder> orders, Map<Long, List<LaborRecord>> labor,
+            Map<String, List<ReworkValuation.Rate>> rates) {
+        return new ReferenceData(base.plants(), base.partXrefs(), base.defectCodeXrefs(), base.defectCodes(),
+                base.costRolls(), ncrs, orders, labor, rates, Map.of());
+    }
+
+    /** Rework at WC1 of P1 on 2026-10-14, from source kronos. */
+    private static LaborRecord labor(long recordId, String hours, String rate, String material) {
+        return new LaborRecord(recordId, "kronos", "L-" + recordId, 1, "P1", "WC1", new BigDecimal(hours),
+                Instant.parse("2026-10-14T15:00:00Z"), null, "D-1", null, null,
+                rate == null ? null : new BigDecimal(rate), material == null ? null : new BigDecimal(material));
+    }
+
+    /**
+     * WIP 10000.00 with 4000.00 still to come, 500.00 scrap posted, 6000.00 moved; 60 completed, 20 scrapped, 40 to go.
+     */
+    private static ReferenceData.WorkOrder order(String method, LocalDate closedOn, String action, String account) {
+        return new ReferenceData.WorkOrder(9, "WO-1", method, closedOn,
+                new OrderValuation.OrderFigures(new BigDecimal("10000.00"), new BigDecimal("4000.00"),
+                        new BigDecimal("500.00"), new BigDecimal("6000.00"), new BigDecimal("60"), new BigDecimal("20"),
+                        new BigDecimal("40")),
+                action, account);
+    }
+
     private static CostRollLine line(String operation, LocalDate effectiveFrom, String material, String labor,
             String overhead) {
         return new CostRollLine(operation, effectiveFrom, new BigDecimal(material), new BigDecimal(labor),
@@ -481,6 +747,8 @@ class EventCostingTest {
         private String operation = "0020";
         private boolean customerReturn;
         private String salvage;
+        private String workOrder;
+        private String ncr;
 
         EventBuilder sourceId(String value) {
             sourceId = value;
@@ -532,10 +800,20 @@ class EventCostingTest {
             return this;
         }
 
+        EventBuilder workOrder(String value) {
+            workOrder = value;
+            return this;
+        }
+
+        EventBuilder ncr(String value) {
+            ncr = value;
+            return this;
+        }
+
         DefectRecord build() {
             return new DefectRecord(1, SOURCE, sourceId, 1, plant, "L1", "WC1", part, defectCode,
                     new BigDecimal(quantity), disposition, Instant.parse(occurredAt), "A", operation, customerReturn,
-                    salvage == null ? null : new BigDecimal(salvage));
+                    salvage == null ? null : new BigDecimal(salvage), workOrder, ncr);
         }
     }
 }

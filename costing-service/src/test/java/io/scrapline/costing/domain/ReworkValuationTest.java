@@ -143,6 +143,49 @@ class ReworkValuationTest {
         assertThat(usd(rework("1", "0.125", "0.125"), List.of(), List.of()).amount()).isEqualTo(new BigDecimal("0.25"));
     }
 
+    @Test
+    void severalBookingsAreValuedEachAtItsOwnRateAndRoundedOnceInTotal() {
+        // burden 0.25. A: 2 h at its own 45.00 + 12.50 material: 2 × 45.00 × 1.25 + 12.50 = 125.00.
+        // B: 1.5 h at the work center's 40.00: 1.5 × 40.00 × 1.25 = 75.00. Total 200.00.
+        ReworkValuation.Result result = ReworkValuation.valueAll(
+                List.of(new ReworkValuation.Booking("A", rework("2", "45.00", "12.50"), List.of()),
+                        new ReworkValuation.Booking("B", rework("1.5", null, null), WORK_CENTER)),
+                PLANT, new BigDecimal("0.25"), "USD", RoundingMode.HALF_UP);
+
+        assertThat(result).isInstanceOfSatisfying(ReworkValuation.ValuedBookings.class, valued -> {
+            assertThat(valued.amount()).isEqualTo(new BigDecimal("200.00"));
+            assertThat(valued.lines()).extracting(line -> line.get("rate_source")).containsExactly("labor_record",
+                    "work_center");
+            assertThat(valued.explanation()).containsEntry("arithmetic",
+                    "125.000000 + 75.000000 = 200.000000 → 200.00 USD");
+        });
+    }
+
+    @Test
+    void severalBookingsAreRoundedOnceNotPerBooking() {
+        // 1 × 0.125 + 1 × 0.125 = 0.25 (rounding each booking first would give 0.13 + 0.13 = 0.26)
+        ReworkValuation.Result result = ReworkValuation.valueAll(
+                List.of(new ReworkValuation.Booking("A", rework("1", "0.125", null), List.of()),
+                        new ReworkValuation.Booking("B", rework("1", "0.125", null), List.of())),
+                List.of(), BigDecimal.ZERO, "USD", RoundingMode.HALF_UP);
+
+        assertThat(result).isInstanceOfSatisfying(ReworkValuation.ValuedBookings.class,
+                valued -> assertThat(valued.amount()).isEqualTo(new BigDecimal("0.25")));
+    }
+
+    @Test
+    void oneBookingWithoutARateMakesTheWholeReworkWaitAndIsNamed() {
+        ReworkValuation.Result result = ReworkValuation.valueAll(
+                List.of(new ReworkValuation.Booking("A", rework("1", "10.00", null), List.of()),
+                        new ReworkValuation.Booking("B", rework("1", null, null), List.of())),
+                List.of(), BigDecimal.ZERO, "USD", RoundingMode.HALF_UP);
+
+        assertThat(result).isInstanceOfSatisfying(NoLaborRate.class, none -> {
+            assertThat(none.reason()).isEqualTo("no_labor_rate");
+            assertThat(none.detail()).startsWith("B: ");
+        });
+    }
+
     private static Valued usd(Rework rework, List<Rate> workCenter, List<Rate> plant) {
         return valued(ReworkValuation.value(rework, workCenter, plant, BigDecimal.ZERO, "USD", RoundingMode.HALF_UP));
     }

@@ -53,13 +53,16 @@ class CostSchemaResourceTest {
                 .body("planned_scrap_convention", equalTo("of_input")).body("rounding", equalTo("half_up"))
                 .body("labor_burden", equalTo("0")).body("fx_policy", equalTo("average"))
                 .body("vital_few_threshold", equalTo("0.80")).body("defect_catalog_version", nullValue())
+                .body("include_scrap_in_completions", equalTo(false))
                 .body("created_by", equalTo(tenant + "-admin@demo.scrapline.local")).body("created_at", notNullValue())
                 .body("approved_by", nullValue());
 
         create(TestTokens.get().token(tenant, "controller"),
-                Map.of("scrap_method", "full_standard", "labor_burden", "0.35", "defect_catalog_version", "2026.1"))
-                        .statusCode(201).body("version", equalTo(2)).body("scrap_method", equalTo("full_standard"))
-                        .body("labor_burden", equalTo("0.35")).body("defect_catalog_version", equalTo("2026.1"));
+                Map.of("scrap_method", "full_standard", "labor_burden", "0.35", "defect_catalog_version", "2026.1",
+                        "include_scrap_in_completions", true)).statusCode(201).body("version", equalTo(2))
+                                .body("scrap_method", equalTo("full_standard")).body("labor_burden", equalTo("0.35"))
+                                .body("defect_catalog_version", equalTo("2026.1"))
+                                .body("include_scrap_in_completions", equalTo(true));
 
         given().auth().oauth2(admin).get("/api/v1/cost-schemas").then().statusCode(200).body("version",
                 equalTo(List.of(2, 1)));
@@ -71,11 +74,11 @@ class CostSchemaResourceTest {
     void namesEveryInvalidSettingTogether() {
         JsonPath problem = create(admin,
                 Map.of("scrap_method", "actual_wip", "rounding", "ceiling", "labor_burden", "-1", "vital_few_threshold",
-                        "1.5", "fx_policy", "spot")).statusCode(422).contentType(PROBLEM).body("status", equalTo(422))
-                                .extract().jsonPath();
+                        "1.5", "fx_policy", "spot", "include_scrap_in_completions", "sometimes")).statusCode(422)
+                                .contentType(PROBLEM).body("status", equalTo(422)).extract().jsonPath();
 
         assertThat(problem.getList("errors.field")).containsExactly("scrap_method", "rounding", "labor_burden",
-                "fx_policy", "vital_few_threshold");
+                "fx_policy", "vital_few_threshold", "include_scrap_in_completions");
         assertThat(problem.getString("errors[0].message")).contains("actual_wip");
         given().auth().oauth2(admin).get("/api/v1/cost-schemas").then().statusCode(200).body("", hasSize(0));
     }
@@ -151,7 +154,7 @@ class CostSchemaResourceTest {
         }
     }
 
-    private static ValidatableResponse create(String token, Map<String, String> body) {
+    private static ValidatableResponse create(String token, Map<String, ?> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/cost-schemas")
                 .then();
     }
