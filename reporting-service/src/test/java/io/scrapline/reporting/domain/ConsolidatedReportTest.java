@@ -95,6 +95,6 @@ class ConsolidatedReportTest {
         return new Report(
                 plant, plant, "2026-10", currency, "open", 1, "controller", new Report.Totals(scrapCost, reworkCost,
                         scrapCost.add(reworkCost), BigDecimal.ONE, 1, 0, BigDecimal.ZERO),
-                List.of(), List.of(), List.of(coq), null);
+                List.of(), List.of(), new BigDecimal("0.80"), List.of(coq), null);
     }
 }
