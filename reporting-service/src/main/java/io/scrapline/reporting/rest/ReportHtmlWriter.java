@@ -1,16 +1,10 @@
 package io.scrapline.reporting.rest;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
 import io.scrapline.reporting.domain.Report;
@@ -22,18 +16,12 @@ import io.scrapline.reporting.domain.ReportHtml;
  */
 @Provider
 @Produces(ReportHtml.MEDIA_TYPE)
-public class ReportHtmlWriter implements MessageBodyWriter<Report> {
+public class ReportHtmlWriter extends ReportWriter {
 
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Report.class.isAssignableFrom(type);
-    }
-
-    @Override
-    public void writeTo(Report report, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+    byte[] write(Report report, MultivaluedMap<String, Object> headers) {
         headers.putSingle(HttpHeaders.CONTENT_TYPE, ReportHtml.MEDIA_TYPE + ";charset=UTF-8");
         headers.putSingle("Content-Security-Policy", ReportHtml.CONTENT_SECURITY_POLICY);
-        out.write(ReportHtml.of(report).getBytes(StandardCharsets.UTF_8));
+        return ReportHtml.of(report).getBytes(StandardCharsets.UTF_8);
     }
 }
