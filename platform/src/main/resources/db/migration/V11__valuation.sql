@@ -85,7 +85,6 @@ AS $$
 $$;
 GRANT EXECUTE ON FUNCTION rework_labor_defects(bigint[]) TO ${app_role};
 
-CREATE INDEX defect_records_by_source_id ON defect_records (tenant_id, plant_id, source_id);
 CREATE INDEX defect_records_by_ncr ON defect_records (tenant_id, plant_id, ncr) WHERE ncr IS NOT NULL;
 CREATE INDEX defect_records_by_work_order ON defect_records (tenant_id, plant_id, work_order, operation)
     WHERE work_order IS NOT NULL;

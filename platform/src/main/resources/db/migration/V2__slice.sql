@@ -47,7 +47,8 @@ CREATE TABLE defect_records (
     salvage_value    numeric(18, 6),
     received_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, record_id),
-    UNIQUE (tenant_id, source, source_id, version)
+    -- source_id before source: costing finds a defect by its MES id from another source (a labor booking).
+    UNIQUE (tenant_id, source_id, source, version)
 );
 
 -- The ERP cost roll: one row per part, plant, operation and effective date (the natural key).

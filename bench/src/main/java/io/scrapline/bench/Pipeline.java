@@ -52,12 +52,22 @@ public final class Pipeline {
                     .forEach((rule, body) -> admin.put(alerts + "/alert-rules/" + rule, body).expect(204));
             ingest.postCsv(ingestApi + "/sources/" + SampleMonth.ERP + "/records/standard-costs",
                     SampleMonth.standardCostsCsv()).expect(201);
-            JsonNode batch = ingest.postCsv(ingestApi + "/sources/" + SampleMonth.MES + "/records/defects",
-                    SampleMonth.defectsCsv(400, 20261031L)).expect(201).json();
+            String defects = SampleMonth.defectsCsv(400, 20261031L);
+            JsonNode batch = ingest.postCsv(ingestApi + "/sources/" + SampleMonth.MES + "/records/defects", defects)
+                    .expect(201).json();
             System.out.printf("  batch %s: %d received, %d accepted%n", batch.get("batch_id").asText(),
                     batch.get("received").asInt(), batch.get("accepted").asInt());
-
-            JsonNode progress = awaitCosted(ingest, ingestApi + "/batches/" + batch.get("batch_id").asText());
+            String batchUrl = ingestApi + "/batches/" + batch.get("batch_id").asText();
+            awaitCosted(ingest, batchUrl);
+            // The labor tracker books rework hours after the MES reports the defects: the rework waiting for them
+            // is costed as they arrive.
+            System.out.println("Loading the labor rates and the labor tracker's rework hours...");
+            ingest.postCsv(ingestApi + "/sources/" + SampleMonth.ERP + "/records/labor-rates",
+                    SampleMonth.laborRatesCsv()).expect(201);
+            ingest.postCsv(ingestApi + "/sources/" + SampleMonth.LABOR + "/records/rework-labor",
+                    SampleMonth.reworkLaborCsv(defects, 20261101L)).expect(201);
+            awaitSettled(admin, costing + "/exceptions?status=open&plant=" + SampleMonth.PLANT);
+            JsonNode progress = awaitCosted(ingest, batchUrl);
             System.out.printf("  costed %d events, %d waiting in exceptions%n", progress.get("costed").asLong(),
                     progress.get("exceptions").asLong());
             int emails = awaitQuiet(stack);
@@ -107,6 +117,18 @@ public final class Pipeline {
             LocalStack.sleep(250);
         }
         throw new IllegalStateException("the batch was not costed within 3 minutes");
+    }
+
+    /** Waits until the list at {@code url} has kept its size for six seconds, longer than a costing sweep. */
+    private static void awaitSettled(Api api, String url) {
+        int seen = -1;
+        int size = api.get(url).expect(200).json().size();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (size != seen && Instant.now().isBefore(deadline)) {
+            seen = size;
+            LocalStack.sleep(6000);
+            size = api.get(url).expect(200).json().size();
+        }
     }
 
     /** Waits until no new alert email has arrived for two seconds; returns how many arrived. */

@@ -1,7 +1,9 @@
 package io.scrapline.bench;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
@@ -12,8 +14,8 @@ import java.util.Random;
 /**
  * A realistic month of one three-line plant, generated from a fixed seed: the MES's defects with its own part numbers
  * and defect codes, the ERP's cost roll, the cross-references between them, and the alert rules a quality manager would
- * set. A few records are meant to stop in exceptions: an MES part nobody mapped, and rework that has no labor booked
- * yet.
+ * set; the labor tracker's rework hours and the ERP's labor rates. A few records are meant to stop in exceptions: an
+ * MES part nobody mapped, and rework that has no labor booked yet.
  */
 public final class SampleMonth {
 
@@ -21,6 +23,7 @@ public final class SampleMonth {
     public static final String PERIOD = "2026-10";
     public static final String MES = "plex-mes";
     public static final String ERP = "sap-erp";
+    public static final String LABOR = "kronos-labor";
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
 
     /** A routing step: operation, work center, material, labor, overhead per finished unit. */
@@ -126,8 +129,8 @@ public final class SampleMonth {
             String shift = hour >= 6 && hour < 14 ? "A" : hour >= 14 && hour < 22 ? "B" : "C";
             ZonedDateTime at = LocalDateTime.of(day, java.time.LocalTime.of(hour, random.nextInt(60))).atZone(ZONE);
             int roll = random.nextInt(100);
-            String disposition = roll < 80 ? "scrap"
-                    : roll < 88 ? "use_as_is" : roll < 94 ? "quarantine" : roll < 97 ? "return_to_vendor" : "rework";
+            String disposition = roll < 70 ? "scrap"
+                    : roll < 84 ? "rework" : roll < 90 ? "use_as_is" : roll < 95 ? "quarantine" : "return_to_vendor";
             boolean customerReturn = code.code().equals("CUST-RET");
             String mesPart = i % 97 == 0 ? "MFG-9999" : part.mesPart();
             int quantity = 1 + random.nextInt(code.code().startsWith("MACH") ? 6 : 3);
@@ -135,6 +138,39 @@ public final class SampleMonth {
                     mesPart, code.mesCode(), String.valueOf(quantity), disposition, at.toOffsetDateTime().toString(),
                     shift, "WO-" + (41000 + random.nextInt(400)), customerReturn ? "" : step.operation(),
                     String.valueOf(customerReturn))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** The ERP's labor rates: the plant's default and the rework cells' own. */
+    public static String laborRatesCsv() {
+        return """
+                plant,work_center,rate,currency,effective_from
+                DAY1,,38.00,USD,2026-01-01
+                DAY1,WC-120,46.50,USD,2026-01-01
+                DAY1,WC-310,41.00,USD,2026-01-01
+                """;
+    }
+
+    /**
+     * Rework hours booked in the labor tracker against the MES defect they repair, a few hours after it, for every
+     * rework of {@code defectsCsv} but each fifth, whose hours are not booked yet; some with extra material.
+     */
+    public static String reworkLaborCsv(String defectsCsv, long seed) {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder(
+                "source_id,plant,work_center,hours,performed_at,defect_source_id,material_cost\n");
+        int rework = 0;
+        for (String line : defectsCsv.lines().skip(1).toList()) {
+            String[] fields = line.split(",", -1);
+            if (!fields[7].equals("rework") || ++rework % 5 == 0) {
+                continue;
+            }
+            String hours = BigDecimal.valueOf(5 + random.nextInt(36), 1).toPlainString();
+            String material = random.nextInt(3) == 0 ? "12.80" : "";
+            csv.append(String.join(",", "KRN-" + fields[0].substring(4), PLANT, fields[3], hours,
+                    OffsetDateTime.parse(fields[8]).plusHours(2 + random.nextInt(20)).toString(), fields[0], material))
+                    .append('\n');
         }
         return csv.toString();
     }
