@@ -76,6 +76,11 @@ public final class Pipeline {
             Api controller = new Api(tokens.token(TENANT, "controller"));
             String reportUrl = stack.url(Service.REPORTING) + "/api/v1/reports/" + SampleMonth.PLANT + "/"
                     + SampleMonth.PERIOD;
+            // October has ended: the controller closes it, and the report becomes its stored, immutable version 1.
+            JsonNode closed = controller.post(stack.url(Service.REPORTING) + "/api/v1/periods/" + SampleMonth.PLANT
+                    + "/" + SampleMonth.PERIOD + "/close", "{}").expect(200).json();
+            System.out.printf("Closed %s: report version %d stored%n", SampleMonth.PERIOD,
+                    closed.get("version").asInt());
             Api.Answer report = controller.get(reportUrl).expect(200);
             JsonNode exceptions = admin.get(costing + "/exceptions?status=open&plant=" + SampleMonth.PLANT).expect(200)
                     .json();
