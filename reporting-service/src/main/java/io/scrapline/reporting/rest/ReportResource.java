@@ -3,7 +3,7 @@ package io.scrapline.reporting.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -89,8 +89,9 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, or a bad view")
     public Uni<Report> get(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period,
-            @QueryParam("view") @DefaultValue("controller") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
+            @QueryParam("view") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
+            @QueryParam("line") @Size(min = 1, max = 100, message = "must be a line id") String line,
             @QueryParam("version") @Min(value = 1, message = "must be a version number from 1") Integer version) {
-        return reports.report(caller, plant, period, view, version);
+        return reports.report(caller, plant, period, view, line, version);
     }
 }
