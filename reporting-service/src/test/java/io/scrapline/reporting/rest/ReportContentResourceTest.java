@@ -219,6 +219,8 @@ class ReportContentResourceTest {
 
         given().auth().oauth2(plantSupervisor).queryParam("view", "supervisor").get(REPORT).then().statusCode(422)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("line"));
+        given().auth().oauth2(plantSupervisor).queryParam("view", "supervisor").queryParam("line", "").get(REPORT)
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("line"));
         String twoLines = TestTokens.get().scopedToken(tenant, List.of("DAY1"), List.of("L1", "L2"), "supervisor");
         given().auth().oauth2(twoLines).queryParam("view", "supervisor").get(REPORT).then().statusCode(422)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("line")).body("errors[0].message",
