@@ -144,7 +144,7 @@ public final class ReportBuilder {
                 pareto, paretoThreshold, coq,
                 new Report.Variance(asMoney(priorTotal, zero), change, budget == null ? null : asMoney(budget, zero),
                         Budgets.variance(total, budget)),
-                sections.scrapVariances() == null ? null : sections.scrapVariances(),
+                sections.scrapVariances(),
                 sections.scrapVariances() == null ? null : scrapVarianceTotals(sections.scrapVariances(), zero),
                 List.copyOf(byShift.values()), defectsByShift(shiftDefects, byCode, sections.thresholds()),
                 sections.yearToDate() == null ? null
