@@ -151,9 +151,9 @@ public class ReportService {
                         reports.ncrCounts(connection, plant), reports.thresholds(connection, plant))
                 .asTuple();
         return Uni.combine().all().unis(periodFigures, otherFigures)
-                .with((p, o) -> new ReportFigures(p.getItem1(), p.getItem2(), p.getItem3(), p.getItem4(),
-                        p.getItem5().orElse(VITAL_FEW), p.getItem6(), yearToDate.get(0), o.getItem1(), weeks,
-                        o.getItem2(), o.getItem3(), o.getItem4()));
+                .with((rollups, others) -> new ReportFigures(rollups.getItem1(), rollups.getItem2(), rollups.getItem3(),
+                        rollups.getItem4(), rollups.getItem5().orElse(VITAL_FEW), rollups.getItem6(), yearToDate.get(0),
+                        others.getItem1(), weeks, others.getItem2(), others.getItem3(), others.getItem4()));
     }
 
     /** The periods of the fiscal year up to {@code period}, first to last: those of its year (YYYY-MM or YYYY-Pnn). */
