@@ -16,6 +16,7 @@ public final class Pareto {
     /** Decimal places of shares in the report. */
     public static final int SHARE_SCALE = 4;
 
+    /** A defect code's cost; the code is null for rework without a defect record, which still counts in the total. */
     public record Cost(String defectCode, String description, BigDecimal cost) {
     }
 
@@ -27,8 +28,8 @@ public final class Pareto {
     }
 
     public static List<Entry> of(List<Cost> costs, BigDecimal threshold) {
-        List<Cost> ranked = costs.stream().filter(c -> c.cost().signum() > 0)
-                .sorted(Comparator.comparing(Cost::cost).reversed().thenComparing(Cost::defectCode)).toList();
+        List<Cost> ranked = costs.stream().filter(c -> c.cost().signum() > 0).sorted(Comparator.comparing(Cost::cost)
+                .reversed().thenComparing(Cost::defectCode, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
         BigDecimal total = ranked.stream().map(Cost::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Entry> entries = new ArrayList<>();
         BigDecimal running = BigDecimal.ZERO;

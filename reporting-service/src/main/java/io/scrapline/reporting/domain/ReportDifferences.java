@@ -46,10 +46,11 @@ public record ReportDifferences(int fromVersion, List<Change> totals, List<Chang
                     return new Change("total_cost", parts[0], parts[1], null, null, values[0], values[1],
                             values[1].subtract(values[0]));
                 });
-        List<Change> byCode = changed(costs(previous.pareto(), Pareto.Entry::defectCode, Pareto.Entry::cost),
-                costs(current.pareto(), Pareto.Entry::defectCode, Pareto.Entry::cost), zero,
-                (key, values) -> new Change("cost", null, null, key, null, values[0], values[1],
-                        values[1].subtract(values[0])));
+        // Rework without a defect record has no code in the Pareto: '' here, as costing keeps it.
+        Function<Pareto.Entry, String> code = e -> e.defectCode() == null ? "" : e.defectCode();
+        List<Change> byCode = changed(costs(previous.pareto(), code, Pareto.Entry::cost),
+                costs(current.pareto(), code, Pareto.Entry::cost), zero, (key, values) -> new Change("cost", null, null,
+                        key, null, values[0], values[1], values[1].subtract(values[0])));
         List<Change> coq = changed(costs(previous.coq(), Report.CoqCost::coqClass, Report.CoqCost::cost),
                 costs(current.coq(), Report.CoqCost::coqClass, Report.CoqCost::cost), zero,
                 (key, values) -> new Change("cost", null, null, null, key, values[0], values[1],

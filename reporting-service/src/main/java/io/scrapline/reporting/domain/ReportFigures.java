@@ -1,21 +1,31 @@
 package io.scrapline.reporting.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.scrapline.reporting.domain.ReportBuilder.NcrCount;
 import io.scrapline.reporting.domain.ReportBuilder.Sum;
+import io.scrapline.reporting.domain.ReportBuilder.Threshold;
+import io.scrapline.reporting.domain.ReportBuilder.WeekCost;
+import io.scrapline.reporting.domain.ReportBuilder.YearSum;
 
 /**
  * Everything a plant-period report is built from, by line: the rollup sums, the events still in open exceptions, the
- * prior period's totals, the budgets and the "vital few" share. A closed period stores these with its report, so a
- * token limited to some lines gets the frozen figures of its lines rather than the live ones.
+ * prior period's totals, the budgets and the "vital few" share; the scrap variances of the plant, the fiscal year to
+ * date from {@code firstPeriod}, the weekly costs of the trend's {@code weeks}, the NCRs by defect code and the alert
+ * thresholds of defect codes. A closed period stores these with its report, so a token limited to some lines gets the
+ * frozen figures of its lines rather than the live ones. A snapshot stored before the later sections were kept has them
+ * null, and its report has no such sections.
  */
 @RegisterForReflection(targets = { ReportFigures.class, ReportFigures.LineUncosted.class, ReportFigures.LineTotal.class,
-        Sum.class, Budgets.Row.class })
+        Sum.class, Budgets.Row.class, YearSum.class, WeekCost.class, NcrCount.class, Threshold.class })
 public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<LineTotal> prior,
-        List<Budgets.Row> budgets, BigDecimal vitalFewThreshold) {
+        List<Budgets.Row> budgets, BigDecimal vitalFewThreshold, List<Report.ScrapVariance> scrapVariances,
+        String firstPeriod, List<YearSum> yearToDate, List<LocalDate> weeks, List<WeekCost> weekly, List<NcrCount> ncrs,
+        List<Threshold> thresholds) {
 
     public record LineUncosted(String line, long events, BigDecimal quantity) {
     }
@@ -23,17 +33,26 @@ public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<Li
     public record LineTotal(String line, BigDecimal total) {
     }
 
-    /** The report of {@code lines} (empty: every line of the plant). */
+    /**
+     * The report of {@code lines} (empty: every line of the plant). Scrap variances come from operation confirmations,
+     * which name no line: a report limited to lines has none. NCRs name no line either: their counts are the plant's,
+     * for the defect codes of the lines' Pareto.
+     */
     public Report report(String plant, String plantName, String period, String currency, String view,
             List<String> lines) {
         Predicate<String> shown = line -> lines.isEmpty() || lines.contains(line);
         List<LineUncosted> waiting = uncosted.stream().filter(u -> shown.test(u.line())).toList();
-        return ReportBuilder.build(plant, plantName, period, currency, view,
-                sums.stream().filter(s -> shown.test(s.line())).toList(),
-                waiting.stream().mapToLong(LineUncosted::events).sum(),
-                waiting.stream().map(LineUncosted::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
-                prior.stream().filter(p -> shown.test(p.line())).map(LineTotal::total).reduce(BigDecimal.ZERO,
-                        BigDecimal::add),
-                vitalFewThreshold, Budgets.budget(budgets, lines).orElse(null));
+        ReportBuilder.Sections sections = new ReportBuilder.Sections(lines.isEmpty() ? scrapVariances : null,
+                firstPeriod, yearToDate == null ? null : yearToDate.stream().filter(y -> shown.test(y.line())).toList(),
+                weeks, weekly == null ? null : weekly.stream().filter(w -> shown.test(w.line())).toList(), ncrs,
+                thresholds == null ? List.of() : thresholds);
+        return ReportBuilder
+                .build(plant, plantName, period, currency, view,
+                        sums.stream().filter(s -> shown.test(s.line())).toList(),
+                        waiting.stream().mapToLong(LineUncosted::events).sum(),
+                        waiting.stream().map(LineUncosted::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        prior.stream().filter(p -> shown.test(p.line())).map(LineTotal::total).reduce(BigDecimal.ZERO,
+                                BigDecimal::add),
+                        vitalFewThreshold, Budgets.budget(budgets, lines).orElse(null), sections);
     }
 }

@@ -1,12 +1,14 @@
 package io.scrapline.reporting.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A report as one self-contained HTML page to open in a browser or mail on: the tables of {@link ReportTables} and the
- * Pareto chart in inline SVG. Its style is inline and it loads nothing, so it shows the same offline and under a policy
- * that forbids every request. Each figure's cell also carries the JSON's decimal in {@code data-value}.
+ * A report as one self-contained HTML page to open in a browser or mail on: the tables of {@link ReportTables}, the
+ * Pareto chart and the weekly trend of the top defect codes in inline SVG. Its style is inline and it loads nothing, so
+ * it shows the same offline and under a policy that forbids every request. Each figure's cell also carries the JSON's
+ * decimal in {@code data-value}.
  */
 public final class ReportHtml {
 
@@ -59,11 +61,29 @@ public final class ReportHtml {
                         .append("few up to ").append(ReportTables.percent(report.vitalFewThreshold()))
                         .append(" of the cost (dashed).</figcaption>\n</figure>\n");
             }
+            if (table.id().equals("trend") && hasCost(report.trend())) {
+                Report.Trend trend = report.trend();
+                html.append("<figure id=\"trend-chart\">\n")
+                        .append(SvgCharts.trend(
+                                "Weekly cost of the top "
+                                        + trend.series().size() + " defect codes in " + report.currency(),
+                                trend.weeks().stream().map(LocalDate::toString).toList(),
+                                trend.series().stream().map(s -> new SvgCharts.Series(s.defectCode(), s.costs()))
+                                        .toList(),
+                                report.currency()))
+                        .append("\n<figcaption>Cost of each of the top defect codes of the period by week, ")
+                        .append("the weeks from Monday.</figcaption>\n</figure>\n");
+            }
             table(html, table);
             html.append("</section>\n");
         }
         return html.append("</main>\n<footer>").append(Markup.escape(ReportTables.title(report)))
                 .append("</footer>\n</body>\n</html>\n").toString();
+    }
+
+    /** A trend worth drawing: some week of some code has a cost, not only the zeros of weeks without any. */
+    private static boolean hasCost(Report.Trend trend) {
+        return trend.series().stream().anyMatch(s -> s.costs().stream().anyMatch(cost -> cost.signum() != 0));
     }
 
     private static void table(StringBuilder html, ReportTables.Table table) {

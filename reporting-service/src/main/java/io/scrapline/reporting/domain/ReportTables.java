@@ -3,6 +3,8 @@ package io.scrapline.reporting.domain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A report as the tables a person reads: the one layout that the spreadsheet, the PDF and the HTML page share, so that
@@ -103,41 +105,151 @@ public final class ReportTables {
                         List.of(Cell.text("Status"), Cell.text(report.status())),
                         List.of(Cell.text("Version"), Cell.count(report.version())),
                         List.of(Cell.text("View"), Cell.text(report.view())))));
-        Report.Totals totals = report.totals();
-        tables.add(new Table("totals", "Totals", List.of("Figure", "Value"),
-                List.of(List.of(Cell.text("Scrap cost (" + currency + ")"), Cell.money(totals.scrapCost())),
-                        List.of(Cell.text("Rework cost (" + currency + ")"), Cell.money(totals.reworkCost())),
-                        List.of(Cell.text("Total cost (" + currency + ")"), Cell.money(totals.totalCost())),
-                        List.of(Cell.text("Scrap quantity"), Cell.quantity(totals.scrapQuantity())),
-                        List.of(Cell.text("Events"), Cell.count(totals.events())),
-                        List.of(Cell.text("Events not yet costed"), Cell.count(totals.uncostedEvents())),
-                        List.of(Cell.text("Quantity not yet costed"), Cell.quantity(totals.uncostedQuantity())))));
-        tables.add(new Table("by_line", "Cost by line and work center",
-                List.of("Line", "Work center", "Scrap cost (" + currency + ")", "Rework cost (" + currency + ")",
-                        "Total cost (" + currency + ")", "Events"),
-                report.byLine().stream()
-                        .map(line -> List.of(Cell.text(line.line()), Cell.text(line.workCenter()),
-                                Cell.money(line.scrapCost()), Cell.money(line.reworkCost()),
-                                Cell.money(line.totalCost()), Cell.count(line.events())))
-                        .toList()));
-        tables.add(new Table("pareto", "Pareto of defect codes",
-                List.of("Rank", "Defect code", "Description", "Cost (" + currency + ")", "Share", "Cumulative share",
-                        "Vital few"),
-                report.pareto().stream()
-                        .map(entry -> List.of(Cell.count(entry.rank()), Cell.text(entry.defectCode()),
-                                Cell.text(entry.description()), Cell.money(entry.cost()), Cell.share(entry.share()),
-                                Cell.share(entry.cumulativeShare()), Cell.flag(entry.vitalFew())))
-                        .toList()));
-        tables.add(new Table("coq", "Cost of quality", List.of("Class", "Cost (" + currency + ")"),
-                report.coq().stream().map(coq -> List.of(Cell.text(coq.coqClass()), Cell.money(coq.cost()))).toList()));
-        Report.Variance variance = report.variance();
-        tables.add(new Table("variance", "Variance", List.of("Figure", "Value"),
-                List.of(List.of(Cell.text("Prior period total (" + currency + ")"),
-                        Cell.money(variance.priorPeriodTotal())),
-                        List.of(Cell.text("Change to the prior period"), Cell.share(variance.periodOverPeriod())),
-                        List.of(Cell.text("Budget (" + currency + ")"), Cell.money(variance.budget())),
-                        List.of(Cell.text("Variance to the budget"), Cell.share(variance.budgetVariance())))));
+        if (report.totals() != null) {
+            tables.add(totals(report.totals(), currency));
+        }
+        if (report.byLine() != null) {
+            tables.add(new Table("by_line", "Cost by line and work center",
+                    List.of("Line", "Work center", "Scrap cost (" + currency + ")", "Rework cost (" + currency + ")",
+                            "Total cost (" + currency + ")", "Events", "Recoverable (" + currency + ")",
+                            "Exposure (" + currency + ")"),
+                    report.byLine().stream()
+                            .map(line -> List.of(Cell.text(line.line()), Cell.text(line.workCenter()),
+                                    Cell.money(line.scrapCost()), Cell.money(line.reworkCost()),
+                                    Cell.money(line.totalCost()), Cell.count(line.events()),
+                                    Cell.money(line.recoverableAmount()), Cell.money(line.exposureAmount())))
+                            .toList()));
+        }
+        if (report.pareto() != null) {
+            tables.add(new Table("pareto", "Pareto of defect codes",
+                    List.of("Rank", "Defect code", "Description", "Cost (" + currency + ")", "Share",
+                            "Cumulative share", "Vital few"),
+                    report.pareto().stream()
+                            .map(entry -> List.of(Cell.count(entry.rank()), Cell.text(entry.defectCode()),
+                                    Cell.text(entry.description()), Cell.money(entry.cost()), Cell.share(entry.share()),
+                                    Cell.share(entry.cumulativeShare()), Cell.flag(entry.vitalFew())))
+                            .toList()));
+        }
+        if (report.coq() != null) {
+            tables.add(coq("coq", "Cost of quality", report.coq(), currency));
+        }
+        if (report.variance() != null) {
+            Report.Variance variance = report.variance();
+            tables.add(new Table("variance", "Variance", List.of("Figure", "Value"),
+                    List.of(List.of(Cell.text("Prior period total (" + currency + ")"),
+                            Cell.money(variance.priorPeriodTotal())),
+                            List.of(Cell.text("Change to the prior period"), Cell.share(variance.periodOverPeriod())),
+                            List.of(Cell.text("Budget (" + currency + ")"), Cell.money(variance.budget())),
+                            List.of(Cell.text("Variance to the budget"), Cell.share(variance.budgetVariance())))));
+        }
+        if (report.scrapVariance() != null) {
+            tables.add(new Table("scrap_variance", "Scrap variance",
+                    List.of("Part", "Operation", "Planned scrap", "Unplanned scrap", "Variance",
+                            "Variance value (" + currency + ")", "Confirmations"),
+                    report.scrapVariance().stream()
+                            .map(v -> List.of(Cell.text(v.part()), Cell.text(v.operation()),
+                                    Cell.quantity(v.plannedQuantity()), Cell.quantity(v.unplannedQuantity()),
+                                    Cell.quantity(v.varianceQuantity()), Cell.money(v.varianceValue()),
+                                    Cell.count(v.confirmations())))
+                            .toList()));
+        }
+        if (report.scrapVarianceTotals() != null) {
+            Report.ScrapVarianceTotals totals = report.scrapVarianceTotals();
+            tables.add(new Table("scrap_variance_totals", "Planned and unplanned scrap", List.of("Figure", "Value"),
+                    List.of(List.of(Cell.text("Planned scrap"), Cell.quantity(totals.plannedQuantity())),
+                            List.of(Cell.text("Unplanned scrap"), Cell.quantity(totals.unplannedQuantity())),
+                            List.of(Cell.text("Scrap confirmed"), Cell.quantity(totals.totalQuantity())),
+                            List.of(Cell.text("Variance"), Cell.quantity(totals.varianceQuantity())),
+                            List.of(Cell.text("Variance value (" + currency + ")"),
+                                    Cell.money(totals.varianceValue())))));
+        }
+        if (report.byShift() != null) {
+            tables.add(new Table("by_shift", "Cost by shift",
+                    List.of("Shift", "Scrap cost (" + currency + ")", "Rework cost (" + currency + ")",
+                            "Total cost (" + currency + ")", "Events"),
+                    report.byShift().stream()
+                            .map(shift -> List.of(Cell.text(shift.shift()), Cell.money(shift.scrapCost()),
+                                    Cell.money(shift.reworkCost()), Cell.money(shift.totalCost()),
+                                    Cell.count(shift.events())))
+                            .toList()));
+        }
+        if (report.defectsByShift() != null) {
+            tables.add(new Table("defects_by_shift", "Defect codes by shift",
+                    List.of("Shift", "Rank", "Defect code", "Description", "Events", "Quantity",
+                            "Cost (" + currency + ")", "Threshold (" + currency + ")", "Over threshold"),
+                    report.defectsByShift().stream()
+                            .map(d -> List.of(Cell.text(d.shift()), Cell.count(d.rank()), Cell.text(d.defectCode()),
+                                    Cell.text(d.description()), Cell.count(d.events()), Cell.quantity(d.quantity()),
+                                    Cell.money(d.cost()), Cell.money(d.threshold()), Cell.flag(d.overThreshold())))
+                            .toList()));
+        }
+        if (report.yearToDate() != null) {
+            Report.YearToDate year = report.yearToDate();
+            tables.add(new Table("year_to_date", "Year to date", List.of("Figure", "Value"),
+                    List.of(List.of(Cell.text("From period"), Cell.text(year.firstPeriod())),
+                            List.of(Cell.text("To period"), Cell.text(year.lastPeriod())),
+                            List.of(Cell.text("Scrap cost (" + currency + ")"), Cell.money(year.scrapCost())),
+                            List.of(Cell.text("Rework cost (" + currency + ")"), Cell.money(year.reworkCost())),
+                            List.of(Cell.text("Total cost (" + currency + ")"), Cell.money(year.totalCost())),
+                            List.of(Cell.text("Events"), Cell.count(year.events())))));
+            tables.add(coq("year_to_date_coq", "Year to date by COQ class", year.coq(), currency));
+        }
+        if (report.trend() != null) {
+            Report.Trend trend = report.trend();
+            List<String> headings = new ArrayList<>(List.of("Week from"));
+            trend.series().forEach(s -> headings.add(s.defectCode() + " (" + currency + ")"));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (int week = 0; week < trend.weeks().size(); week++) {
+                List<Cell> row = new ArrayList<>(List.of(Cell.text(trend.weeks().get(week).toString())));
+                for (Report.TrendSeries series : trend.series()) {
+                    row.add(Cell.money(series.costs().get(week)));
+                }
+                rows.add(row);
+            }
+            List<Cell> total = new ArrayList<>(List.of(Cell.text("Total of " + trend.weeks().size() + " weeks")));
+            trend.series().forEach(s -> total.add(Cell.money(s.total())));
+            if (!trend.series().isEmpty()) {
+                rows.add(total);
+            }
+            tables.add(new Table("trend", "Weekly cost of the top codes", headings,
+                    trend.series().isEmpty() ? List.of() : rows));
+        }
+        if (report.correctiveActions() != null) {
+            List<List<Cell>> rows = new ArrayList<>();
+            for (Report.CorrectiveActions actions : report.correctiveActions()) {
+                rows.add(List.of(Cell.text(actions.defectCode()), Cell.count(actions.ncrs()),
+                        Cell.count(actions.openNcrs()), Cell.text(statuses(actions.byStatus()))));
+            }
+            tables.add(new Table("corrective_actions", "NCRs and corrective actions",
+                    List.of("Defect code", "NCRs", "Open NCRs", "Corrective action status"), rows));
+        }
         return tables;
+    }
+
+    private static Table totals(Report.Totals totals, String currency) {
+        return new Table("totals", "Totals", List.of("Figure", "Value"), List.of(
+                List.of(Cell.text("Scrap cost (" + currency + ")"), Cell.money(totals.scrapCost())),
+                List.of(Cell.text("Rework cost (" + currency + ")"), Cell.money(totals.reworkCost())),
+                List.of(Cell.text("Total cost (" + currency + ")"), Cell.money(totals.totalCost())),
+                List.of(Cell.text("Scrap quantity"), Cell.quantity(totals.scrapQuantity())),
+                List.of(Cell.text("Events"), Cell.count(totals.events())),
+                List.of(Cell.text("Events not yet costed"), Cell.count(totals.uncostedEvents())),
+                List.of(Cell.text("Quantity not yet costed"), Cell.quantity(totals.uncostedQuantity())),
+                List.of(Cell.text("Recoverable from vendors (" + currency + ")"),
+                        Cell.money(totals.recoverableAmount())),
+                List.of(Cell.text("Exposure in quarantine (" + currency + ")"), Cell.money(totals.exposureAmount()))));
+    }
+
+    private static Table coq(String id, String title, List<Report.CoqCost> coq, String currency) {
+        return new Table(id, title, List.of("Class", "Cost (" + currency + ")"),
+                coq.stream().map(c -> List.of(Cell.text(c.coqClass()), Cell.money(c.cost()))).toList());
+    }
+
+    /** The NCRs in each corrective-action status as one cell: "in_progress 2, open 1". */
+    private static String statuses(Map<String, Long> byStatus) {
+        return byStatus.isEmpty() ? "no NCR"
+                : byStatus.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "));
     }
 
     /** 1234567.891 as 1,234,567.891: the decimals are the amount's own, so nothing is rounded away. */

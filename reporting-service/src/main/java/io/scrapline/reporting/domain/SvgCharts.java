@@ -59,7 +59,9 @@ public final class SvgCharts {
             Pareto.Entry entry = entries.get(i);
             double height = entry.cost().doubleValue() / axis * PLOT_HEIGHT;
             double center = LEFT + band * (i + 0.5);
-            String tip = entry.defectCode() + ": " + ReportTables.grouped(entry.cost()) + " " + currency + ", "
+            // Rework without a defect record has no code: its description names it.
+            String label = entry.defectCode() == null ? entry.description() : entry.defectCode();
+            String tip = label + ": " + ReportTables.grouped(entry.cost()) + " " + currency + ", "
                     + ReportTables.percent(entry.share()) + " (cumulative "
                     + ReportTables.percent(entry.cumulativeShare()) + ")";
             svg.append("<rect class=\"bar").append(entry.vitalFew() ? " vital-few" : "").append("\" x=\"")
@@ -71,7 +73,7 @@ public final class SvgCharts {
                     .append("</title></rect>");
             svg.append("<text class=\"label\" transform=\"translate(").append(n(center + 4)).append(' ')
                     .append(n(TOP + PLOT_HEIGHT + 10)).append(") rotate(-40)\" text-anchor=\"end\">")
-                    .append(Markup.escape(entry.defectCode())).append("</text>");
+                    .append(Markup.escape(label)).append("</text>");
             double y = shareY(entry.cumulativeShare().doubleValue());
             points.append(points.isEmpty() ? "" : " ").append(n(center)).append(',').append(n(y));
         }

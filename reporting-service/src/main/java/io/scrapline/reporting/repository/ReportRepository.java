@@ -1,6 +1,7 @@
 package io.scrapline.reporting.repository;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,12 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.reporting.domain.Budgets;
+import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.domain.ReportBuilder.NcrCount;
 import io.scrapline.reporting.domain.ReportBuilder.Sum;
+import io.scrapline.reporting.domain.ReportBuilder.Threshold;
+import io.scrapline.reporting.domain.ReportBuilder.WeekCost;
+import io.scrapline.reporting.domain.ReportBuilder.YearSum;
 import io.scrapline.reporting.domain.ReportFigures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,18 +42,20 @@ public class ReportRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toPlant(rows.iterator().next())));
     }
 
-    /** The rollups of a plant-period summed over shifts. */
+    /** The rollups of a plant-period by shift. */
     public Uni<List<Sum>> sums(SqlConnection connection, String plant, String period) {
         return connection
                 .preparedQuery(
                         """
                                 SELECT r.line_id, r.work_center_id, r.defect_code, coalesce(c.description, r.defect_code) AS description,
-                                    r.cost_type, r.coq_class, sum(r.amount) AS amount, sum(r.quantity) AS quantity,
-                                    sum(r.events) AS events
+                                    r.cost_type, r.coq_class, r.shift, sum(r.amount) AS amount, sum(r.quantity) AS quantity,
+                                    sum(r.events) AS events, sum(r.recoverable_amount) AS recoverable,
+                                    sum(r.exposure_amount) AS exposure
                                 FROM cost_rollups r
                                 LEFT JOIN defect_codes c ON c.tenant_id = r.tenant_id AND c.code = r.defect_code
                                 WHERE r.plant_id = $1 AND r.period = $2
-                                GROUP BY r.line_id, r.work_center_id, r.defect_code, c.description, r.cost_type, r.coq_class
+                                GROUP BY r.line_id, r.work_center_id, r.defect_code, c.description, r.cost_type, r.coq_class,
+                                    r.shift
                                 HAVING sum(r.events) <> 0
                                 """)
                 .execute(Tuple.of(plant, period)).map(rows -> {
@@ -56,10 +64,103 @@ public class ReportRepository {
                         sums.add(new Sum(row.getString("line_id"), row.getString("work_center_id"),
                                 row.getString("defect_code"), row.getString("description"), row.getString("cost_type"),
                                 row.getString("coq_class"), row.getBigDecimal("amount"), row.getBigDecimal("quantity"),
-                                row.getLong("events")));
+                                row.getLong("events"), row.getString("shift"), row.getBigDecimal("recoverable"),
+                                row.getBigDecimal("exposure")));
                     }
                     return sums;
                 });
+    }
+
+    /** The rollups of the periods of the fiscal year to date, by line, cost type and COQ class. */
+    public Uni<List<YearSum>> yearToDate(SqlConnection connection, String plant, List<String> periods) {
+        return connection.preparedQuery("""
+                SELECT line_id, cost_type, coq_class, sum(amount), sum(events) FROM cost_rollups
+                WHERE plant_id = $1 AND period = ANY($2::text[])
+                GROUP BY line_id, cost_type, coq_class
+                HAVING sum(events) <> 0
+                """).execute(Tuple.of(plant, periods.toArray(String[]::new))).map(rows -> {
+            List<YearSum> sums = new ArrayList<>();
+            for (Row row : rows) {
+                sums.add(new YearSum(row.getString(0), row.getString(1), row.getString(2), row.getBigDecimal(3),
+                        row.getLong(4)));
+            }
+            return sums;
+        });
+    }
+
+    /** The weekly rollups (V14__report_content.sql) of the weeks from Monday {@code first} to Monday {@code last}. */
+    public Uni<List<WeekCost>> weekly(SqlConnection connection, String plant, LocalDate first, LocalDate last) {
+        return connection.preparedQuery("""
+                SELECT line_id, week_start, defect_code, sum(amount) FROM cost_rollups_weekly
+                WHERE plant_id = $1 AND week_start BETWEEN $2 AND $3
+                GROUP BY line_id, week_start, defect_code
+                """).execute(Tuple.of(plant, first, last)).map(rows -> {
+            List<WeekCost> costs = new ArrayList<>();
+            for (Row row : rows) {
+                costs.add(new WeekCost(row.getString(0), row.getLocalDate(1), row.getString(2), row.getBigDecimal(3)));
+            }
+            return costs;
+        });
+    }
+
+    /**
+     * The plant's NCRs by defect code and corrective-action status, each NCR at its latest version (the highest version
+     * of its number in the plant, as costing reads it), with how many of them are open.
+     */
+    public Uni<List<NcrCount>> ncrCounts(SqlConnection connection, String plant) {
+        return connection.preparedQuery("""
+                SELECT defect_code, corrective_action_status, count(*), count(*) FILTER (WHERE status = 'open')
+                FROM (SELECT DISTINCT ON (source_id) defect_code, corrective_action_status, status
+                      FROM ncr_records WHERE plant_id = $1
+                      ORDER BY source_id, version DESC, record_id DESC) latest
+                WHERE defect_code IS NOT NULL
+                GROUP BY defect_code, corrective_action_status
+                """).execute(Tuple.of(plant)).map(rows -> {
+            List<NcrCount> counts = new ArrayList<>();
+            for (Row row : rows) {
+                counts.add(new NcrCount(row.getString(0), row.getString(1), row.getLong(2), row.getLong(3)));
+            }
+            return counts;
+        });
+    }
+
+    /**
+     * The period cost threshold of each defect code of the plant: the lowest of its enabled alert rules on cost per
+     * period, the first at which an alert fires.
+     */
+    public Uni<List<Threshold>> thresholds(SqlConnection connection, String plant) {
+        return connection
+                .preparedQuery(
+                        """
+                                SELECT defect_code, min(threshold) FROM alert_rules
+                                WHERE plant_id = $1 AND enabled AND defect_code IS NOT NULL AND metric = 'cost' AND time_window = 'period'
+                                GROUP BY defect_code
+                                """)
+                .execute(Tuple.of(plant)).map(rows -> {
+                    List<Threshold> thresholds = new ArrayList<>();
+                    for (Row row : rows) {
+                        thresholds.add(new Threshold(row.getString(0), row.getBigDecimal(1)));
+                    }
+                    return thresholds;
+                });
+    }
+
+    /** The plant-period's planned and unplanned scrap by part and operation. */
+    public Uni<List<Report.ScrapVariance>> scrapVariances(SqlConnection connection, String plant, String period) {
+        return connection.preparedQuery("""
+                SELECT part, operation, planned_quantity, unplanned_quantity, variance_quantity, variance_value,
+                    confirmations
+                FROM scrap_variances WHERE plant_id = $1 AND period = $2 AND confirmations <> 0
+                ORDER BY part, operation
+                """).execute(Tuple.of(plant, period)).map(rows -> {
+            List<Report.ScrapVariance> variances = new ArrayList<>();
+            for (Row row : rows) {
+                variances.add(new Report.ScrapVariance(row.getString(0), row.getString(1),
+                        row.getBigDecimal(2).stripTrailingZeros(), row.getBigDecimal(3).stripTrailingZeros(),
+                        row.getBigDecimal(4).stripTrailingZeros(), row.getBigDecimal(5), row.getLong(6)));
+            }
+            return variances;
+        });
     }
 
     /** The plant-period's total cost by line. */

@@ -3,7 +3,7 @@ package io.scrapline.reporting.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,50 +47,93 @@ public class ReportResource {
     // JSON first: a client that accepts anything gets the JSON.
     @Produces({ MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE, ReportXlsx.MEDIA_TYPE, ReportPdf.MEDIA_TYPE,
             ReportHtml.MEDIA_TYPE })
-    @Operation(summary = "The plant's report for a period", description = "Current figures from the rollups: "
-            + "totals, cost by line and work center, the Pareto of defect codes, cost-of-quality classes, the "
-            + "change to the prior period and the variance to the budget. A token limited to lines sees those lines "
-            + "only, against those lines' budgets. `Accept: text/csv` gives the same figures as CSV, one section per "
-            + "table, each opened by its header row, with the section's name in the first column. The same figures "
-            + "come as a spreadsheet (`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, "
-            + "one sheet per section, numbers as numbers), a PDF (`application/pdf`) and a self-contained HTML page "
-            + "with the Pareto chart (`text/html`); any other `Accept` is 406. A closed period answers "
-            + "`status: closed` and the stored figures of its latest version (`?version=n`: of version n), which "
-            + "events costed after the close do not change.")
+    @Operation(summary = "The plant's report for a period", description = "Current figures from the rollups and "
+            + "the other aggregates: totals (with the amounts recoverable from vendors and exposed in quarantine), "
+            + "cost by line and work center, the Pareto of defect codes (rework without a defect record as one entry "
+            + "without a code), cost-of-quality classes, the change to the prior period and the variance to the "
+            + "budget, planned and unplanned scrap by part and operation, cost by shift with each shift's defect codes "
+            + "flagged over their alert threshold, the fiscal year to date, the weekly cost of the top five defect "
+            + "codes over 13 weeks and the NCRs of each Pareto code by corrective-action status. Without `view` every "
+            + "section; `view=controller` money by line and class, variances and year to date; `view=quality` the "
+            + "Pareto, its trend and the corrective actions; `view=supervisor` one line by shift. `line` limits the "
+            + "report to a line the token covers; the supervisor view needs one line, named or the token's only one. "
+            + "A token limited to lines sees those lines only, against those lines' budgets. `Accept: text/csv` gives "
+            + "the same figures as CSV, one section per table, each opened by its header row, with the section's name "
+            + "in the first column. The same figures come as a spreadsheet (`Accept: "
+            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, one sheet per section, numbers as "
+            + "numbers), a PDF (`application/pdf`) and a self-contained HTML page with the Pareto and trend charts "
+            + "(`text/html`); any other `Accept` is 406. A closed period answers `status: closed` and the stored "
+            + "figures of its latest version (`?version=n`: of version n), which events costed after the close do not "
+            + "change.")
     @APIResponse(responseCode = "200", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
                     {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
+                     "view": "full",
                      "totals": {"scrap_cost": "655.20", "rework_cost": "0.00", "total_cost": "655.20",
-                                "scrap_quantity": "3", "events": 1, "uncosted_events": 0},
+                                "scrap_quantity": "3", "events": 1, "uncosted_events": 0, "uncosted_quantity": "0",
+                                "recoverable_amount": "0.00", "exposure_amount": "0.00"},
                      "by_line": [{"line": "L1", "work_center": "WC-110", "scrap_cost": "655.20",
-                                  "rework_cost": "0.00", "total_cost": "655.20"}],
+                                  "rework_cost": "0.00", "total_cost": "655.20", "events": 1,
+                                  "recoverable_amount": "0.00", "exposure_amount": "0.00"}],
                      "pareto": [{"rank": 1, "defect_code": "MACH-DIM", "description": "Dimension out of tolerance",
                                  "cost": "655.20", "share": "1.0000", "cumulative_share": "1.0000",
                                  "vital_few": true}],
                      "vital_few_threshold": "0.80",
                      "coq": [{"coq_class": "internal_failure", "cost": "655.20"}],
                      "variance": {"prior_period_total": "600.00", "period_over_period": "0.0920",
-                                  "budget": "700.00", "budget_variance": "-0.0640"}}""")),
+                                  "budget": "700.00", "budget_variance": "-0.0640"},
+                     "scrap_variance": [{"part": "MFG-1001", "operation": "0020", "planned_quantity": "1.5",
+                                         "unplanned_quantity": "2", "variance_quantity": "0.5",
+                                         "variance_value": "109.20", "confirmations": 2}],
+                     "scrap_variance_totals": {"planned_quantity": "1.5", "unplanned_quantity": "2",
+                                               "total_quantity": "3.5", "variance_quantity": "0.5",
+                                               "variance_value": "109.20"},
+                     "by_shift": [{"shift": "A", "scrap_cost": "655.20", "rework_cost": "0.00",
+                                   "total_cost": "655.20", "events": 1}],
+                     "defects_by_shift": [{"shift": "A", "rank": 1, "defect_code": "MACH-DIM",
+                                           "description": "Dimension out of tolerance", "events": 1,
+                                           "quantity": "3", "cost": "655.20", "threshold": "500.00",
+                                           "over_threshold": true}],
+                     "year_to_date": {"first_period": "2026-01", "last_period": "2026-10",
+                                      "scrap_cost": "5120.40", "rework_cost": "310.00",
+                                      "total_cost": "5430.40", "events": 14,
+                                      "coq": [{"coq_class": "internal_failure", "cost": "5430.40"}]},
+                     "trend": {"weeks": ["2026-08-03", "...", "2026-10-26"],
+                               "series": [{"defect_code": "MACH-DIM", "description": "Dimension out of tolerance",
+                                           "costs": ["0.00", "...", "655.20"], "total": "655.20"}]},
+                     "corrective_actions": [{"defect_code": "MACH-DIM", "ncrs": 2, "open_ncrs": 1,
+                                             "by_status": {"closed": 1, "in_progress": 1}}]}""")),
             @Content(mediaType = ReportCsv.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = """
                     section,plant,period,currency,status,version,view,scrap_cost,rework_cost,total_cost,\
-                    scrap_quantity,events,uncosted_events,uncosted_quantity
-                    totals,DAY1,2026-10,USD,open,1,controller,655.20,0.00,655.20,3,1,0,0
-                    section,line,work_center,scrap_cost,rework_cost,total_cost,events
-                    by_line,L1,WC-110,655.20,0.00,655.20,1
-                    section,rank,defect_code,description,cost,share,cumulative_share,vital_few
-                    pareto,1,MACH-DIM,Dimension out of tolerance,655.20,1.0000,1.0000,true
+                    scrap_quantity,events,uncosted_events,uncosted_quantity,recoverable_amount,exposure_amount
+                    totals,DAY1,2026-10,USD,open,1,controller,655.20,0.00,655.20,3,1,0,0,0.00,0.00
+                    section,line,work_center,scrap_cost,rework_cost,total_cost,events,recoverable_amount,\
+                    exposure_amount
+                    by_line,L1,WC-110,655.20,0.00,655.20,1,0.00,0.00
                     section,coq_class,cost
                     coq,internal_failure,655.20
                     section,prior_period_total,period_over_period,budget,budget_variance
-                    variance,600.00,0.0920,700.00,-0.0640""")), @Content(mediaType = ReportXlsx.MEDIA_TYPE),
+                    variance,600.00,0.0920,700.00,-0.0640
+                    section,part,operation,planned_quantity,unplanned_quantity,variance_quantity,variance_value,\
+                    confirmations
+                    scrap_variance,MFG-1001,0020,1.5,2,0.5,109.20,2
+                    section,planned_quantity,unplanned_quantity,total_quantity,variance_quantity,variance_value
+                    scrap_variance_totals,1.5,2,3.5,0.5,109.20
+                    section,first_period,last_period,scrap_cost,rework_cost,total_cost,events
+                    year_to_date,2026-01,2026-10,5120.40,310.00,5430.40,14
+                    section,coq_class,cost
+                    year_to_date_coq,internal_failure,5430.40""")), @Content(mediaType = ReportXlsx.MEDIA_TYPE),
             @Content(mediaType = ReportPdf.MEDIA_TYPE), @Content(mediaType = ReportHtml.MEDIA_TYPE) })
+    @APIResponse(responseCode = "403", description = "A plant or line the token does not cover")
     @APIResponse(responseCode = "404", description = "No such plant for this tenant, or no such stored version")
     @APIResponse(responseCode = "406", description = "An `Accept` of none of the report's formats")
-    @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, or a bad view")
+    @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, a bad view, or "
+            + "the supervisor view without one line")
     public Uni<Report> get(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period,
-            @QueryParam("view") @DefaultValue("controller") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
+            @QueryParam("view") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
+            @QueryParam("line") @Size(min = 1, max = 100, message = "must be a line id") String line,
             @QueryParam("version") @Min(value = 1, message = "must be a version number from 1") Integer version) {
-        return reports.report(caller, plant, period, view, version);
+        return reports.report(caller, plant, period, view, line, version);
     }
 }

@@ -40,8 +40,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class PeriodCloseService {
 
-    /** The view a stored report is labelled with; the figures are the same in every view. */
-    private static final String STORED_VIEW = "controller";
+    /** A stored report has every section, so that it can be served in any view. */
+    private static final String STORED_VIEW = Report.FULL;
 
     private final TenantDb db;
     private final ReportService reports;

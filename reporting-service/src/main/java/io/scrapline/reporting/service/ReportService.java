@@ -1,10 +1,18 @@
 package io.scrapline.reporting.service;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.security.ForbiddenException;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.InvalidInputException;
@@ -26,6 +34,9 @@ public class ReportService {
     /** Share of cost that the "vital few" make up while the tenant has no approved cost schema (cost-model.md §10). */
     private static final BigDecimal VITAL_FEW = new BigDecimal("0.80");
 
+    /** The weeks of the defect-code trend (a quarter). */
+    static final int TREND_WEEKS = 13;
+
     private final TenantDb db;
     private final ReportRepository reports;
     private final SnapshotRepository snapshots;
@@ -37,15 +48,43 @@ public class ReportService {
     }
 
     public Uni<Report> report(Caller caller, String plant, String period, String view) {
-        return report(caller, plant, period, view, null);
+        return report(caller, plant, period, view, null, null);
     }
 
-    /** {@code version} null: the latest version of a closed period, else the current figures of an open one. */
-    public Uni<Report> report(Caller caller, String plant, String period, String view, Integer version) {
+    /**
+     * The report in a view ({@link Report#FULL} when null), of one line when {@code line} is given, else of the token's
+     * lines. {@code version} null: the latest version of a closed period, else the current figures of an open one.
+     *
+     * @throws ForbiddenException
+     *             for a line the token does not cover
+     * @throws InvalidInputException
+     *             for the supervisor view without one line: neither named nor the token's only line
+     */
+    public Uni<Report> report(Caller caller, String plant, String period, String view, String line, Integer version) {
         caller.requirePlant(plant);
-        List<String> lines = List.copyOf(caller.lines());
-        return db.inTenant(caller.tenant(), connection -> plant(connection, plant, period)
-                .chain(known -> report(connection, known, period, view, lines, version)));
+        List<String> lines = lines(caller, view, line);
+        String shown = view == null ? Report.FULL : view;
+        return db
+                .inTenant(caller.tenant(),
+                        connection -> plant(connection, plant, period)
+                                .chain(known -> report(connection, known, period, shown, lines, version)))
+                .map(report -> report.inView(shown));
+    }
+
+    /** The lines a report shows; empty for every line of the plant. */
+    static List<String> lines(Caller caller, String view, String line) {
+        Set<String> covered = caller.lines();
+        if (line != null) {
+            if (!covered.isEmpty() && !covered.contains(line)) {
+                throw new ForbiddenException("the token does not cover line " + line);
+            }
+            return List.of(line);
+        }
+        if (Report.SUPERVISOR.equals(view) && covered.size() != 1) {
+            throw new InvalidInputException("line", "the supervisor view shows one line: name it with line="
+                    + (covered.isEmpty() ? "" : ", one of " + String.join(", ", new TreeSet<>(covered))));
+        }
+        return List.copyOf(covered);
     }
 
     /**
@@ -90,15 +129,46 @@ public class ReportService {
         });
     }
 
-    /** The current figures of a plant-period from the rollups, for every line. */
+    /**
+     * The current figures of a plant-period from the rollups and the other aggregates, for every line: the year to date
+     * runs from the fiscal year's first period, the trend over the 13 weeks (from Monday) that end with the week of the
+     * period's last day.
+     */
     Uni<ReportFigures> figures(SqlConnection connection, ReportRepository.Plant known, String period) {
-        String prior = FiscalCalendar.parse(known.fiscalCalendar()).previous(period);
-        return Uni.combine().all()
-                .unis(reports.sums(connection, known.plant(), period),
-                        reports.uncostedByLine(connection, known.plant(), period),
-                        reports.totalsByLine(connection, known.plant(), prior),
-                        reports.budgets(connection, known.plant(), period), reports.vitalFewThreshold(connection))
-                .with((sums, uncosted, priorTotals, budgets, threshold) -> new ReportFigures(sums, uncosted,
-                        priorTotals, budgets, threshold.orElse(VITAL_FEW)));
+        FiscalCalendar calendar = FiscalCalendar.parse(known.fiscalCalendar());
+        String prior = calendar.previous(period);
+        List<String> yearToDate = yearToDate(calendar, period);
+        List<LocalDate> weeks = weeks(calendar.range(period).last());
+        String plant = known.plant();
+        var periodFigures = Uni.combine().all()
+                .unis(reports.sums(connection, plant, period), reports.uncostedByLine(connection, plant, period),
+                        reports.totalsByLine(connection, plant, prior), reports.budgets(connection, plant, period),
+                        reports.vitalFewThreshold(connection), reports.scrapVariances(connection, plant, period))
+                .asTuple();
+        var otherFigures = Uni.combine().all()
+                .unis(reports.yearToDate(connection, plant, yearToDate),
+                        reports.weekly(connection, plant, weeks.get(0), weeks.get(weeks.size() - 1)),
+                        reports.ncrCounts(connection, plant), reports.thresholds(connection, plant))
+                .asTuple();
+        return Uni.combine().all().unis(periodFigures, otherFigures)
+                .with((rollups, others) -> new ReportFigures(rollups.getItem1(), rollups.getItem2(), rollups.getItem3(),
+                        rollups.getItem4(), rollups.getItem5().orElse(VITAL_FEW), rollups.getItem6(), yearToDate.get(0),
+                        others.getItem1(), weeks, others.getItem2(), others.getItem3(), others.getItem4()));
+    }
+
+    /** The periods of the fiscal year up to {@code period}, first to last: those of its year (YYYY-MM or YYYY-Pnn). */
+    static List<String> yearToDate(FiscalCalendar calendar, String period) {
+        String year = period.substring(0, 4);
+        List<String> periods = new ArrayList<>();
+        for (String p = period; p.startsWith(year); p = calendar.previous(p)) {
+            periods.add(0, p);
+        }
+        return periods;
+    }
+
+    /** The Mondays of the 13 weeks that end with the week of {@code last}. */
+    static List<LocalDate> weeks(LocalDate last) {
+        LocalDate monday = last.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return IntStream.range(0, TREND_WEEKS).mapToObj(i -> monday.minusWeeks(TREND_WEEKS - 1 - i)).toList();
     }
 }

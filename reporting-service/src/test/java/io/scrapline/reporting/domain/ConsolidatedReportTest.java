@@ -92,9 +92,9 @@ class ConsolidatedReportTest {
     private static Report report(String plant, String currency, String scrap, String rework, Report.CoqCost... coq) {
         BigDecimal scrapCost = new BigDecimal(scrap);
         BigDecimal reworkCost = new BigDecimal(rework);
-        return new Report(
-                plant, plant, "2026-10", currency, "open", 1, "controller", new Report.Totals(scrapCost, reworkCost,
-                        scrapCost.add(reworkCost), BigDecimal.ONE, 1, 0, BigDecimal.ZERO),
-                List.of(), List.of(), new BigDecimal("0.80"), List.of(coq), null);
+        return new Report(plant, plant, "2026-10", currency, "open", 1, "controller",
+                new Report.Totals(scrapCost, reworkCost, scrapCost.add(reworkCost), BigDecimal.ONE, 1, 0,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
+                List.of(), List.of(), null, List.of(coq), null, null, null, null, null, null, null, null);
     }
 }

@@ -238,6 +238,6 @@ class ReportBuilderTest {
     private static ReportBuilder.Sum sum(String line, String workCenter, String code, String costType, String coqClass,
             String amount, String quantity, long events) {
         return new ReportBuilder.Sum(line, workCenter, code, "defect " + code, costType, coqClass,
-                new BigDecimal(amount), new BigDecimal(quantity), events);
+                new BigDecimal(amount), new BigDecimal(quantity), events, "A", BigDecimal.ZERO, BigDecimal.ZERO);
     }
 }

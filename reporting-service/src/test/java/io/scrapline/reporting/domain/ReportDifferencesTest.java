@@ -79,6 +79,6 @@ class ReportDifferencesTest {
     private static Sum sum(String line, String workCenter, String code, String costType, String amount, String quantity,
             long events) {
         return new Sum(line, workCenter, code, code, costType, "internal_failure", new BigDecimal(amount),
-                new BigDecimal(quantity), events);
+                new BigDecimal(quantity), events, "A", BigDecimal.ZERO, BigDecimal.ZERO);
     }
 }

@@ -2,6 +2,8 @@ package io.scrapline.reporting.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,29 @@ class ReportHtmlTest {
         assertThat(html).contains("<figure id=\"pareto-chart\">", "class=\"threshold\"", "vital few up to 80 %");
         assertThat(html.indexOf("<figure id=\"pareto-chart\">")).isBetween(html.indexOf("id=\"section-pareto\""),
                 html.indexOf("<table id=\"pareto\">"));
+    }
+
+    @Test
+    void drawsTheTrendOfTheTopCodesWithALinePerCode() {
+        String html = ReportHtml.of(SampleReports.threeCodes());
+
+        assertThat(html).contains("<figure id=\"trend-chart\">", "data-series=\"MACH-01\"", "data-series=\"WELD-02\"",
+                "data-series=\"PAINT-03\"");
+        assertThat(count(html, "<path class=\"series\"")).isEqualTo(3);
+        assertThat(count(html, "<circle class=\"point\"")).isEqualTo(39);
+        assertThat(html.indexOf("<figure id=\"trend-chart\">")).isBetween(html.indexOf("id=\"section-trend\""),
+                html.indexOf("<table id=\"trend\">"));
+    }
+
+    @Test
+    void drawsNoTrendWhenNoWeekHasACost() {
+        String html = ReportHtml.of(ReportBuilder.build("P1", "Plant one", "2026-10", "USD", "full",
+                List.of(new ReportBuilder.Sum("L1", "WC1", "MACH-01", "Bore", "scrap", "internal_failure",
+                        new BigDecimal("10.00"), BigDecimal.ONE, 1, "A", BigDecimal.ZERO, BigDecimal.ZERO)),
+                0, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("0.80"), null,
+                new ReportBuilder.Sections(null, null, null, SampleReports.WEEKS, List.of(), null, List.of())));
+
+        assertThat(html).contains("<table id=\"trend\">").doesNotContain("trend-chart");
     }
 
     @Test

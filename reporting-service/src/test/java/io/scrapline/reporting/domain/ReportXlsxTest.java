@@ -16,11 +16,15 @@ class ReportXlsxTest {
         XlsxWorkbook workbook = XlsxWorkbook.read(ReportXlsx.of(SampleReports.threeCodes()));
 
         assertThat(workbook.sheetNames()).containsExactly("Report", "Totals", "Cost by line and work center",
-                "Pareto of defect codes", "Cost of quality", "Variance");
+                "Pareto of defect codes", "Cost of quality", "Variance", "Scrap variance",
+                "Planned and unplanned scrap", "Cost by shift", "Defect codes by shift", "Year to date",
+                "Year to date by COQ class", "Weekly cost of the top codes", "NCRs and corrective actions");
+        // A spreadsheet refuses a sheet name longer than 31 characters.
+        assertThat(workbook.sheetNames()).allMatch(name -> name.length() <= 31);
         assertThat(workbook.parts()).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
-                "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet6.xml");
+                "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet14.xml");
         String contentTypes = new String(workbook.parts().get("[Content_Types].xml"), StandardCharsets.UTF_8);
-        for (int sheet = 1; sheet <= 6; sheet++) {
+        for (int sheet = 1; sheet <= 14; sheet++) {
             assertThat(contentTypes).contains("PartName=\"/xl/worksheets/sheet" + sheet + ".xml\"");
         }
         assertThat(new String(workbook.parts().get("_rels/.rels"), StandardCharsets.UTF_8))

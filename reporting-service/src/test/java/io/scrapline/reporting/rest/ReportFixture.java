@@ -14,6 +14,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * L2   WC-210  PAINT-RUN  rework              50.05
  * L2   WC-210  MACH-DIM   return_to_vendor    33.33
  * scrap 1888.53 + rework 50.05 = total 1938.58; September 800.00
+ * weekly: WELD-POR 1200.00 in the week from 2026-10-12; MACH-DIM 655.20 in that from 2026-10-05 and 33.33 in that
+ * from 2026-10-26; PAINT-RUN 50.05 in that from 2026-10-19
  * </pre>
  *
  * A description has markup and quotes in it, as a source system may send.
@@ -47,6 +49,13 @@ final class ReportFixture {
                         'return_to_vendor', 'external_failure', 33.33, 1, 1),
                     (current_tenant(), 'DAY1', '2026-09', 'L1', 'WC-110', 'MACH-DIM', 'A', 'scrap',
                         'internal_failure', 800.00, 4, 2)
+                """).execute()).chain(() -> connection.query("""
+                INSERT INTO cost_rollups_weekly (tenant_id, plant_id, week_start, line_id, defect_code, amount, events)
+                VALUES
+                    (current_tenant(), 'DAY1', '2026-10-12', 'L1', 'WELD-POR', 1200.00, 2),
+                    (current_tenant(), 'DAY1', '2026-10-05', 'L1', 'MACH-DIM', 655.20, 1),
+                    (current_tenant(), 'DAY1', '2026-10-26', 'L2', 'MACH-DIM', 33.33, 1),
+                    (current_tenant(), 'DAY1', '2026-10-19', 'L2', 'PAINT-RUN', 50.05, 1)
                 """).execute())).await().indefinitely();
     }
 }

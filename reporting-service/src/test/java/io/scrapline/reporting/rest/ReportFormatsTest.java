@@ -147,9 +147,11 @@ class ReportFormatsTest {
                     + " (USD)</td><td class=\"money\" data-value=\"" + json.getString("totals." + total) + "\">"
                     + grouped(json.getString("totals." + total)) + "</td>");
         }
-        assertThat(values(html, "money", "by_line")).isEqualTo(json.getList("by_line", Map.class).stream()
-                .flatMap(line -> Stream.of(line.get("scrap_cost"), line.get("rework_cost"), line.get("total_cost")))
-                .toList());
+        assertThat(values(html, "money", "by_line"))
+                .isEqualTo(json.getList("by_line", Map.class).stream()
+                        .flatMap(line -> Stream.of(line.get("scrap_cost"), line.get("rework_cost"),
+                                line.get("total_cost"), line.get("recoverable_amount"), line.get("exposure_amount")))
+                        .toList());
         assertThat(count(html, "<rect class=\"bar")).isEqualTo(json.getList("pareto").size());
         assertThat(html).contains("Weld &lt;porosity&gt; &amp; &quot;spatter&quot;").doesNotContain("<porosity>");
     }

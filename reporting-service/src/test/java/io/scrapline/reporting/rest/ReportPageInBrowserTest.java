@@ -33,14 +33,14 @@ import io.scrapline.platform.testing.TestTokens;
 /**
  * The report page in a real headless browser: saved as a person saves it (fetched with the token, which a browser
  * cannot send from the address bar), opened from the file, its DOM dumped and a screenshot taken. The browser must
- * build the tables and the Pareto chart with the API's figures, and draw the bars.
+ * build the tables, the Pareto chart and the trend chart with the API's figures, and draw the bars and the lines.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class ReportPageInBrowserTest {
 
     private static final int WIDTH = 1280;
-    private static final int HEIGHT = 2000;
+    private static final int HEIGHT = 4800;
 
     @Inject
     TenantDb db;
@@ -61,15 +61,18 @@ class ReportPageInBrowserTest {
 
         String dom = chromium.dumpDom(page.toUri());
 
-        for (String table : List.of("report", "totals", "by_line", "pareto", "coq", "variance")) {
+        for (String table : List.of("report", "totals", "by_line", "pareto", "coq", "variance", "scrap_variance",
+                "scrap_variance_totals", "by_shift", "defects_by_shift", "year_to_date", "year_to_date_coq", "trend",
+                "corrective_actions")) {
             assertThat(dom).contains("<table id=\"" + table + "\">");
         }
         assertThat(dom).contains("<h1>Scrap and rework cost</h1>");
         assertThat(values(dom, "totals").subList(0, 3)).containsExactly(json.getString("totals.scrap_cost"),
                 json.getString("totals.rework_cost"), json.getString("totals.total_cost"));
-        // By line: scrap, rework, total and events of each line; the totals are the JSON's and sum to its total.
+        // By line: scrap, rework, total, events, recoverable and exposure of each line; the totals are the JSON's and
+        // sum to its total.
         List<String> lines = values(dom, "by_line");
-        List<String> lineTotals = IntStream.range(0, lines.size() / 4).mapToObj(i -> lines.get(4 * i + 2)).toList();
+        List<String> lineTotals = IntStream.range(0, lines.size() / 6).mapToObj(i -> lines.get(6 * i + 2)).toList();
         assertThat(lineTotals).isEqualTo(json.getList("by_line.total_cost"));
         assertThat(lineTotals.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(json.getString("totals.total_cost"));
@@ -77,6 +80,19 @@ class ReportPageInBrowserTest {
         assertThat(attributes(dom, "data-cost")).isEqualTo(json.getList("pareto.cost"));
         assertThat(dom).contains("class=\"bar vital-few\"", "class=\"cumulative\"", "class=\"threshold\"");
         assertThat(dom).contains("Weld &lt;porosity&gt; &amp; \"spatter\"").doesNotContain("<porosity>");
+        // The trend: a line per code of the JSON's trend, in its order, each through a point per week.
+        List<String> series = json.getList("trend.series.defect_code");
+        assertThat(series).containsExactly("WELD-POR", "MACH-DIM", "PAINT-RUN");
+        List<String> paths = matches(dom, "(<path class=\"series\"[^>]*>)");
+        assertThat(paths).hasSize(3);
+        for (int i = 0; i < paths.size(); i++) {
+            assertThat(matches(paths.get(i), "data-series=\"([^\"]*)\"")).containsExactly(series.get(i));
+            String d = matches(paths.get(i), " d=\"([^\"]*)\"").get(0);
+            assertThat(d.split("[ML]", -1)).as("13 points of " + series.get(i)).hasSize(14);
+        }
+        assertThat(matches(dom, "(<circle class=\"point\")")).hasSize(39);
+        // The points carry the weekly costs: WELD-POR's 1,200.00 in the week from 2026-10-12.
+        assertThat(dom).contains("<title>WELD-POR, 2026-10-12: 1,200.00 USD</title>");
 
         Path screenshot = directory.resolve("report.png");
         chromium.screenshot(page.toUri(), screenshot, WIDTH, HEIGHT);
@@ -88,6 +104,9 @@ class ReportPageInBrowserTest {
         assertThat(pixels(image, 0xffffff, 0)).isLessThan(WIDTH * HEIGHT * 95L / 100);
         assertThat(pixels(image, 0x1f5fbf, 6)).as("vital-few bar pixels").isGreaterThan(2_000);
         assertThat(pixels(image, 0x8fb3e8, 6)).as("other bar pixels").isGreaterThan(200);
+        // The trend's third line is drawn in its own green, which nothing else on the page uses: more than its legend's
+        // 20 × 2 pixels, though it runs along the axis where PAINT-RUN has no cost.
+        assertThat(pixels(image, 0x2b8a3e, 12)).as("trend line pixels").isGreaterThan(120);
     }
 
     /** The data-values of a table's cells, row by row. */

@@ -308,8 +308,7 @@ class ReportResourceTest {
     @Test
     void aSupervisorLimitedToALineSeesThatLineOnly() {
         String lineOne = TestTokens.get().scopedToken(tenant, List.of("DAY1"), List.of("L1"), "supervisor");
-        JsonPath report = given().auth().oauth2(lineOne).queryParam("view", "supervisor").get(REPORT).then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath report = given().auth().oauth2(lineOne).get(REPORT).then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getList("by_line.line")).containsOnly("L1");
         assertThat(report.getString("totals.total_cost")).isEqualTo("973.60");
