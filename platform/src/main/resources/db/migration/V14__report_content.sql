@@ -25,3 +25,35 @@ FROM costed_events e
 JOIN plants p ON p.tenant_id = e.tenant_id AND p.plant_id = e.plant_id
 WHERE NOT e.superseded
 GROUP BY 1, 2, 3, 4, 5;
+
+-- From here on the database keeps the weekly rollup as costing writes costed events: a statement-level trigger adds
+-- the events a statement made current and takes out those it superseded or removed, grouped by week, once per
+-- statement however many events it wrote — in costing's own transaction, so the weeks never disagree with the events.
+CREATE FUNCTION keep_weekly_rollups() RETURNS trigger
+    LANGUAGE plpgsql
+AS $$
+DECLARE
+    added text := 'SELECT tenant_id, plant_id, occurred_at, line_id, defect_code, amount, 1 AS events '
+        'FROM new_events WHERE NOT superseded';
+    removed text := 'SELECT tenant_id, plant_id, occurred_at, line_id, defect_code, -amount, -1 '
+        'FROM old_events WHERE NOT superseded';
+BEGIN
+    EXECUTE format('INSERT INTO cost_rollups_weekly AS w (tenant_id, plant_id, week_start, line_id, defect_code, '
+        'amount, events) '
+        'SELECT d.tenant_id, d.plant_id, date_trunc(''week'', d.occurred_at AT TIME ZONE p.time_zone)::date, '
+        'd.line_id, d.defect_code, sum(d.amount), sum(d.events) '
+        'FROM (%s) d JOIN plants p ON p.tenant_id = d.tenant_id AND p.plant_id = d.plant_id '
+        'GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.events) <> 0 OR sum(d.amount) <> 0 '
+        'ON CONFLICT (tenant_id, plant_id, week_start, line_id, defect_code) '
+        'DO UPDATE SET amount = w.amount + excluded.amount, events = w.events + excluded.events',
+        CASE TG_OP WHEN 'INSERT' THEN added WHEN 'DELETE' THEN removed ELSE added || ' UNION ALL ' || removed END);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER costed_events_weekly_insert AFTER INSERT ON costed_events
+    REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION keep_weekly_rollups();
+CREATE TRIGGER costed_events_weekly_update AFTER UPDATE ON costed_events
+    REFERENCING OLD TABLE AS old_events NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION keep_weekly_rollups();
+CREATE TRIGGER costed_events_weekly_delete AFTER DELETE ON costed_events
+    REFERENCING OLD TABLE AS old_events FOR EACH STATEMENT EXECUTE FUNCTION keep_weekly_rollups();

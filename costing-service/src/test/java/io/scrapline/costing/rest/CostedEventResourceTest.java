@@ -236,6 +236,10 @@ class CostedEventResourceTest {
         insertDefect("MES-1", 1, "MFG-4471", "L1", "3");
         runCosting();
         assertThat(decimal("SELECT sum(amount) FROM cost_rollups")).isEqualByComparingTo("655.20");
+        // The weekly rollup of the trend follows in the same transaction: Wednesday 2026-10-14 is in the week of
+        // Monday 2026-10-12.
+        assertThat(decimal("SELECT sum(amount) FROM cost_rollups_weekly WHERE week_start = '2026-10-12'"))
+                .isEqualByComparingTo("655.20");
 
         insertDefect("MES-1", 2, "MFG-4471", "L1", "1");
         runCosting();
@@ -248,6 +252,9 @@ class CostedEventResourceTest {
         assertThat(decimal("SELECT sum(amount) FROM cost_rollups")).isEqualByComparingTo("218.40");
         assertThat(decimal("SELECT sum(quantity) FROM cost_rollups")).isEqualByComparingTo("1");
         assertThat(decimal("SELECT sum(events) FROM cost_rollups")).isEqualByComparingTo("1");
+        assertThat(decimal("SELECT sum(amount) FROM cost_rollups_weekly WHERE week_start = '2026-10-12'"))
+                .isEqualByComparingTo("218.40");
+        assertThat(decimal("SELECT sum(events) FROM cost_rollups_weekly")).isEqualByComparingTo("1");
     }
 
     @Test
