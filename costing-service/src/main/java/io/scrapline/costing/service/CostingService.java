@@ -63,6 +63,13 @@ public class CostingService {
             Map<String, Map<String, Set<String>>> touched) {
     }
 
+    /**
+     * What costing a list of records wrote: how many were costed and how many became exceptions, and the rollups it
+     * touched (plant and booking period to defect codes).
+     */
+    public record Costed(int costed, int exceptions, Map<String, Map<String, Set<String>>> touched) {
+    }
+
     private final TenantDb db;
     private final CostingRepository repository;
     private final CostSchemaRepository schemas;
@@ -88,11 +95,16 @@ public class CostingService {
                 });
     }
 
-    /** Supersedes the events whose inputs changed, in one transaction with their rollups, so they are costed again. */
+    /**
+     * Supersedes the events whose inputs changed, in one transaction with their rollups, so they are costed again. The
+     * reversal of an event of a period closed since is booked in the open period, where its re-cost lands too.
+     */
     private Uni<Void> reopen(SqlConnection connection) {
         RollupDelta delta = new RollupDelta();
         return repository.lockTenant(connection).chain(() -> repository.reopenStale(connection, delta))
-                .chain(reopened -> repository.applyRollups(connection, delta));
+                .chain(reopened -> delta.isEmpty() ? Uni.createFrom().voidItem()
+                        : repository.closedPeriods(connection, delta).chain(booking -> repository
+                                .applyRollups(connection, delta.bookedIn(booking::bookingPeriod))));
     }
 
     private Uni<Run> runFrom(String tenant, long afterRecordId, Run soFar) {
@@ -128,41 +140,47 @@ public class CostingService {
                     if (records.isEmpty()) {
                         return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
                     }
-                    // Read per chunk, in its transaction: an approval takes effect from the next chunk on, and
-                    // every event of a chunk names the version it was costed with.
-                    return Uni.combine().all()
-                            .unis(approvedSchema(connection), repository.referenceData(connection, records)).asTuple()
-                            .chain(found -> {
-                                CostSchema schema = found.getItem1();
-                                EventCosting costing = new EventCosting(schema);
-                                ReferenceData reference = found.getItem2();
-                                List<Outcome.Costed> costed = new ArrayList<>();
-                                List<Outcome.Uncostable> uncostable = new ArrayList<>();
-                                for (DefectRecord record : records) {
-                                    Outcome outcome = costing.cost(record, reference);
-                                    if (outcome instanceof Outcome.Costed c) {
-                                        costed.add(c);
-                                    } else {
-                                        uncostable.add((Outcome.Uncostable) outcome);
-                                    }
-                                }
-                                RollupDelta delta = new RollupDelta();
-                                costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
-                                        c.recoverable(), c.exposure(), c.record().quantity(), 1));
-                                Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
-                                costed.forEach(c -> touched
-                                        .computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
-                                        .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
-                                long last = records.get(records.size() - 1).recordId();
-                                return repository.registerLines(connection, records)
-                                        .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
-                                        .chain(() -> repository.insertCosted(connection, costed, schema.version(),
-                                                delta))
-                                        .chain(() -> repository.closeExceptions(connection, costed))
-                                        .chain(() -> repository.openExceptions(connection, uncostable))
-                                        .chain(() -> repository.applyRollups(connection, delta)).replaceWith(new Chunk(
-                                                last, records.size(), costed.size(), uncostable.size(), touched));
-                            });
+                    long last = records.get(records.size() - 1).recordId();
+                    return cost(connection, records, new RollupDelta()).map(costed -> new Chunk(last, records.size(),
+                            costed.costed(), costed.exceptions(), costed.touched()));
+                });
+    }
+
+    /**
+     * Costs {@code records} in the connection's transaction, which holds the tenant's costing lock: their costed events
+     * and exceptions, the supersession of their earlier versions, and the rollups, to which {@code delta} (what the
+     * caller took out already) is added. Events are booked in the open period of their plant (cost-model.md §9).
+     */
+    public Uni<Costed> cost(SqlConnection connection, List<DefectRecord> records, RollupDelta delta) {
+        // Read per call, in its transaction: an approval takes effect from the next chunk on, and every event of a
+        // chunk names the version it was costed with.
+        return Uni.combine().all().unis(approvedSchema(connection), repository.referenceData(connection, records))
+                .asTuple().chain(found -> {
+                    CostSchema schema = found.getItem1();
+                    EventCosting costing = new EventCosting(schema);
+                    ReferenceData reference = found.getItem2();
+                    List<Outcome.Costed> costed = new ArrayList<>();
+                    List<Outcome.Uncostable> uncostable = new ArrayList<>();
+                    for (DefectRecord record : records) {
+                        Outcome outcome = costing.cost(record, reference);
+                        if (outcome instanceof Outcome.Costed c) {
+                            costed.add(c);
+                        } else {
+                            uncostable.add((Outcome.Uncostable) outcome);
+                        }
+                    }
+                    costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(), c.recoverable(),
+                            c.exposure(), c.record().quantity(), 1));
+                    Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
+                    costed.forEach(c -> touched.computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
+                            .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
+                    return repository.registerLines(connection, records)
+                            .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
+                            .chain(() -> repository.insertCosted(connection, costed, schema.version(), delta))
+                            .chain(() -> repository.closeExceptions(connection, costed))
+                            .chain(() -> repository.openExceptions(connection, uncostable))
+                            .chain(() -> repository.applyRollups(connection, delta.bookedIn(reference::bookingPeriod)))
+                            .replaceWith(new Costed(costed.size(), uncostable.size(), touched));
                 });
     }
 
@@ -204,8 +222,10 @@ public class CostingService {
                                         .chain(() -> repository.closeLaborExceptions(connection,
                                                 costed.stream().map(c -> c.record().recordId()).toList()))
                                         .chain(() -> repository.openLaborExceptions(connection, uncostable))
-                                        .chain(() -> repository.applyRollups(connection, delta)).replaceWith(new Chunk(
-                                                last, pending.size(), costed.size(), uncostable.size(), Map.of()));
+                                        .chain(() -> repository.applyRollups(connection,
+                                                delta.bookedIn(found.getItem2()::bookingPeriod)))
+                                        .replaceWith(new Chunk(last, pending.size(), costed.size(), uncostable.size(),
+                                                Map.of()));
                             });
                 });
     }
@@ -239,7 +259,8 @@ public class CostingService {
                                 long last = records.get(records.size() - 1).recordId();
                                 return repository.supersedeEarlierConfirmations(connection, records, delta)
                                         .chain(() -> repository.upsertConfirmations(connection, outcomes))
-                                        .chain(() -> repository.applyVariances(connection, delta))
+                                        .chain(() -> repository.applyVariances(connection,
+                                                delta.bookedIn(found.getItem2()::bookingPeriod)))
                                         .replaceWith(new Chunk(last, records.size(), 0, 0, Map.of()));
                             });
                 });
