@@ -4,6 +4,9 @@
 -- period is the period the event is booked in (its rollups, exceptions and alerts). Null for events costed before.
 ALTER TABLE costed_events ADD COLUMN event_period text;
 
+-- A prompt from ingest costs the records of its batch first.
+CREATE INDEX defect_records_by_batch ON defect_records (tenant_id, batch_id);
+
 -- A re-costing part takes a range of a plant-period's current events by id.
 DROP INDEX costed_events_by_period;
 CREATE INDEX costed_events_by_period ON costed_events (tenant_id, plant_id, period, event_id) WHERE NOT superseded;

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -73,6 +74,27 @@ public class CostingRepository {
                 ORDER BY d.record_id
                 LIMIT $2
                 """).execute(Tuple.of(afterRecordId, limit)).map(CostingRepository::defectRecords);
+    }
+
+    /**
+     * As {@link #uncosted}, of one ingest batch only: a prompt costs the batch it names first, so that a small batch is
+     * not kept waiting behind a large one landed earlier.
+     */
+    public Uni<List<DefectRecord>> uncostedInBatch(SqlConnection connection, UUID batchId, long afterRecordId,
+            int limit) {
+        return connection.preparedQuery("""
+                SELECT d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id,
+                    d.part, d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation,
+                    d.customer_return, d.salvage_value, d.work_order, d.ncr
+                FROM defect_records d
+                WHERE d.batch_id = $3 AND d.record_id > $1
+                  AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
+                                  AND e.record_id = d.record_id AND NOT e.superseded)
+                  AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id
+                                  AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
+                ORDER BY d.record_id
+                LIMIT $2
+                """).execute(Tuple.of(afterRecordId, limit, batchId)).map(CostingRepository::defectRecords);
     }
 
     /** The defect record versions {@code recordIds} names, in record order. */

@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -87,12 +90,39 @@ public class CostingService {
 
     /** Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed. */
     public Uni<Run> run(String tenant, String bearer) {
-        return db.inTenant(tenant, this::reopen).chain(() -> runFrom(tenant, 0, Run.empty()))
-                .chain(run -> laborFrom(tenant, 0, run)).chain(run -> confirmationsFrom(tenant, 0, run)).invoke(run -> {
-                    if (bearer != null) {
-                        promptAlerts(bearer, run);
-                    }
-                });
+        return run(tenant, bearer, null);
+    }
+
+    /**
+     * Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed.
+     * <p>
+     * With ingest batch {@code batchId}, its records first, in the transaction that re-opens stale events, so that a
+     * small batch is costed within one wait for the tenant's lock even while a large one is being costed. Then
+     * everything else pending, unless another run of the tenant is doing that already: prompts arriving while a bulk
+     * load is costed do not queue behind each other's sweeps (what one leaves, the sweep job finds).
+     */
+    public Uni<Run> run(String tenant, String bearer, UUID batchId) {
+        Uni<Run> run;
+        if (batchId == null) {
+            run = db.inTenant(tenant, this::reopen).chain(() -> rest(tenant, Run.empty()));
+        } else {
+            run = batchFrom(tenant, batchId, 0, Run.empty(), true).chain(batch -> {
+                AtomicReference<Run> all = new AtomicReference<>(batch);
+                return db.onceInCluster("costing-rest:" + tenant,
+                        () -> rest(tenant, batch).invoke(all::set).replaceWithVoid()).map(ran -> all.get());
+            });
+        }
+        return run.invoke(done -> {
+            if (bearer != null) {
+                promptAlerts(bearer, done);
+            }
+        });
+    }
+
+    /** Costs the defect records, then the rework hours, then the confirmations pending. */
+    private Uni<Run> rest(String tenant, Run soFar) {
+        return runFrom(tenant, 0, soFar).chain(run -> laborFrom(tenant, 0, run))
+                .chain(run -> confirmationsFrom(tenant, 0, run));
     }
 
     /**
@@ -116,6 +146,20 @@ public class CostingService {
         });
     }
 
+    private Uni<Run> batchFrom(String tenant, UUID batchId, long afterRecordId, Run soFar, boolean reopenFirst) {
+        return db.inTenant(tenant,
+                connection -> (reopenFirst ? reopen(connection) : Uni.createFrom().voidItem()).chain(() -> chunk(
+                        connection,
+                        () -> repository.uncostedInBatch(connection, batchId, afterRecordId, config.chunkSize()),
+                        afterRecordId)))
+                .chain(chunk -> {
+                    if (chunk.records() == 0) {
+                        return Uni.createFrom().item(soFar);
+                    }
+                    return batchFrom(tenant, batchId, chunk.lastRecordId(), soFar.plus(chunk), false);
+                });
+    }
+
     private Uni<Run> laborFrom(String tenant, long afterRecordId, Run soFar) {
         return db.inTenant(tenant, connection -> laborChunk(connection, afterRecordId)).chain(chunk -> {
             if (chunk.records() == 0) {
@@ -135,15 +179,20 @@ public class CostingService {
     }
 
     private Uni<Chunk> chunk(SqlConnection connection, long afterRecordId) {
-        return repository.lockTenant(connection)
-                .chain(() -> repository.uncosted(connection, afterRecordId, config.chunkSize())).chain(records -> {
-                    if (records.isEmpty()) {
-                        return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
-                    }
-                    long last = records.get(records.size() - 1).recordId();
-                    return cost(connection, records, new RollupDelta()).map(costed -> new Chunk(last, records.size(),
-                            costed.costed(), costed.exceptions(), costed.touched()));
-                });
+        return chunk(connection, () -> repository.uncosted(connection, afterRecordId, config.chunkSize()),
+                afterRecordId);
+    }
+
+    /** Costs the records {@code pending} finds once the tenant's costing lock is held. */
+    private Uni<Chunk> chunk(SqlConnection connection, Supplier<Uni<List<DefectRecord>>> pending, long afterRecordId) {
+        return repository.lockTenant(connection).chain(() -> pending.get()).chain(records -> {
+            if (records.isEmpty()) {
+                return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
+            }
+            long last = records.get(records.size() - 1).recordId();
+            return cost(connection, records, new RollupDelta()).map(
+                    costed -> new Chunk(last, records.size(), costed.costed(), costed.exceptions(), costed.touched()));
+        });
     }
 
     /**
