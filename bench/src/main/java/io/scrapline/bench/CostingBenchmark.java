@@ -302,6 +302,15 @@ public final class CostingBenchmark {
                   AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id
                                   AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
                 ORDER BY d.record_id LIMIT 2000"""));
+        // What writing the current events again costs PostgreSQL alone: the same rows, columns and indexes.
+        execute(owner, "CREATE TABLE events_copy (LIKE costed_events INCLUDING DEFAULTS INCLUDING INDEXES)");
+        long started = System.nanoTime();
+        long copied;
+        try (Statement statement = owner.createStatement()) {
+            copied = statement.executeUpdate("INSERT INTO events_copy SELECT * FROM costed_events "
+                    + "WHERE tenant_id = 'bench' AND NOT superseded AND source = 'bench-mes'");
+        }
+        print("event_rows_copy_per_s", copied / seconds(started));
         print("reopen_labor_versions_ms", millisOf(owner, """
                 SELECT count(*) FROM costed_events e
                 WHERE e.tenant_id = 'bench' AND NOT e.superseded

@@ -97,6 +97,26 @@ public class CostingRepository {
                 """).execute(Tuple.of(afterRecordId, limit, batchId)).map(CostingRepository::defectRecords);
     }
 
+    /**
+     * Those of {@code candidates} that still have no current costed event and no newer version, once the tenant's
+     * costing lock is held: {@link #uncosted} found them before.
+     */
+    public Uni<List<DefectRecord>> stillUncosted(SqlConnection connection, List<DefectRecord> candidates) {
+        return connection.preparedQuery("""
+                SELECT d.record_id FROM defect_records d
+                WHERE d.record_id = ANY($1)
+                  AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
+                                  AND e.record_id = d.record_id AND NOT e.superseded)
+                  AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id
+                                  AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
+                """).execute(Tuple.of(candidates.stream().map(DefectRecord::recordId).toArray(Long[]::new)))
+                .map(rows -> {
+                    Set<Long> still = new HashSet<>();
+                    rows.forEach(row -> still.add(row.getLong(0)));
+                    return candidates.stream().filter(c -> still.contains(c.recordId())).toList();
+                });
+    }
+
     /** The defect record versions {@code recordIds} names, in record order. */
     public Uni<List<DefectRecord>> defectRecords(SqlConnection connection, List<Long> recordIds) {
         if (recordIds.isEmpty()) {

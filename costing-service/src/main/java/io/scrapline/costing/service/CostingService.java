@@ -183,15 +183,22 @@ public class CostingService {
                 afterRecordId);
     }
 
-    /** Costs the records {@code pending} finds once the tenant's costing lock is held. */
+    /**
+     * Costs the records {@code pending} finds. Finding them scans every record of the tenant after
+     * {@code afterRecordId}, so it runs before the tenant's costing lock is taken, not holding up other runs; once the
+     * lock is held, the ones another run costed meanwhile are left out.
+     */
     private Uni<Chunk> chunk(SqlConnection connection, Supplier<Uni<List<DefectRecord>>> pending, long afterRecordId) {
-        return repository.lockTenant(connection).chain(() -> pending.get()).chain(records -> {
-            if (records.isEmpty()) {
+        return pending.get().chain(candidates -> {
+            if (candidates.isEmpty()) {
                 return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
             }
-            long last = records.get(records.size() - 1).recordId();
-            return cost(connection, records, new RollupDelta()).map(
-                    costed -> new Chunk(last, records.size(), costed.costed(), costed.exceptions(), costed.touched()));
+            long last = candidates.get(candidates.size() - 1).recordId();
+            return repository.lockTenant(connection).chain(() -> repository.stillUncosted(connection, candidates))
+                    .chain(records -> records.isEmpty()
+                            ? Uni.createFrom().item(new Chunk(last, candidates.size(), 0, 0, Map.of()))
+                            : cost(connection, records, new RollupDelta()).map(costed -> new Chunk(last,
+                                    candidates.size(), costed.costed(), costed.exceptions(), costed.touched())));
         });
     }
 

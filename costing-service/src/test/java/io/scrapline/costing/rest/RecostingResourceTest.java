@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -293,6 +294,24 @@ class RecostingResourceTest {
         request(elsewhere, "DAY1", "2026-10", "x").statusCode(403);
     }
 
+    @Test
+    void promptsForABatchAndFullRunsAtTheSameTimeCostEachRecordOnce() {
+        UUID first = seed(tenant, 30);
+        insertDefect(tenant, "MES-LATE", 1, "2", OCTOBER_14);
+
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        for (UUID batch : Arrays.asList(first, null, first, null)) {
+            runs.add(CompletableFuture.runAsync(() -> runCosting(tenant, batch)));
+        }
+        runs.forEach(CompletableFuture::join);
+
+        assertThat(rows(tenant, "SELECT count(*), count(DISTINCT record_id) FROM costed_events WHERE NOT superseded"))
+                .containsExactly("31 31");
+        assertThat(decimal(tenant, "SELECT count(*) FROM costed_events WHERE superseded")).isZero();
+        assertThat(decimal(tenant, "SELECT sum(events) FROM cost_rollups")).isEqualByComparingTo("31");
+        assertRollupsSumTheEvents(tenant);
+    }
+
     /** The rollups hold exactly the sums of the current events, by key. */
     private void assertRollupsSumTheEvents(String t) {
         assertThat(rows(t, """
@@ -368,8 +387,12 @@ class RecostingResourceTest {
                 occurredAt));
     }
 
-    /** {@code n} October scrap events on two lines, two shifts and both operations, 1 to 7 units each. */
-    private void seed(String t, int n) {
+    /**
+     * {@code n} October scrap events on two lines, two shifts and both operations, 1 to 7 units each, as one ingest
+     * batch; returns the batch.
+     */
+    private UUID seed(String t, int n) {
+        UUID batch = UUID.randomUUID();
         inTenant(t, connection -> run(connection, """
                 INSERT INTO defect_records (tenant_id, source, source_id, version, batch_id, content_hash, plant_id,
                     line_id, work_center_id, part, defect_code, quantity, disposition, occurred_at, shift, operation)
@@ -377,7 +400,8 @@ class RecostingResourceTest {
                     'WC-' || (i % 3), 'MFG-4471', 'D-114', i % 7 + 1, 'scrap', $3::timestamptz + i * interval '1 hour',
                     CASE WHEN i % 2 = 0 THEN 'A' ELSE 'B' END, CASE WHEN i % 3 = 0 THEN '0010' ELSE '0020' END
                 FROM generate_series(1, $4::int) AS i
-                """, MES, UUID.randomUUID(), OffsetDateTime.parse("2026-10-02T08:00:00-04:00"), n));
+                """, MES, batch, OffsetDateTime.parse("2026-10-02T08:00:00-04:00"), n));
+        return batch;
     }
 
     private void closePeriod(String t, String period) {
@@ -389,8 +413,12 @@ class RecostingResourceTest {
     }
 
     private void runCosting(String t) {
+        runCosting(t, null);
+    }
+
+    private void runCosting(String t, UUID batch) {
         Map<String, Object> prompt = new HashMap<>();
-        prompt.put("batch_id", null);
+        prompt.put("batch_id", batch);
         prompt.put("record_type", "defects");
         given().auth().oauth2(TestTokens.get().token(t, "ingest")).contentType(ContentType.JSON).body(prompt)
                 .post("/api/v1/costing/runs").then().statusCode(200);
