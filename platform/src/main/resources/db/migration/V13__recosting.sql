@@ -1,7 +1,8 @@
 -- Late events and re-costing (cost-model.md §9, architecture.md "Month-end at scale"); costing-service writes all.
 
 -- The period an event happened in, when costing booked it in a later one because its own period was closed;
--- period is the period the event is booked in (its rollups, exceptions and alerts). Null for events costed before.
+-- period is the period the event is booked in (its rollups, exceptions and alerts). Set on the events of defect records;
+-- null on those costed before this version and on rework without a defect record (its explanation names both).
 ALTER TABLE costed_events ADD COLUMN event_period text;
 
 -- A prompt from ingest costs the records of its batch first.
