@@ -1,6 +1,7 @@
 package io.scrapline.costing.config;
 
 import java.math.RoundingMode;
+import java.time.Duration;
 
 import io.scrapline.costing.domain.ScrapMethod;
 import io.smallrye.config.ConfigMapping;
@@ -26,6 +27,26 @@ public interface CostingConfig {
     /** How often the sweep looks for records no prompt got costed. */
     @WithDefault("15s")
     String sweepEvery();
+
+    /** How often each replica works on queued re-costing jobs; {@code off} to leave them to other replicas. */
+    @WithDefault("2s")
+    String recostEvery();
+
+    /** Events a re-costing part takes, all re-costed in one transaction. */
+    @WithDefault("5000")
+    int recostPartSize();
+
+    /** How long a claimed part may run before another replica may take it over (its replica is presumed gone). */
+    @WithDefault("PT5M")
+    Duration recostLease();
+
+    /** Attempts at a part before it, and its job, are left failed with the last error. */
+    @WithDefault("3")
+    int recostAttempts();
+
+    /** The most jobs a list of re-costing jobs returns, newest first. */
+    @WithDefault("200")
+    int recostListLimit();
 
     default ScrapMethod method() {
         return ScrapMethod.valueOf(scrapMethod().toUpperCase());

@@ -5,13 +5,21 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The version of a part's cost roll in force on a date: its operations in routing order (cost-model.md §3). */
 public record CostRoll(LocalDate effectiveFrom, List<CostRollLine> lines) {
 
+    private static final Pattern NUMERIC = Pattern.compile("\\d+");
+
+    /**
+     * Numeric operations first, in numeric order (shorter is smaller, then digit by digit), then the others in text
+     * order. Sorting every event's cost roll, so no regex compiled or string formatted per comparison.
+     */
     private static final Comparator<String> ROUTING_ORDER = Comparator
-            .<String, Boolean> comparing(op -> !op.matches("\\d+"))
-            .thenComparing(op -> op.matches("\\d+") ? String.format("%20s", op) : op);
+            .<String, Boolean> comparing(op -> !NUMERIC.matcher(op).matches())
+            .thenComparing(op -> NUMERIC.matcher(op).matches() ? op.length() : 0)
+            .thenComparing(Comparator.naturalOrder());
 
     /** The version whose effective-from is the latest on or before {@code date}, if any. */
     public static Optional<CostRoll> inForce(List<CostRollLine> allVersions, LocalDate date) {

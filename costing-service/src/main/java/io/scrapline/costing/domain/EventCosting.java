@@ -52,15 +52,17 @@ public final class EventCosting {
         // The period contains the work order's close date when known, else the event's date (cost-model.md §9).
         LocalDate closedOn = order.map(ReferenceData.WorkOrder::closedOn).orElse(null);
         String period = plant.calendar().period(closedOn == null ? date : closedOn);
+        // Late events and corrections of a closed period land in the open period; the event keeps its own period.
+        String booked = reference.bookingPeriod(record.plant(), period);
 
         Optional<String> part = reference.part(record.source(), record.sourcePart(), date);
         if (part.isEmpty()) {
-            return new Outcome.Uncostable(record, period, "unmapped_part",
+            return new Outcome.Uncostable(record, booked, "unmapped_part",
                     "no part cross-reference for " + record.source() + " part " + record.sourcePart() + " on " + date);
         }
         Optional<ReferenceData.DefectCode> code = reference.defectCode(record.source(), record.sourceDefectCode());
         if (code.isEmpty()) {
-            return new Outcome.Uncostable(record, period, "unmapped_defect_code", "no defect-code cross-reference "
+            return new Outcome.Uncostable(record, booked, "unmapped_defect_code", "no defect-code cross-reference "
                     + "to a catalogued code for " + record.source() + " code " + record.sourceDefectCode());
         }
         String coqClass = record.customerReturn() ? "external_failure" : code.get().coqClass();
@@ -83,6 +85,11 @@ public final class EventCosting {
         periodExplained.put("time_zone", plant.zone().getId());
         periodExplained.put("fiscal_calendar", plant.calendar().setting());
         periodExplained.put("period", period);
+        if (!booked.equals(period)) {
+            periodExplained.put("booked_in", booked);
+            periodExplained.put("reason", "period " + period + " of plant " + record.plant()
+                    + " is closed: a late event is booked in the first open period after it");
+        }
         explanation.put("period", periodExplained);
         explanation.put("disposition", dispositionExplained(record, ncr, disposition));
 
@@ -94,15 +101,15 @@ public final class EventCosting {
 
         if (disposition.equals("use_as_is")) {
             explanation.put("valuation", "used as is: counted, no cost");
-            return new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, disposition, zeroUnit,
-                    zero, zero, zero, plant.currency(), new Outcome.Provenance(ncrRecordId, record.workOrder(),
-                            scrapAction, scrapAccount, null, null, null, List.of()),
+            return new Outcome.Costed(record, booked, period, part.get(), code.get().code(), coqClass, disposition,
+                    zeroUnit, zero, zero, zero, plant.currency(), new Outcome.Provenance(ncrRecordId,
+                            record.workOrder(), scrapAction, scrapAccount, null, null, null, List.of()),
                     explanation);
         }
         if (disposition.equals("rework")) {
-            return rework(record, reference, plant, period, part.get(), code.get().code(), coqClass, explanation,
-                    new Outcome.Provenance(ncrRecordId, record.workOrder(), scrapAction, scrapAccount, null, null, null,
-                            List.of()));
+            return rework(record, reference, plant, booked, period, part.get(), code.get().code(), coqClass,
+                    explanation, new Outcome.Provenance(ncrRecordId, record.workOrder(), scrapAction, scrapAccount,
+                            null, null, null, List.of()));
         }
 
         ScrapValue valued = order
@@ -110,7 +117,7 @@ public final class EventCosting {
                 .map(o -> orderValue(record, o, plant.currency()))
                 .orElseGet(() -> standardValue(record, reference, part.get(), date, plant.currency()));
         if (valued.reason() != null) {
-            return new Outcome.Uncostable(record, period, valued.reason(), valued.detail());
+            return new Outcome.Uncostable(record, booked, valued.reason(), valued.detail());
         }
         explanation.put("valuation", valued.explanation());
         Outcome.Provenance provenance = new Outcome.Provenance(ncrRecordId, record.workOrder(), scrapAction,
@@ -121,17 +128,17 @@ public final class EventCosting {
                 // cost; the cost stays a scrap cost until the recovery is booked.
                 explanation.put("recoverable", Map.of("amount", valued.amount().toPlainString(), "basis",
                         "the full scrap cost: the supplier is expected to make good the returned parts"));
-                yield new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, disposition,
+                yield new Outcome.Costed(record, booked, period, part.get(), code.get().code(), coqClass, disposition,
                         valued.unitValue(), valued.amount(), valued.amount(), zero, plant.currency(), provenance,
                         explanation);
             }
             case "quarantine" -> {
                 explanation.put("exposure", Map.of("amount", valued.amount().toPlainString(), "basis",
                         "the scrap value at risk; no cost until a final disposition arrives"));
-                yield new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, disposition,
+                yield new Outcome.Costed(record, booked, period, part.get(), code.get().code(), coqClass, disposition,
                         valued.unitValue(), zero, zero, valued.amount(), plant.currency(), provenance, explanation);
             }
-            default -> new Outcome.Costed(record, period, part.get(), code.get().code(), coqClass, disposition,
+            default -> new Outcome.Costed(record, booked, period, part.get(), code.get().code(), coqClass, disposition,
                     valued.unitValue(), valued.amount(), zero, zero, plant.currency(), provenance, explanation);
         };
     }
@@ -143,7 +150,8 @@ public final class EventCosting {
     public LaborOutcome costUnmatched(LaborRecord record, ReferenceData reference) {
         ReferenceData.Plant plant = reference.plants().get(record.plant());
         LocalDate date = record.performedAt().atZone(plant.zone()).toLocalDate();
-        String period = plant.calendar().period(date);
+        String eventPeriod = plant.calendar().period(date);
+        String period = reference.bookingPeriod(record.plant(), eventPeriod);
         String line = reference.line(record.plant(), record.workCenter());
         ReworkValuation.Result result = ReworkValuation.value(
                 new ReworkValuation.Rework(record.hours(), date, record.rate(), record.material()),
@@ -160,8 +168,7 @@ public final class EventCosting {
                 record.sourceId(), "version", record.version()));
         explanation.put("rework_without_defect_record", "no defect record matches the labor record's "
                 + matchKey(record) + "; costed against work center " + record.workCenter());
-        explanation.put("period", Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(),
-                "fiscal_calendar", plant.calendar().setting(), "period", period));
+        explanation.put("period", periodExplained(date, plant, eventPeriod, period));
         explanation.put("valuation", valued.explanation());
         Outcome.Provenance provenance = new Outcome.Provenance(null, record.workOrder(), null, null, null, null,
                 List.of(laborRate(record, valued.explanation())), List.of(record.recordId()));
@@ -177,7 +184,8 @@ public final class EventCosting {
     public VarianceOutcome costConfirmation(ConfirmationRecord record, ReferenceData reference) {
         ReferenceData.Plant plant = reference.plants().get(record.plant());
         LocalDate date = record.confirmedAt().atZone(plant.zone()).toLocalDate();
-        String period = plant.calendar().period(date);
+        String confirmedPeriod = plant.calendar().period(date);
+        String period = reference.bookingPeriod(record.plant(), confirmedPeriod);
         Optional<CostRoll> roll = CostRoll.inForce(reference.costRoll(record.plant(), record.part()), date);
         if (roll.isEmpty()) {
             return new VarianceOutcome.Unvalued(record, period, "no_standard_cost", "no standard cost of part "
@@ -197,8 +205,7 @@ public final class EventCosting {
             explanation.put("schema", schemaExplanation);
             explanation.put("record", Map.of("type", "confirmation", "source", record.source(), "source_id",
                     record.sourceId(), "version", record.version()));
-            explanation.put("period", Map.of("event_date", date.toString(), "time_zone", plant.zone().getId(),
-                    "fiscal_calendar", plant.calendar().setting(), "period", period));
+            explanation.put("period", periodExplained(date, plant, confirmedPeriod, period));
             explanation.put("cost_roll_records", roll.get().lines().stream().map(EventCosting::costRollLine).toList());
             explanation.put("variance", result.explanation());
             return new VarianceOutcome.Valued(record, period, result, plant.currency(), explanation);
@@ -207,11 +214,12 @@ public final class EventCosting {
         }
     }
 
-    private Outcome rework(DefectRecord record, ReferenceData reference, ReferenceData.Plant plant, String period,
-            String part, String defectCode, String coqClass, Map<String, Object> explanation, Outcome.Provenance base) {
+    private Outcome rework(DefectRecord record, ReferenceData reference, ReferenceData.Plant plant, String booked,
+            String period, String part, String defectCode, String coqClass, Map<String, Object> explanation,
+            Outcome.Provenance base) {
         List<LaborRecord> labor = reference.labor(record.recordId());
         if (labor.isEmpty()) {
-            return new Outcome.Uncostable(record, period, "no_rework_labor", "rework is costed from the "
+            return new Outcome.Uncostable(record, booked, "no_rework_labor", "rework is costed from the "
                     + "rework-labor hours booked against it; none are linked to this event yet");
         }
         List<ReworkValuation.Booking> bookings = labor.stream()
@@ -223,7 +231,7 @@ public final class EventCosting {
         ReworkValuation.Result result = ReworkValuation.valueAll(bookings, reference.laborRates(record.plant(), ""),
                 laborBurden, plant.currency(), rounding);
         if (result instanceof ReworkValuation.NoLaborRate none) {
-            return new Outcome.Uncostable(record, period, none.reason(), none.detail());
+            return new Outcome.Uncostable(record, booked, none.reason(), none.detail());
         }
         ReworkValuation.ValuedBookings valued = (ReworkValuation.ValuedBookings) result;
         Map<String, Object> valuation = new LinkedHashMap<>();
@@ -238,7 +246,7 @@ public final class EventCosting {
                 : valued.amount().divide(record.quantity(), Money.UNIT_SCALE, RoundingMode.HALF_UP);
         BigDecimal zero = Money.round(BigDecimal.ZERO, plant.currency(), rounding);
         return new Outcome.Costed(
-                record, period, part, defectCode, coqClass, "rework", unitValue, valued.amount(), zero, zero,
+                record, booked, period, part, defectCode, coqClass, "rework", unitValue, valued.amount(), zero, zero,
                 plant.currency(), new Outcome.Provenance(base.ncrRecordId(), base.workOrder(), base.scrapAction(),
                         base.scrapAccount(), null, null, rates, labor.stream().map(LaborRecord::recordId).toList()),
                 explanation);
@@ -289,6 +297,20 @@ public final class EventCosting {
         } catch (IllegalArgumentException e) {
             return ScrapValue.missing("no_order_value", "work order " + order.workOrder() + ": " + e.getMessage());
         }
+    }
+
+    private static Map<String, Object> periodExplained(LocalDate date, ReferenceData.Plant plant, String period,
+            String booked) {
+        Map<String, Object> explained = new LinkedHashMap<>();
+        explained.put("event_date", date.toString());
+        explained.put("time_zone", plant.zone().getId());
+        explained.put("fiscal_calendar", plant.calendar().setting());
+        explained.put("period", period);
+        if (!booked.equals(period)) {
+            explained.put("booked_in", booked);
+            explained.put("reason", "period " + period + " is closed: booked in the first open period after it");
+        }
+        return explained;
     }
 
     private static Map<String, Object> dispositionExplained(DefectRecord record, Optional<ReferenceData.Ncr> ncr,

@@ -13,14 +13,17 @@ public sealed interface Outcome {
     String period();
 
     /**
-     * A costed event. {@code costType} is the disposition applied (the NCR's when it has one); {@code recoverable} is
-     * the supplier recovery expected of a return to vendor, {@code exposure} the scrap value at risk of a quarantine.
+     * A costed event, booked in {@code period}: its own {@code eventPeriod} unless that is closed (cost-model.md §9).
+     * {@code costType} is the disposition applied (the NCR's when it has one); {@code recoverable} is the supplier
+     * recovery expected of a return to vendor, {@code exposure} the scrap value at risk of a quarantine.
      */
-    record Costed(DefectRecord record, String period, String part, String defectCode, String coqClass, String costType,
-            BigDecimal unitValue, BigDecimal amount, BigDecimal recoverable, BigDecimal exposure, String currency,
-            Provenance provenance, Map<String, Object> explanation) implements Outcome {
+    record Costed(DefectRecord record, String period, String eventPeriod, String part, String defectCode,
+            String coqClass, String costType, BigDecimal unitValue, BigDecimal amount, BigDecimal recoverable,
+            BigDecimal exposure, String currency, Provenance provenance, Map<String, Object> explanation)
+            implements Outcome {
     }
 
+    /** A record that waits for data, its exception in the period the event would be booked in. */
     record Uncostable(DefectRecord record, String period, String reason, String detail) implements Outcome {
     }
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.scrapline.platform.period.FiscalCalendar;
 
@@ -13,13 +14,23 @@ import io.scrapline.platform.period.FiscalCalendar;
  * What costing needs to know besides the record itself, loaded once for a chunk of records: besides the mappings and
  * cost rolls, the NCRs and work orders the records name (keyed by plant and number), the rework-labor records joined to
  * each defect record (by its record id), the labor rates of work centers (keyed by plant and work center, the plant's
- * default under work center {@code ""}) and the line of each work center.
+ * default under work center {@code ""}), the line of each work center and the closed periods of each plant.
  */
 public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
         Map<String, String> defectCodeXrefs, Map<String, DefectCode> defectCodes,
         Map<String, List<CostRollLine>> costRolls, Map<String, Ncr> ncrs, Map<String, WorkOrder> workOrders,
         Map<Long, List<LaborRecord>> labor, Map<String, List<ReworkValuation.Rate>> laborRates,
-        Map<String, String> workCenterLines) {
+        Map<String, String> workCenterLines, Map<String, Set<String>> closedPeriods) {
+
+    /** With no period closed. */
+    public ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
+            Map<String, String> defectCodeXrefs, Map<String, DefectCode> defectCodes,
+            Map<String, List<CostRollLine>> costRolls, Map<String, Ncr> ncrs, Map<String, WorkOrder> workOrders,
+            Map<Long, List<LaborRecord>> labor, Map<String, List<ReworkValuation.Rate>> laborRates,
+            Map<String, String> workCenterLines) {
+        this(plants, partXrefs, defectCodeXrefs, defectCodes, costRolls, ncrs, workOrders, labor, laborRates,
+                workCenterLines, Map.of());
+    }
 
     /** Mappings and cost rolls only: no NCRs, work orders, labor or rates. */
     public ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
@@ -27,6 +38,35 @@ public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref
             Map<String, List<CostRollLine>> costRolls) {
         this(plants, partXrefs, defectCodeXrefs, defectCodes, costRolls, Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of());
+    }
+
+    /** The plants and their closed periods only, to book reversals of events. */
+    public static ReferenceData closedPeriods(Map<String, Plant> plants, Map<String, Set<String>> closedPeriods) {
+        return new ReferenceData(plants, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(), closedPeriods);
+    }
+
+    /** The same with the plants' closed periods. */
+    public ReferenceData withClosedPeriods(Map<String, Set<String>> closed) {
+        return new ReferenceData(plants, partXrefs, defectCodeXrefs, defectCodes, costRolls, ncrs, workOrders, labor,
+                laborRates, workCenterLines, closed);
+    }
+
+    /**
+     * The period an event of {@code period} is booked in (cost-model.md §9): its own while open, else the first later
+     * period of the plant's calendar that is not closed. A closed period's figures are frozen.
+     */
+    public String bookingPeriod(String plant, String period) {
+        Set<String> closed = closedPeriods.getOrDefault(plant, Set.of());
+        if (closed.isEmpty()) {
+            return period;
+        }
+        FiscalCalendar calendar = plants.get(plant).calendar();
+        String booked = period;
+        while (closed.contains(booked)) {
+            booked = calendar.period(calendar.range(booked).last().plusDays(1));
+        }
+        return booked;
     }
 
     /** The latest version of an NCR: its record id and its disposition (null when it has none yet). */

@@ -2,8 +2,10 @@ package io.scrapline.costing.domain;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 
 /**
  * The change a chunk of costing makes to the rollups: per rollup key, the amount, recoverable amount, exposure,
@@ -19,7 +21,15 @@ public final class RollupDelta {
             long events) {
     }
 
-    private final Map<Key, Change> changes = new LinkedHashMap<>();
+    /**
+     * In key order, so that transactions adding to the same rollups lock their rows in the same order and never
+     * deadlock (re-costing parts run side by side).
+     */
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::plant).thenComparing(Key::period)
+            .thenComparing(Key::line).thenComparing(Key::workCenter).thenComparing(Key::defectCode)
+            .thenComparing(Key::shift).thenComparing(Key::costType).thenComparing(Key::coqClass);
+
+    private final Map<Key, Change> changes = new TreeMap<>(ORDER);
 
     public void add(Key key, BigDecimal amount, BigDecimal quantity, int events) {
         add(key, amount, BigDecimal.ZERO, BigDecimal.ZERO, quantity, events);
@@ -30,6 +40,22 @@ public final class RollupDelta {
         changes.merge(key, new Change(key, amount, recoverable, exposure, quantity, events),
                 (a, b) -> new Change(key, a.amount().add(b.amount()), a.recoverable().add(b.recoverable()),
                         a.exposure().add(b.exposure()), a.quantity().add(b.quantity()), a.events() + b.events()));
+    }
+
+    /**
+     * The same changes with each key's period replaced by {@code booking} of its plant and period: a reversal of an
+     * event of a period closed since goes to the open period, like the event that replaces it.
+     */
+    public RollupDelta bookedIn(BinaryOperator<String> booking) {
+        RollupDelta booked = new RollupDelta();
+        changes.values().forEach(c -> {
+            Key k = c.key();
+            booked.add(
+                    new Key(k.plant(), booking.apply(k.plant(), k.period()), k.line(), k.workCenter(), k.defectCode(),
+                            k.shift(), k.costType(), k.coqClass()),
+                    c.amount(), c.recoverable(), c.exposure(), c.quantity(), Math.toIntExact(c.events()));
+        });
+        return booked;
     }
 
     public Collection<Change> changes() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * The change a chunk of confirmations makes to the scrap variances of plant, period, part and operation (negative for
@@ -26,6 +27,17 @@ public final class VarianceDelta {
                 (a, b) -> new Change(key, a.planned().add(b.planned()), a.unplanned().add(b.unplanned()),
                         a.variance().add(b.variance()), a.value().add(b.value()),
                         a.confirmations() + b.confirmations()));
+    }
+
+    /** The same changes booked in the periods {@code booking} names, as {@link RollupDelta#bookedIn}. */
+    public VarianceDelta bookedIn(BinaryOperator<String> booking) {
+        VarianceDelta booked = new VarianceDelta();
+        changes.values().forEach(c -> {
+            Key k = c.key();
+            booked.add(new Key(k.plant(), booking.apply(k.plant(), k.period()), k.part(), k.operation()), c.planned(),
+                    c.unplanned(), c.variance(), c.value(), Math.toIntExact(c.confirmations()));
+        });
+        return booked;
     }
 
     public Collection<Change> changes() {

@@ -28,7 +28,8 @@ public class CostedEventRepository {
     }
 
     private static final String COLUMNS = """
-            event_id, source, source_id, record_version, plant_id, period, line_id, work_center_id, shift, part,
+            event_id, source, source_id, record_version, plant_id, period, coalesce(event_period, period) AS event_period,
+            line_id, work_center_id, shift, part,
             defect_code, coq_class, disposition, cost_type, quantity, unit_value, amount, currency, occurred_at,
             superseded, costed_at, schema_version, recoverable_amount, exposure_amount, ncr, work_order, scrap_action,
             scrap_account, labor_record_id IS NOT NULL AS without_defect_record""";
@@ -103,6 +104,7 @@ public class CostedEventRepository {
         event.put("record_version", row.getInteger("record_version"));
         event.put("plant", row.getString("plant_id"));
         event.put("period", row.getString("period"));
+        event.put("event_period", row.getString("event_period"));
         event.put("line", row.getString("line_id"));
         event.put("work_center", row.getString("work_center_id"));
         event.put("shift", row.getString("shift"));

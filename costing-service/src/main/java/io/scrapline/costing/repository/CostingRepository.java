@@ -5,8 +5,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -45,6 +48,15 @@ public class CostingRepository {
     }
 
     /**
+     * Lets re-costing parts of the tenant run side by side while no costing run does: a part supersedes and re-costs
+     * events a run could otherwise supersede or cost at the same time.
+     */
+    public Uni<Void> lockTenantShared(SqlConnection connection) {
+        return connection.query("SELECT pg_advisory_xact_lock_shared(hashtext('costing:' || current_tenant()))")
+                .execute().replaceWithVoid();
+    }
+
+    /**
      * The latest version of each record that has no current costed event: new records, those waiting in an open
      * exception and those whose event {@link #reopenStale} superseded, in record order after {@code afterRecordId}.
      */
@@ -61,19 +73,108 @@ public class CostingRepository {
                                   AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
                 ORDER BY d.record_id
                 LIMIT $2
-                """).execute(Tuple.of(afterRecordId, limit)).map(rows -> {
-            List<DefectRecord> records = new ArrayList<>();
-            for (Row row : rows) {
-                records.add(new DefectRecord(row.getLong("record_id"), row.getString("source"),
-                        row.getString("source_id"), row.getInteger("version"), row.getString("plant_id"),
-                        row.getString("line_id"), row.getString("work_center_id"), row.getString("part"),
-                        row.getString("defect_code"), row.getBigDecimal("quantity"), row.getString("disposition"),
-                        row.getOffsetDateTime("occurred_at").toInstant(), row.getString("shift"),
-                        row.getString("operation"), row.getBoolean("customer_return"),
-                        row.getBigDecimal("salvage_value"), row.getString("work_order"), row.getString("ncr")));
-            }
-            return records;
-        });
+                """).execute(Tuple.of(afterRecordId, limit)).map(CostingRepository::defectRecords);
+    }
+
+    /**
+     * As {@link #uncosted}, of one ingest batch only: a prompt costs the batch it names first, so that a small batch is
+     * not kept waiting behind a large one landed earlier.
+     */
+    public Uni<List<DefectRecord>> uncostedInBatch(SqlConnection connection, UUID batchId, long afterRecordId,
+            int limit) {
+        return connection.preparedQuery("""
+                SELECT d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id,
+                    d.part, d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation,
+                    d.customer_return, d.salvage_value, d.work_order, d.ncr
+                FROM defect_records d
+                WHERE d.batch_id = $3 AND d.record_id > $1
+                  AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
+                                  AND e.record_id = d.record_id AND NOT e.superseded)
+                  AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id
+                                  AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
+                ORDER BY d.record_id
+                LIMIT $2
+                """).execute(Tuple.of(afterRecordId, limit, batchId)).map(CostingRepository::defectRecords);
+    }
+
+    /**
+     * Those of {@code candidates} that still have no current costed event and no newer version, once the tenant's
+     * costing lock is held: {@link #uncosted} found them before.
+     */
+    public Uni<List<DefectRecord>> stillUncosted(SqlConnection connection, List<DefectRecord> candidates) {
+        return connection.preparedQuery("""
+                SELECT d.record_id FROM defect_records d
+                WHERE d.record_id = ANY($1)
+                  AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
+                                  AND e.record_id = d.record_id AND NOT e.superseded)
+                  AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id
+                                  AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
+                """).execute(Tuple.of(candidates.stream().map(DefectRecord::recordId).toArray(Long[]::new)))
+                .map(rows -> {
+                    Set<Long> still = new HashSet<>();
+                    rows.forEach(row -> still.add(row.getLong(0)));
+                    return candidates.stream().filter(c -> still.contains(c.recordId())).toList();
+                });
+    }
+
+    /** The defect record versions {@code recordIds} names, in record order. */
+    public Uni<List<DefectRecord>> defectRecords(SqlConnection connection, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return connection.preparedQuery("""
+                SELECT d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id,
+                    d.part, d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation,
+                    d.customer_return, d.salvage_value, d.work_order, d.ncr
+                FROM defect_records d
+                WHERE d.record_id = ANY($1)
+                ORDER BY d.record_id
+                """).execute(Tuple.of(recordIds.toArray(Long[]::new))).map(CostingRepository::defectRecords);
+    }
+
+    private static List<DefectRecord> defectRecords(RowSet<Row> rows) {
+        List<DefectRecord> records = new ArrayList<>();
+        for (Row row : rows) {
+            records.add(new DefectRecord(row.getLong("record_id"), row.getString("source"), row.getString("source_id"),
+                    row.getInteger("version"), row.getString("plant_id"), row.getString("line_id"),
+                    row.getString("work_center_id"), row.getString("part"), row.getString("defect_code"),
+                    row.getBigDecimal("quantity"), row.getString("disposition"),
+                    row.getOffsetDateTime("occurred_at").toInstant(), row.getString("shift"),
+                    row.getString("operation"), row.getBoolean("customer_return"), row.getBigDecimal("salvage_value"),
+                    row.getString("work_order"), row.getString("ncr")));
+        }
+        return records;
+    }
+
+    /**
+     * The closed periods of {@code plants}, read after taking each plant's period-close lock shared (V12): a close
+     * holds it exclusively from the capture of its figures to its commit, so no event this transaction writes lands in
+     * a period being closed. Plants are locked in name order.
+     */
+    public Uni<Map<String, Set<String>>> closedPeriods(SqlConnection connection, String[] plants) {
+        return connection
+                .preparedQuery(
+                        """
+                                SELECT count(pg_advisory_xact_lock_shared(hashtext('period-close'), hashtext(current_tenant() || '/' || p)))
+                                FROM (SELECT DISTINCT p FROM unnest($1::text[]) AS u(p) ORDER BY p) s
+                                """)
+                .execute(Tuple.of((Object) plants))
+                .chain(() -> connection
+                        .preparedQuery("SELECT plant_id, period FROM closed_periods WHERE plant_id = ANY($1)")
+                        .execute(Tuple.of((Object) plants)))
+                .map(rows -> {
+                    Map<String, Set<String>> closed = new HashMap<>();
+                    rows.forEach(row -> closed.computeIfAbsent(row.getString("plant_id"), p -> new HashSet<>())
+                            .add(row.getString("period")));
+                    return closed;
+                });
+    }
+
+    /** The plants and closed periods of the events {@code delta} takes out of the rollups, to book the reversals. */
+    public Uni<ReferenceData> closedPeriods(SqlConnection connection, RollupDelta delta) {
+        String[] plants = delta.changes().stream().map(c -> c.key().plant()).distinct().toArray(String[]::new);
+        return closedPeriods(connection, plants)
+                .chain(closed -> plants(connection, plants).map(found -> ReferenceData.closedPeriods(found, closed)));
     }
 
     /**
@@ -116,7 +217,7 @@ public class CostingRepository {
                                     row.getString("description"), row.getString("coq_class"))));
                     return found;
                 });
-        return Uni
+        return closedPeriods(connection, plants).chain(closed -> Uni
                 .combine().all().unis(plants(connection, plants), partsUni, codeXrefsUni, codesUni,
                         ncrs(connection, records), workOrders(connection, records), labor(connection, records))
                 .asTuple().chain(found -> {
@@ -130,8 +231,8 @@ public class CostingRepository {
                             .asTuple()
                             .map(more -> new ReferenceData(found.getItem1(), found.getItem2(), found.getItem3(),
                                     found.getItem4(), more.getItem1(), found.getItem5(), found.getItem6(), labor,
-                                    more.getItem2(), Map.of()));
-                });
+                                    more.getItem2(), Map.of(), closed));
+                }));
     }
 
     /** What costing rework hours without a defect record needs: the plants, labor rates and lines of work centers. */
@@ -147,10 +248,10 @@ public class CostingRepository {
                     row.getString("line_id")));
             return found;
         });
-        return Uni.combine().all()
+        return closedPeriods(connection, plants).chain(closed -> Uni.combine().all()
                 .unis(plants(connection, plants), laborRates(connection, plants, workCenters), linesUni).asTuple()
                 .map(found -> new ReferenceData(found.getItem1(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                        Map.of(), Map.of(), found.getItem2(), found.getItem3()));
+                        Map.of(), Map.of(), found.getItem2(), found.getItem3(), closed)));
     }
 
     private Uni<Map<String, ReferenceData.Plant>> plants(SqlConnection connection, String[] plants) {
@@ -412,20 +513,22 @@ public class CostingRepository {
                 c -> c.record().occurredAt().toString(), c -> new JsonObject(c.explanation()).encode(),
                 c -> c.record().ncr());
         addProvenance(columns, costed, Outcome.Costed::provenance);
-        addText(columns, costed, c -> c.recoverable().toPlainString(), c -> c.exposure().toPlainString());
+        addText(columns, costed, c -> c.recoverable().toPlainString(), c -> c.exposure().toPlainString(),
+                Outcome.Costed::eventPeriod);
         columns.addValue(schemaVersion);
         return connection.preparedQuery("""
                 INSERT INTO costed_events (tenant_id, record_id, record_version, source, source_id, plant_id, period,
                     line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
                     unit_value, amount, currency, occurred_at, explanation, ncr, ncr_record_id, work_order,
                     scrap_action, scrap_account, cost_roll_effective_from, cost_roll_lines, labor_rates,
-                    recoverable_amount, exposure_amount, schema_version)
-                SELECT current_tenant(), u.*, $31::int FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[],
+                    recoverable_amount, exposure_amount, event_period, schema_version)
+                SELECT current_tenant(), u.*, $32::int FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[],
                     $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
                     $13::text[], $14::text[], $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[],
                     $18::text[], $19::text[]::timestamptz[], $20::text[]::jsonb[], $21::text[],
                     $22::text[]::bigint[], $23::text[], $24::text[], $25::text[], $26::text[]::date[],
-                    $27::text[]::jsonb[], $28::text[]::jsonb[], $29::text[]::numeric[], $30::text[]::numeric[]) AS u
+                    $27::text[]::jsonb[], $28::text[]::jsonb[], $29::text[]::numeric[], $30::text[]::numeric[],
+                    $31::text[]) AS u
                 RETURNING event_id, record_id
                 """).execute(columns).chain(rows -> {
             Map<Long, Long> events = new HashMap<>();
@@ -628,11 +731,11 @@ public class CostingRepository {
                 .invoke(rows -> subtract(rows, delta)).chain(() -> closeLaborExceptions(connection, labor));
     }
 
-    private static final String SUPERSEDED = """
+    static final String SUPERSEDED = """
             e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code, e.shift, e.cost_type, e.coq_class,
             e.amount, e.recoverable_amount, e.exposure_amount, e.quantity""";
 
-    private static void subtract(RowSet<Row> rows, RollupDelta delta) {
+    static void subtract(RowSet<Row> rows, RollupDelta delta) {
         rows.forEach(row -> delta.add(rollupKey(row), row.getBigDecimal("amount").negate(),
                 row.getBigDecimal("recoverable_amount").negate(), row.getBigDecimal("exposure_amount").negate(),
                 row.getBigDecimal("quantity").negate(), -1));
@@ -682,11 +785,12 @@ public class CostingRepository {
     /** The plants and cost rolls the confirmations refer to; their part is the ERP part already. */
     public Uni<ReferenceData> confirmationReferenceData(SqlConnection connection, List<ConfirmationRecord> records) {
         String[] plants = distinct(records, ConfirmationRecord::plant);
-        return Uni.combine().all()
+        return closedPeriods(connection, plants).chain(closed -> Uni.combine().all()
                 .unis(plants(connection, plants),
                         costRolls(connection, plants, distinct(records, ConfirmationRecord::part)))
                 .asTuple()
-                .map(found -> new ReferenceData(found.getItem1(), Map.of(), Map.of(), Map.of(), found.getItem2()));
+                .map(found -> new ReferenceData(found.getItem1(), Map.of(), Map.of(), Map.of(), found.getItem2())
+                        .withClosedPeriods(closed)));
     }
 
     /**

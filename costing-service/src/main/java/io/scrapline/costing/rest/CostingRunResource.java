@@ -35,9 +35,10 @@ public class CostingRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cost what is pending now", description = "ingest-service calls this after a batch "
-            + "commits; it only speeds things up, the sweep finds the same work in the database.")
+            + "commits; the batch it names is costed first, then anything else pending. It only speeds things up, "
+            + "the sweep finds the same work in the database.")
     public Uni<Map<String, Integer>> run(CostingPrompt prompt) {
-        return costing.run(caller.tenant(), caller.bearer())
+        return costing.run(caller.tenant(), caller.bearer(), prompt == null ? null : prompt.batchId())
                 .map(run -> Map.of("costed", run.costed(), "exceptions", run.exceptions()));
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.scrapline.costing.domain.CostSchemaDraft;
 import io.scrapline.costing.repository.CostSchemaRepository;
 import io.scrapline.costing.repository.CostSchemaRepository.Stored;
+import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.costing.rest.CostSchemaRequests;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
@@ -19,17 +20,20 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The lifecycle of the tenant's cost schema (cost-model.md §10): drafts, and their approval, which supersedes the
- * version approved before. Approval does not re-cost: events costed before it keep the version they name.
+ * version approved before. Approval queues, in its transaction, a re-cost of every open plant-period with events, so
+ * that they are valued with the approved version; events of closed periods keep the version they name.
  */
 @ApplicationScoped
 public class CostSchemaService {
 
     private final TenantDb db;
     private final CostSchemaRepository repository;
+    private final RecostingRepository recosting;
 
-    public CostSchemaService(TenantDb db, CostSchemaRepository repository) {
+    public CostSchemaService(TenantDb db, CostSchemaRepository repository, RecostingRepository recosting) {
         this.db = db;
         this.repository = repository;
+        this.recosting = recosting;
     }
 
     public Uni<Stored> createDraft(String tenant, String createdBy, CostSchemaRequests.Draft request) {
@@ -51,7 +55,10 @@ public class CostSchemaService {
                 createdBy));
     }
 
-    /** Approves draft {@code version}; the version approved until now is superseded in the same transaction. */
+    /**
+     * Approves draft {@code version}; the version approved until now is superseded, and re-costs of the open periods
+     * queued, in the same transaction.
+     */
     public Uni<Stored> approve(String tenant, int version, String approvedBy) {
         return db.inTenant(tenant, connection -> repository.lockTenant(connection)
                 .chain(() -> repository.findForUpdate(connection, version)).chain(found -> {
@@ -60,7 +67,9 @@ public class CostSchemaService {
                         throw new ClientErrorException("cost schema version " + version + " is " + stored.status()
                                 + "; only a draft can be approved", Response.Status.CONFLICT);
                     }
-                    return repository.approve(connection, version, approvedBy);
+                    return repository.approve(connection, version, approvedBy)
+                            .call(() -> recosting.enqueueOpenPeriods(connection,
+                                    "cost schema version " + version + " approved", approvedBy));
                 })).invoke(stored -> Log.infof("cost schema %d of %s approved by %s", version, tenant, approvedBy));
     }
 

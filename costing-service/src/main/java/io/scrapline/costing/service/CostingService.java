@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,6 +66,13 @@ public class CostingService {
             Map<String, Map<String, Set<String>>> touched) {
     }
 
+    /**
+     * What costing a list of records wrote: how many were costed and how many became exceptions, and the rollups it
+     * touched (plant and booking period to defect codes).
+     */
+    public record Costed(int costed, int exceptions, Map<String, Map<String, Set<String>>> touched) {
+    }
+
     private final TenantDb db;
     private final CostingRepository repository;
     private final CostSchemaRepository schemas;
@@ -80,19 +90,51 @@ public class CostingService {
 
     /** Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed. */
     public Uni<Run> run(String tenant, String bearer) {
-        return db.inTenant(tenant, this::reopen).chain(() -> runFrom(tenant, 0, Run.empty()))
-                .chain(run -> laborFrom(tenant, 0, run)).chain(run -> confirmationsFrom(tenant, 0, run)).invoke(run -> {
-                    if (bearer != null) {
-                        promptAlerts(bearer, run);
-                    }
-                });
+        return run(tenant, bearer, null);
     }
 
-    /** Supersedes the events whose inputs changed, in one transaction with their rollups, so they are costed again. */
+    /**
+     * Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed.
+     * <p>
+     * With ingest batch {@code batchId}, its records first, in the transaction that re-opens stale events, so that a
+     * small batch is costed within one wait for the tenant's lock even while a large one is being costed. Then
+     * everything else pending, unless another run of the tenant is doing that already: prompts arriving while a bulk
+     * load is costed do not queue behind each other's sweeps (what one leaves, the sweep job finds).
+     */
+    public Uni<Run> run(String tenant, String bearer, UUID batchId) {
+        Uni<Run> run;
+        if (batchId == null) {
+            run = db.inTenant(tenant, this::reopen).chain(() -> rest(tenant, Run.empty()));
+        } else {
+            run = batchFrom(tenant, batchId, 0, Run.empty(), true).chain(batch -> {
+                AtomicReference<Run> all = new AtomicReference<>(batch);
+                return db.onceInCluster("costing-rest:" + tenant,
+                        () -> rest(tenant, batch).invoke(all::set).replaceWithVoid()).map(ran -> all.get());
+            });
+        }
+        return run.invoke(done -> {
+            if (bearer != null) {
+                promptAlerts(bearer, done);
+            }
+        });
+    }
+
+    /** Costs the defect records, then the rework hours, then the confirmations pending. */
+    private Uni<Run> rest(String tenant, Run soFar) {
+        return runFrom(tenant, 0, soFar).chain(run -> laborFrom(tenant, 0, run))
+                .chain(run -> confirmationsFrom(tenant, 0, run));
+    }
+
+    /**
+     * Supersedes the events whose inputs changed, in one transaction with their rollups, so they are costed again. The
+     * reversal of an event of a period closed since is booked in the open period, where its re-cost lands too.
+     */
     private Uni<Void> reopen(SqlConnection connection) {
         RollupDelta delta = new RollupDelta();
         return repository.lockTenant(connection).chain(() -> repository.reopenStale(connection, delta))
-                .chain(reopened -> repository.applyRollups(connection, delta));
+                .chain(reopened -> delta.isEmpty() ? Uni.createFrom().voidItem()
+                        : repository.closedPeriods(connection, delta).chain(booking -> repository
+                                .applyRollups(connection, delta.bookedIn(booking::bookingPeriod))));
     }
 
     private Uni<Run> runFrom(String tenant, long afterRecordId, Run soFar) {
@@ -102,6 +144,20 @@ public class CostingService {
             }
             return runFrom(tenant, chunk.lastRecordId(), soFar.plus(chunk));
         });
+    }
+
+    private Uni<Run> batchFrom(String tenant, UUID batchId, long afterRecordId, Run soFar, boolean reopenFirst) {
+        return db.inTenant(tenant,
+                connection -> (reopenFirst ? reopen(connection) : Uni.createFrom().voidItem()).chain(() -> chunk(
+                        connection,
+                        () -> repository.uncostedInBatch(connection, batchId, afterRecordId, config.chunkSize()),
+                        afterRecordId)))
+                .chain(chunk -> {
+                    if (chunk.records() == 0) {
+                        return Uni.createFrom().item(soFar);
+                    }
+                    return batchFrom(tenant, batchId, chunk.lastRecordId(), soFar.plus(chunk), false);
+                });
     }
 
     private Uni<Run> laborFrom(String tenant, long afterRecordId, Run soFar) {
@@ -123,46 +179,64 @@ public class CostingService {
     }
 
     private Uni<Chunk> chunk(SqlConnection connection, long afterRecordId) {
-        return repository.lockTenant(connection)
-                .chain(() -> repository.uncosted(connection, afterRecordId, config.chunkSize())).chain(records -> {
-                    if (records.isEmpty()) {
-                        return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
+        return chunk(connection, () -> repository.uncosted(connection, afterRecordId, config.chunkSize()),
+                afterRecordId);
+    }
+
+    /**
+     * Costs the records {@code pending} finds. Finding them scans every record of the tenant after
+     * {@code afterRecordId}, so it runs before the tenant's costing lock is taken, not holding up other runs; once the
+     * lock is held, the ones another run costed meanwhile are left out.
+     */
+    private Uni<Chunk> chunk(SqlConnection connection, Supplier<Uni<List<DefectRecord>>> pending, long afterRecordId) {
+        return pending.get().chain(candidates -> {
+            if (candidates.isEmpty()) {
+                return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
+            }
+            long last = candidates.get(candidates.size() - 1).recordId();
+            return repository.lockTenant(connection).chain(() -> repository.stillUncosted(connection, candidates))
+                    .chain(records -> records.isEmpty()
+                            ? Uni.createFrom().item(new Chunk(last, candidates.size(), 0, 0, Map.of()))
+                            : cost(connection, records, new RollupDelta()).map(costed -> new Chunk(last,
+                                    candidates.size(), costed.costed(), costed.exceptions(), costed.touched())));
+        });
+    }
+
+    /**
+     * Costs {@code records} in the connection's transaction, which holds the tenant's costing lock: their costed events
+     * and exceptions, the supersession of their earlier versions, and the rollups, to which {@code delta} (what the
+     * caller took out already) is added. Events are booked in the open period of their plant (cost-model.md §9).
+     */
+    public Uni<Costed> cost(SqlConnection connection, List<DefectRecord> records, RollupDelta delta) {
+        // Read per call, in its transaction: an approval takes effect from the next chunk on, and every event of a
+        // chunk names the version it was costed with.
+        return Uni.combine().all().unis(approvedSchema(connection), repository.referenceData(connection, records))
+                .asTuple().chain(found -> {
+                    CostSchema schema = found.getItem1();
+                    EventCosting costing = new EventCosting(schema);
+                    ReferenceData reference = found.getItem2();
+                    List<Outcome.Costed> costed = new ArrayList<>();
+                    List<Outcome.Uncostable> uncostable = new ArrayList<>();
+                    for (DefectRecord record : records) {
+                        Outcome outcome = costing.cost(record, reference);
+                        if (outcome instanceof Outcome.Costed c) {
+                            costed.add(c);
+                        } else {
+                            uncostable.add((Outcome.Uncostable) outcome);
+                        }
                     }
-                    // Read per chunk, in its transaction: an approval takes effect from the next chunk on, and
-                    // every event of a chunk names the version it was costed with.
-                    return Uni.combine().all()
-                            .unis(approvedSchema(connection), repository.referenceData(connection, records)).asTuple()
-                            .chain(found -> {
-                                CostSchema schema = found.getItem1();
-                                EventCosting costing = new EventCosting(schema);
-                                ReferenceData reference = found.getItem2();
-                                List<Outcome.Costed> costed = new ArrayList<>();
-                                List<Outcome.Uncostable> uncostable = new ArrayList<>();
-                                for (DefectRecord record : records) {
-                                    Outcome outcome = costing.cost(record, reference);
-                                    if (outcome instanceof Outcome.Costed c) {
-                                        costed.add(c);
-                                    } else {
-                                        uncostable.add((Outcome.Uncostable) outcome);
-                                    }
-                                }
-                                RollupDelta delta = new RollupDelta();
-                                costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
-                                        c.recoverable(), c.exposure(), c.record().quantity(), 1));
-                                Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
-                                costed.forEach(c -> touched
-                                        .computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
-                                        .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
-                                long last = records.get(records.size() - 1).recordId();
-                                return repository.registerLines(connection, records)
-                                        .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
-                                        .chain(() -> repository.insertCosted(connection, costed, schema.version(),
-                                                delta))
-                                        .chain(() -> repository.closeExceptions(connection, costed))
-                                        .chain(() -> repository.openExceptions(connection, uncostable))
-                                        .chain(() -> repository.applyRollups(connection, delta)).replaceWith(new Chunk(
-                                                last, records.size(), costed.size(), uncostable.size(), touched));
-                            });
+                    costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(), c.recoverable(),
+                            c.exposure(), c.record().quantity(), 1));
+                    Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
+                    costed.forEach(c -> touched.computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
+                            .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
+                    return repository.registerLines(connection, records)
+                            .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
+                            .chain(() -> repository.insertCosted(connection, costed, schema.version(), delta))
+                            .chain(() -> repository.closeExceptions(connection, costed))
+                            .chain(() -> repository.openExceptions(connection, uncostable))
+                            .chain(() -> repository.applyRollups(connection, delta.bookedIn(reference::bookingPeriod)))
+                            .replaceWith(new Costed(costed.size(), uncostable.size(), touched));
                 });
     }
 
@@ -204,8 +278,10 @@ public class CostingService {
                                         .chain(() -> repository.closeLaborExceptions(connection,
                                                 costed.stream().map(c -> c.record().recordId()).toList()))
                                         .chain(() -> repository.openLaborExceptions(connection, uncostable))
-                                        .chain(() -> repository.applyRollups(connection, delta)).replaceWith(new Chunk(
-                                                last, pending.size(), costed.size(), uncostable.size(), Map.of()));
+                                        .chain(() -> repository.applyRollups(connection,
+                                                delta.bookedIn(found.getItem2()::bookingPeriod)))
+                                        .replaceWith(new Chunk(last, pending.size(), costed.size(), uncostable.size(),
+                                                Map.of()));
                             });
                 });
     }
@@ -239,7 +315,8 @@ public class CostingService {
                                 long last = records.get(records.size() - 1).recordId();
                                 return repository.supersedeEarlierConfirmations(connection, records, delta)
                                         .chain(() -> repository.upsertConfirmations(connection, outcomes))
-                                        .chain(() -> repository.applyVariances(connection, delta))
+                                        .chain(() -> repository.applyVariances(connection,
+                                                delta.bookedIn(found.getItem2()::bookingPeriod)))
                                         .replaceWith(new Chunk(last, records.size(), 0, 0, Map.of()));
                             });
                 });

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -460,6 +461,56 @@ class EventCostingTest {
                 costing.cost(event().plant("P3").part("SP-2").at("2026-03-29T16:00:00Z").build(), reference()));
 
         assertThat(uncostable.period()).isEqualTo("2026-P03");
+    }
+
+    @Test
+    void aLateEventOfAClosedPeriodIsBookedInTheFirstOpenPeriodAfterIt() {
+        // October and November of P1 are closed: the October event is booked in December, valued as in October.
+        ReferenceData closed = reference().withClosedPeriods(Map.of("P1", Set.of("2026-10", "2026-11")));
+
+        Outcome.Costed costed = costed(costing.cost(event().build(), closed));
+
+        assertThat(costed.period()).isEqualTo("2026-12");
+        assertThat(costed.eventPeriod()).isEqualTo("2026-10");
+        assertThat(costed.amount()).isEqualTo(new BigDecimal("655.20"));
+        assertThat(costed.explanation()).extractingByKey("period").asInstanceOf(MAP).containsEntry("period", "2026-10")
+                .containsEntry("booked_in", "2026-12")
+                .containsEntry("reason", "period 2026-10 of plant P1 is closed: a late event is booked in the first "
+                        + "open period after it");
+        // Another plant's closed periods do not matter; an open period is its own booking period.
+        assertThat(costed(costing.cost(event().build(), reference().withClosedPeriods(Map.of("P3", Set.of("2026-10")))))
+                .period()).isEqualTo("2026-10");
+        assertThat(uncostable(costing.cost(event().part("SP-2").build(), closed)).period()).isEqualTo("2026-12");
+    }
+
+    @Test
+    void aFiscalPlantStepsToItsNextFiscalPeriod() {
+        // 2026-P03 of the 4-4-5 year from 2025-12-29 ends on 2026-03-29 (a 5-week period); P04 starts on 03-30.
+        ReferenceData closed = reference().withClosedPeriods(Map.of("P3", Set.of("2026-P03")));
+
+        assertThat(closed.bookingPeriod("P3", "2026-P03")).isEqualTo("2026-P04");
+        assertThat(closed.bookingPeriod("P3", "2026-P02")).isEqualTo("2026-P02");
+    }
+
+    @Test
+    void aReversalOfAnEventOfAClosedPeriodIsBookedInTheOpenPeriod() {
+        RollupDelta delta = new RollupDelta();
+        RollupDelta.Key october = new RollupDelta.Key("P1", "2026-10", "L1", "WC1", "MACH-01", "A", "scrap",
+                "internal_failure");
+        delta.add(october, new BigDecimal("-655.20"), new BigDecimal("-3"), -1);
+        delta.add(new RollupDelta.Key("P1", "2026-11", "L1", "WC1", "MACH-01", "A", "scrap", "internal_failure"),
+                new BigDecimal("1092.00"), new BigDecimal("5"), 1);
+
+        RollupDelta booked = delta
+                .bookedIn(reference().withClosedPeriods(Map.of("P1", Set.of("2026-10")))::bookingPeriod);
+
+        // 1092.00 − 655.20 = 436.80 in November, one event (+1 − 1 = 0 more); nothing in October.
+        assertThat(booked.changes()).singleElement().satisfies(change -> {
+            assertThat(change.key().period()).isEqualTo("2026-11");
+            assertThat(change.amount()).isEqualByComparingTo("436.80");
+            assertThat(change.quantity()).isEqualByComparingTo("2");
+            assertThat(change.events()).isZero();
+        });
     }
 
     @Test

@@ -1,0 +1,363 @@
+package io.scrapline.bench;
+
+import static io.scrapline.bench.Figures.percentile;
+import static io.scrapline.bench.Figures.print;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.scrapline.bench.LocalStack.Service;
+import io.scrapline.platform.testing.TestTokens;
+
+/**
+ * {@code bench/run costing}: (a) re-costing a plant-month of 1,000,000 costed events through the re-costing job API,
+ * against a bare set-based SQL join computing the same amounts on the same database; (b) the latency from ingest's
+ * commit of one event to its costed event and rollups, for single events sent while a bulk load is costed. Prints
+ * {@code name: value} lines, among them {@code ratio} (re-costing ÷ bare join) and {@code p99_ms}.
+ */
+public final class CostingBenchmark {
+
+    private static final String TENANT = "bench";
+    private static final String PERIOD = "2026-10";
+    private static final int PLANTS = 5;
+    private static final int SINGLES = 1000;
+    private static final int BULK_ROWS = 200_000;
+
+    private CostingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path root = LocalStack.projectRoot();
+        Path data = root.resolve("bench/target/data");
+        Files.createDirectories(data);
+        Path bulk = IngestBenchmark.generate(data.resolve("defects-" + BULK_ROWS + ".csv"), BULK_ROWS);
+        try (LocalStack stack = LocalStack.start(root, data.resolve("logs-costing"), false,
+                List.of(Service.INGEST, Service.COSTING));
+                Connection owner = stack.database().ownerConnection()) {
+            owner.setAutoCommit(true);
+            long started = System.nanoTime();
+            seed(owner, events);
+            print("events", events);
+            print("seed_seconds", seconds(started));
+
+            started = System.nanoTime();
+            costingRun(stack);
+            awaitCount(owner, "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench' AND NOT superseded", events,
+                    Duration.ofMinutes(60));
+            print("first_cost_seconds", seconds(started));
+            print("first_cost_events_per_s", events / seconds(started));
+            execute(owner, "ANALYZE");
+
+            double recostRate = recost(stack, owner);
+            double bareRate = bareJoin(owner);
+            print("recost_events_per_s", recostRate);
+            print("bare_join_events_per_s", bareRate);
+            print("ratio", recostRate / bareRate);
+
+            latency(stack, owner, bulk);
+            diagnose(owner);
+        }
+    }
+
+    /** Plants, defect codes, cross-references for three sources, a six-operation cost roll per part, the records. */
+    private static void seed(Connection owner, int events) throws SQLException {
+        String sources = "unnest(ARRAY['bench-mes', 'bulk-mes', 'live-mes'])";
+        execute(owner, "INSERT INTO tenants (tenant_id) VALUES ('bench')");
+        execute(owner, """
+                INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone)
+                SELECT 'bench', 'P' || p, 'Plant P' || p, 'USD', 'America/New_York' FROM generate_series(1, %d) p
+                """.formatted(PLANTS));
+        execute(owner, """
+                INSERT INTO defect_codes (tenant_id, code, description, category, coq_class)
+                SELECT 'bench', 'D-' || c, 'Defect ' || c, 'machining', 'internal_failure'
+                FROM generate_series(100, 139) c""");
+        execute(owner, """
+                INSERT INTO defect_code_xrefs (tenant_id, source, source_code, defect_code)
+                SELECT 'bench', s, 'D-' || c, 'D-' || c FROM generate_series(100, 139) c, %s s""".formatted(sources));
+        execute(owner, """
+                INSERT INTO part_xrefs (tenant_id, source, source_part, effective_from, part)
+                SELECT 'bench', s, 'MFG-' || p, DATE '2026-01-01', 'ERP-' || p
+                FROM generate_series(1000, 1399) p, %s s""".formatted(sources));
+        execute(owner, """
+                INSERT INTO standard_cost_records (tenant_id, source, plant_id, part, operation, effective_from,
+                    version, batch_id, content_hash, material_cost, labor_cost, overhead_cost, currency)
+                SELECT 'bench', 'bench-erp', 'P' || pl, 'ERP-' || p, lpad((10 * o)::text, 4, '0'), DATE '2026-01-01',
+                    1, '00000000-0000-0000-0000-000000000001', 'h', round((p %% 17 + o) * 1.37, 2), round(o * 2.5, 2),
+                    4.10, 'USD'
+                FROM generate_series(1, %d) pl, generate_series(1000, 1399) p, generate_series(1, 6) o
+                """.formatted(PLANTS));
+        // October in New York: 2026-10-01T04:00Z plus up to 30 days and 23 hours.
+        execute(owner, """
+                INSERT INTO defect_records (tenant_id, source, source_id, version, batch_id, content_hash, plant_id,
+                    line_id, work_center_id, part, defect_code, quantity, disposition, occurred_at, shift, operation)
+                SELECT 'bench', 'bench-mes', 'MES-' || lpad(i::text, 8, '0'), 1,
+                    '00000000-0000-0000-0000-000000000002', 'h' || i, 'P' || (i %% %d + 1), 'L' || (i %% 3 + 1),
+                    'WC-' || (i %% 3 + 1) || (i %% 3 + 1) || '0', 'MFG-' || (1000 + i %% 400), 'D-' || (100 + i %% 40),
+                    i %% 9 + 1, 'scrap', TIMESTAMPTZ '2026-10-01 04:00:00+00' + (i %% 2674800) * interval '1 second',
+                    (ARRAY['A', 'B', 'C'])[i %% 3 + 1], lpad((10 * (i %% 6 + 1))::text, 4, '0')
+                FROM generate_series(1, %d) i
+                """.formatted(PLANTS, events));
+        execute(owner, "ANALYZE");
+    }
+
+    /** Costs everything pending through the service, as ingest's prompt does. */
+    private static void costingRun(LocalStack stack) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(stack.url(Service.COSTING) + "/api/v1/costing/runs"))
+                        .timeout(Duration.ofMinutes(60))
+                        .header("Authorization", "Bearer " + TestTokens.get().token(TENANT, "ingest"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"record_type\": \"defects\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("costing answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Re-costs every plant's month through the job API; events per second from the first request to the last done. */
+    private static double recost(LocalStack stack, Connection owner) throws SQLException {
+        Api controller = new Api(TestTokens.get().token(TENANT, "controller"));
+        String jobs = stack.url(Service.COSTING) + "/api/v1/recosting-jobs";
+        long started = System.nanoTime();
+        List<Long> ids = new ArrayList<>();
+        for (int p = 1; p <= PLANTS; p++) {
+            ids.add(controller.post(jobs, Map.of("plant", "P" + p, "period", PERIOD, "reason", "benchmark")).expect(202)
+                    .json().get("id").asLong());
+        }
+        long total = 0;
+        for (long id : ids) {
+            while (true) {
+                JsonNode job = controller.get(jobs + "/" + id).expect(200).json();
+                String status = job.get("status").asText();
+                if (status.equals("failed")) {
+                    throw new IllegalStateException("re-costing job " + id + " failed: " + job);
+                }
+                if (status.equals("done")) {
+                    total += job.get("done_events").asLong();
+                    break;
+                }
+                LocalStack.sleep(200);
+            }
+        }
+        double seconds = seconds(started);
+        print("recost_events", total);
+        print("recost_seconds", seconds);
+        print("recost_superseded",
+                longOf(owner, "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench' AND superseded"));
+        return total / seconds;
+    }
+
+    /**
+     * The same amounts as one set-based statement: each current event's quantity times the cumulative standard cost
+     * through its operation, rounded, into a scratch table; and how many differ from the re-costed events'.
+     */
+    private static double bareJoin(Connection owner) throws SQLException {
+        execute(owner, "CREATE TABLE bare_amounts (event_id bigint, amount numeric)");
+        long started = System.nanoTime();
+        long rows;
+        try (Statement statement = owner.createStatement()) {
+            rows = statement.executeUpdate("""
+                    INSERT INTO bare_amounts (event_id, amount)
+                    WITH roll AS (
+                        SELECT plant_id, part, operation,
+                            sum(material_cost + labor_cost + overhead_cost)
+                                OVER (PARTITION BY plant_id, part ORDER BY operation) AS cumulative
+                        FROM standard_cost_records WHERE tenant_id = 'bench')
+                    SELECT e.event_id, round(d.quantity * r.cumulative, 2)
+                    FROM costed_events e
+                    JOIN defect_records d ON d.tenant_id = e.tenant_id AND d.record_id = e.record_id
+                    JOIN part_xrefs x ON x.tenant_id = d.tenant_id AND x.source = d.source AND x.source_part = d.part
+                    JOIN roll r ON r.plant_id = d.plant_id AND r.part = x.part AND r.operation = d.operation
+                    WHERE e.tenant_id = 'bench' AND NOT e.superseded""");
+        }
+        double seconds = seconds(started);
+        print("bare_join_rows", rows);
+        print("bare_join_seconds", seconds);
+        print("bare_join_mismatches", longOf(owner, """
+                SELECT count(*) FROM bare_amounts b JOIN costed_events e ON e.tenant_id = 'bench'
+                    AND e.event_id = b.event_id
+                WHERE e.amount <> b.amount"""));
+        return rows / seconds;
+    }
+
+    /**
+     * Sends single events through ingest, one every 50 ms, while a bulk batch is landed and costed, and measures from
+     * each single event's commit (ingest's answer) until its costed event is in the database.
+     */
+    private static void latency(LocalStack stack, Connection owner, Path bulk) throws Exception {
+        String ingest = stack.url(Service.INGEST) + "/api/v1/sources/";
+        String token = TestTokens.get().token(TENANT, "ingest");
+        long before = longOf(owner, "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench'");
+        CompletableFuture<Double> bulkLoad = CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(URI.create(ingest + "bulk-mes/records/defects"))
+                                .timeout(Duration.ofMinutes(20)).header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "text/csv; charset=UTF-8")
+                                .POST(HttpRequest.BodyPublishers.ofFile(bulk)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("bulk load answered " + response.statusCode());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return seconds(started);
+        });
+        LocalStack.sleep(2000);
+
+        Map<String, Long> committed = new ConcurrentHashMap<>();
+        Map<String, Long> costed = new ConcurrentHashMap<>();
+        CompletableFuture<Void> poller = CompletableFuture.runAsync(() -> poll(stack, committed, costed));
+        Api api = new Api(token);
+        String header = "source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,"
+                + "operation\n";
+        for (int i = 1; i <= SINGLES; i++) {
+            String id = String.format(Locale.ROOT, "LIVE-%05d", i);
+            long sent = System.nanoTime();
+            api.postCsv(ingest + "live-mes/records/defects",
+                    header + String.format(Locale.ROOT,
+                            "%s,P%d,L1,WC-110,MFG-%d,D-%d,2,scrap," + "2026-10-20T10:00:00-04:00,A,0030\n", id,
+                            1 + i % PLANTS, 1000 + i % 400, 100 + i % 40))
+                    .expect(201);
+            committed.put(id, System.nanoTime());
+            long next = sent + 50_000_000L - System.nanoTime();
+            if (next > 0) {
+                LocalStack.sleep(next / 1_000_000);
+            }
+        }
+        poller.get();
+        double bulkSeconds = bulkLoad.get();
+        double[] millis = committed.keySet().stream().filter(costed::containsKey)
+                .mapToDouble(id -> (costed.get(id) - committed.get(id)) / 1e6).map(ms -> Math.max(ms, 0)).toArray();
+        print("bulk_rows", BULK_ROWS);
+        print("bulk_ingest_seconds", bulkSeconds);
+        print("bulk_costed_during_measurement",
+                longOf(owner, "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench'") - before - millis.length);
+        print("singles", SINGLES);
+        print("singles_costed", millis.length);
+        print("p50_ms", percentile(millis, 50));
+        print("p99_ms", percentile(millis, 99));
+        print("max_ms", percentile(millis, 100));
+    }
+
+    /** Notes when each single event's costed row appears, polling every 10 ms, until all are costed or 10 minutes. */
+    private static void poll(LocalStack stack, Map<String, Long> committed, Map<String, Long> costed) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long last = 0;
+        try (Connection connection = stack.database().ownerConnection();
+                Statement statement = connection.createStatement()) {
+            while (costed.size() < SINGLES && System.nanoTime() < deadline) {
+                try (ResultSet rows = statement.executeQuery("SELECT event_id, source_id FROM costed_events "
+                        + "WHERE tenant_id = 'bench' AND source = 'live-mes' AND event_id > " + last
+                        + " ORDER BY event_id")) {
+                    long now = System.nanoTime();
+                    while (rows.next()) {
+                        last = rows.getLong(1);
+                        costed.putIfAbsent(rows.getString(2), now);
+                    }
+                }
+                LocalStack.sleep(10);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Where a prompted costing run spends its time at this size, outside the costing itself: looking for records to
+     * cost (scans every record without a current event), and the re-open checks every run makes first.
+     */
+    private static void diagnose(Connection owner) throws SQLException {
+        execute(owner, "ANALYZE");
+        print("records", longOf(owner, "SELECT count(*) FROM defect_records WHERE tenant_id = 'bench'"));
+        print("uncosted_scan_ms", millisOf(owner, """
+                SELECT d.record_id FROM defect_records d
+                WHERE d.tenant_id = 'bench' AND d.record_id > 0
+                  AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
+                                  AND e.record_id = d.record_id AND NOT e.superseded)
+                  AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id
+                                  AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
+                ORDER BY d.record_id LIMIT 2000"""));
+        // What writing the current events again costs PostgreSQL alone: the same rows, columns and indexes.
+        execute(owner, "CREATE TABLE events_copy (LIKE costed_events INCLUDING DEFAULTS INCLUDING INDEXES)");
+        long started = System.nanoTime();
+        long copied;
+        try (Statement statement = owner.createStatement()) {
+            copied = statement.executeUpdate("INSERT INTO events_copy SELECT * FROM costed_events "
+                    + "WHERE tenant_id = 'bench' AND NOT superseded AND source = 'bench-mes'");
+        }
+        print("event_rows_copy_per_s", copied / seconds(started));
+        print("reopen_labor_versions_ms", millisOf(owner, """
+                SELECT count(*) FROM costed_events e
+                WHERE e.tenant_id = 'bench' AND NOT e.superseded
+                  AND EXISTS (SELECT 1 FROM costed_labor c
+                              JOIN rework_labor_records l ON l.tenant_id = c.tenant_id
+                                   AND l.record_id = c.labor_record_id
+                              JOIN rework_labor_records n ON n.tenant_id = l.tenant_id AND n.source = l.source
+                                   AND n.source_id = l.source_id AND n.version > l.version
+                              WHERE c.tenant_id = e.tenant_id AND c.event_id = e.event_id)"""));
+    }
+
+    private static double millisOf(Connection owner, String sql) throws SQLException {
+        long started = System.nanoTime();
+        try (Statement statement = owner.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                rows.getObject(1);
+            }
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private static void awaitCount(Connection owner, String sql, long expected, Duration within) throws SQLException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (longOf(owner, sql) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not all events costed within " + within);
+            }
+            LocalStack.sleep(1000);
+        }
+    }
+
+    private static long longOf(Connection owner, String sql) throws SQLException {
+        try (Statement statement = owner.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void execute(Connection owner, String sql) throws SQLException {
+        try (Statement statement = owner.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,270 @@
+package io.scrapline.costing.repository;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.scrapline.costing.domain.RollupDelta;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The re-costing job tables (architecture.md, "Month-end at scale"). A job is split into parts by the replica that
+ * claims it; a part's claim is a short transaction that marks it running with a lease, and the re-cost itself re-locks
+ * the part and checks the claim is still this worker's, as period-close jobs do.
+ */
+@ApplicationScoped
+public class RecostingRepository {
+
+    /** A job and its progress. */
+    public record Job(long id, String plant, String period, String reason, String status, Long totalEvents,
+            long doneEvents, Integer parts, int doneParts, String requestedBy, String claimedBy, String lastError,
+            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    }
+
+    /** A claimed part: its event range; {@code attempts} counts this claim and identifies it. */
+    public record Part(long jobId, int part, String plant, String period, long firstEventId, long lastEventId,
+            int attempts) {
+    }
+
+    private static final String JOB_COLUMNS = """
+            job_id, plant_id, period, reason, status, total_events, done_events, parts, done_parts, requested_by,
+            claimed_by, last_error, created_at, started_at, finished_at""";
+
+    /**
+     * Queues a re-cost of the plant-period unless one is queued already (then that one stands: it will re-cost with the
+     * data in force when it runs); returns the queued job's id.
+     */
+    public Uni<Long> enqueue(SqlConnection connection, String plant, String period, String reason, String requestedBy) {
+        return connection.preparedQuery("""
+                WITH added AS (
+                    INSERT INTO recosting_jobs (tenant_id, plant_id, period, reason, requested_by)
+                    VALUES (current_tenant(), $1, $2, $3, $4)
+                    ON CONFLICT (tenant_id, plant_id, period) WHERE status = 'queued' DO NOTHING
+                    RETURNING job_id)
+                SELECT job_id FROM added
+                UNION ALL
+                SELECT job_id FROM recosting_jobs WHERE plant_id = $1 AND period = $2 AND status = 'queued'
+                LIMIT 1
+                """).execute(Tuple.of(plant, period, reason, requestedBy))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Queues a re-cost of every open plant-period that has costed events; returns how many it queued. The rollups name
+     * them without reading the events.
+     */
+    public Uni<Integer> enqueueOpenPeriods(SqlConnection connection, String reason, String requestedBy) {
+        return connection.preparedQuery("""
+                INSERT INTO recosting_jobs (tenant_id, plant_id, period, reason, requested_by)
+                SELECT DISTINCT current_tenant(), r.plant_id, r.period, $1, $2 FROM cost_rollups r
+                WHERE r.events > 0
+                  AND NOT EXISTS (SELECT 1 FROM closed_periods c WHERE c.plant_id = r.plant_id AND c.period = r.period)
+                ON CONFLICT (tenant_id, plant_id, period) WHERE status = 'queued' DO NOTHING
+                """).execute(Tuple.of(reason, requestedBy)).map(RowSet::rowCount);
+    }
+
+    /**
+     * Queues a re-cost of the open plant-periods whose current events were valued with a cost-roll line that has a
+     * newer version now (a restated cost roll: the same part, plant, operation and effective date sent again with other
+     * figures), and records those lines as seen; returns how many jobs it queued.
+     */
+    public Uni<Integer> enqueueRestatedCostRolls(SqlConnection connection) {
+        return connection.query("""
+                WITH restated AS (
+                    INSERT INTO cost_roll_restatements (tenant_id, record_id)
+                    SELECT s.tenant_id, s.record_id FROM standard_cost_records s
+                    WHERE s.version > 1
+                      AND NOT EXISTS (SELECT 1 FROM cost_roll_restatements r WHERE r.tenant_id = s.tenant_id
+                                      AND r.record_id = s.record_id)
+                    ON CONFLICT DO NOTHING
+                    RETURNING record_id),
+                affected AS (
+                    SELECT DISTINCT e.plant_id, e.period, s.part, s.effective_from
+                    FROM restated r
+                    JOIN standard_cost_records s ON s.record_id = r.record_id
+                    JOIN costed_events e ON e.plant_id = s.plant_id AND e.part = s.part
+                         AND e.cost_roll_effective_from = s.effective_from AND NOT e.superseded
+                    WHERE NOT EXISTS (SELECT 1 FROM closed_periods c WHERE c.plant_id = e.plant_id
+                                      AND c.period = e.period))
+                INSERT INTO recosting_jobs (tenant_id, plant_id, period, reason, requested_by)
+                SELECT DISTINCT ON (plant_id, period) current_tenant(), plant_id, period,
+                    'cost roll of part ' || part || ' effective ' || effective_from || ' restated', 'costing'
+                FROM affected
+                ORDER BY plant_id, period, part, effective_from
+                ON CONFLICT (tenant_id, plant_id, period) WHERE status = 'queued' DO NOTHING
+                """).execute().map(RowSet::rowCount);
+    }
+
+    /**
+     * Claims the oldest queued job and splits it into parts of at most {@code partSize} current events, by event id, in
+     * the claim's transaction; returns the job, or nothing when none is queued. A job without events is done at once.
+     */
+    public Uni<Optional<Long>> claimAndSplit(SqlConnection connection, String worker, int partSize) {
+        return connection.preparedQuery("""
+                UPDATE recosting_jobs SET status = 'running', claimed_by = $1, started_at = now()
+                -- A scalar subquery runs once; as a joined FROM item it could be re-run per row and claim several.
+                WHERE job_id = (SELECT job_id FROM recosting_jobs WHERE status = 'queued' ORDER BY job_id LIMIT 1
+                                FOR UPDATE SKIP LOCKED)
+                RETURNING job_id, plant_id, period
+                """).execute(Tuple.of(worker)).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(Optional.empty());
+            }
+            Row job = rows.iterator().next();
+            long jobId = job.getLong("job_id");
+            return connection.preparedQuery("""
+                    WITH events AS (
+                        SELECT event_id, (row_number() OVER (ORDER BY event_id) - 1) / $4 AS part
+                        FROM costed_events
+                        WHERE plant_id = $2 AND period = $3 AND NOT superseded AND record_id IS NOT NULL),
+                    parts AS (
+                        INSERT INTO recosting_job_parts (tenant_id, job_id, part, first_event_id, last_event_id, events)
+                        SELECT current_tenant(), $1, part, min(event_id), max(event_id), count(*)
+                        FROM events GROUP BY part
+                        RETURNING events)
+                    UPDATE recosting_jobs j
+                    SET parts = p.parts, total_events = p.total,
+                        status = CASE WHEN p.parts = 0 THEN 'done' ELSE 'running' END,
+                        finished_at = CASE WHEN p.parts = 0 THEN now() END
+                    FROM (SELECT count(*)::int AS parts, coalesce(sum(events), 0) AS total FROM parts) p
+                    WHERE j.job_id = $1
+                    """).execute(Tuple.of(jobId, job.getString("plant_id"), job.getString("period"), (long) partSize))
+                    .replaceWith(Optional.of(jobId));
+        });
+    }
+
+    /**
+     * Claims the first claimable part of the tenant's jobs: queued, or running past its lease. Parts another
+     * transaction is claiming right now are skipped, not waited for.
+     */
+    public Uni<Optional<Part>> claimPart(SqlConnection connection, String worker, Duration lease) {
+        return connection.preparedQuery("""
+                UPDATE recosting_job_parts p
+                SET status = 'running', attempts = attempts + 1, claimed_by = $1, claimed_at = now(),
+                    lease_until = now() + $2 * interval '1 second'
+                FROM recosting_jobs j
+                WHERE j.tenant_id = p.tenant_id AND j.job_id = p.job_id
+                  AND (p.job_id, p.part) = (
+                    SELECT job_id, part FROM recosting_job_parts
+                    WHERE status = 'queued' OR (status = 'running' AND lease_until < now())
+                    ORDER BY job_id, part
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING p.job_id, p.part, j.plant_id, j.period, p.first_event_id, p.last_event_id, p.attempts
+                """).execute(Tuple.of(worker, lease.toSeconds())).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            return Optional.of(new Part(row.getLong("job_id"), row.getInteger("part"), row.getString("plant_id"),
+                    row.getString("period"), row.getLong("first_event_id"), row.getLong("last_event_id"),
+                    row.getInteger("attempts")));
+        });
+    }
+
+    /**
+     * Locks the part for the re-cost's transaction if the claim is still {@code worker}'s; false if its lease ran out
+     * and another worker claimed it since.
+     */
+    public Uni<Boolean> holdClaim(SqlConnection connection, Part part, String worker) {
+        return connection.preparedQuery("""
+                SELECT 1 FROM recosting_job_parts
+                WHERE job_id = $1 AND part = $2 AND status = 'running' AND claimed_by = $3 AND attempts = $4
+                FOR UPDATE
+                """).execute(Tuple.of(part.jobId(), part.part(), worker, part.attempts()))
+                .map(rows -> rows.size() == 1);
+    }
+
+    /**
+     * Supersedes the part's current events, taking them out of the rollups through {@code delta}; returns the defect
+     * records they valued, to be costed again in the same transaction.
+     */
+    public Uni<List<Long>> supersedePart(SqlConnection connection, Part part, RollupDelta delta) {
+        return connection.preparedQuery("""
+                UPDATE costed_events e SET superseded = true
+                WHERE plant_id = $1 AND period = $2 AND event_id BETWEEN $3 AND $4 AND NOT superseded
+                  AND record_id IS NOT NULL
+                RETURNING e.record_id,\s""" + CostingRepository.SUPERSEDED)
+                .execute(Tuple.of(part.plant(), part.period(), part.firstEventId(), part.lastEventId())).map(rows -> {
+                    CostingRepository.subtract(rows, delta);
+                    List<Long> records = new ArrayList<>();
+                    rows.forEach(row -> records.add(row.getLong("record_id")));
+                    return records;
+                });
+    }
+
+    /** Marks the part done and adds it to its job's progress; the job is done with its last part. */
+    public Uni<Void> partDone(SqlConnection connection, Part part, int recosted) {
+        return connection.preparedQuery("""
+                UPDATE recosting_job_parts SET status = 'done', finished_at = now(), lease_until = NULL,
+                    recosted = $3
+                WHERE job_id = $1 AND part = $2
+                """).execute(Tuple.of(part.jobId(), part.part(), recosted)).chain(() -> connection.preparedQuery("""
+                UPDATE recosting_jobs
+                SET done_events = done_events + $2, done_parts = done_parts + 1,
+                    status = CASE WHEN done_parts + 1 = parts AND status = 'running' THEN 'done' ELSE status END,
+                    finished_at = CASE WHEN done_parts + 1 = parts AND status = 'running' THEN now() END
+                WHERE job_id = $1
+                """).execute(Tuple.of(part.jobId(), recosted))).replaceWithVoid();
+    }
+
+    /**
+     * Back to the queue after a failed attempt, or failed for good after {@code maxAttempts}, and then its job too.
+     */
+    public Uni<Void> partFailed(SqlConnection connection, Part part, String worker, String error, int maxAttempts) {
+        return connection.preparedQuery("""
+                UPDATE recosting_job_parts
+                SET status = CASE WHEN attempts >= $5 THEN 'failed' ELSE 'queued' END, last_error = $4,
+                    lease_until = NULL, finished_at = CASE WHEN attempts >= $5 THEN now() END
+                WHERE job_id = $1 AND part = $2 AND status = 'running' AND claimed_by = $3 AND attempts = $6
+                RETURNING status
+                """).execute(
+                Tuple.of(part.jobId(), part.part(), worker, error, maxAttempts, part.attempts())).chain(
+                        rows -> rows.size() == 1 && "failed".equals(rows.iterator().next().getString(0))
+                                ? connection
+                                        .preparedQuery(
+                                                """
+                                                        UPDATE recosting_jobs SET status = 'failed', finished_at = now(), last_error = $2
+                                                        WHERE job_id = $1
+                                                        """)
+                                        .execute(Tuple.of(part.jobId(), error)).replaceWithVoid()
+                                : Uni.createFrom().voidItem());
+    }
+
+    public Uni<Optional<Job>> find(SqlConnection connection, long jobId) {
+        return connection.preparedQuery("SELECT " + JOB_COLUMNS + " FROM recosting_jobs WHERE job_id = $1")
+                .execute(Tuple.of(jobId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(job(rows.iterator().next())));
+    }
+
+    /** The jobs in {@code status} (all when null), newest first, at most {@code limit}. */
+    public Uni<List<Job>> list(SqlConnection connection, String status, int limit) {
+        return connection.preparedQuery("SELECT " + JOB_COLUMNS + """
+                 FROM recosting_jobs
+                WHERE $1::text IS NULL OR status = $1
+                ORDER BY job_id DESC
+                LIMIT $2
+                """).execute(Tuple.of(status, limit)).map(rows -> {
+            List<Job> jobs = new ArrayList<>();
+            rows.forEach(row -> jobs.add(job(row)));
+            return jobs;
+        });
+    }
+
+    private static Job job(Row row) {
+        return new Job(row.getLong("job_id"), row.getString("plant_id"), row.getString("period"),
+                row.getString("reason"), row.getString("status"), row.getLong("total_events"),
+                row.getLong("done_events"), row.getInteger("parts"), row.getInteger("done_parts"),
+                row.getString("requested_by"), row.getString("claimed_by"), row.getString("last_error"),
+                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("started_at"),
+                row.getOffsetDateTime("finished_at"));
+    }
+}

@@ -1,0 +1,194 @@
+package io.scrapline.costing.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.scrapline.costing.config.CostingConfig;
+import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.repository.CostingRepository;
+import io.scrapline.costing.repository.RecostingRepository;
+import io.scrapline.costing.repository.RecostingRepository.Job;
+import io.scrapline.costing.repository.RecostingRepository.Part;
+import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.period.FiscalCalendar;
+import io.scrapline.platform.problem.ConflictProblem;
+import io.scrapline.platform.problem.FieldError;
+import io.scrapline.platform.problem.InvalidInputException;
+import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.tenant.TenantDb;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Re-costs the current events of open plant-periods after a correction (a restated cost roll, an approved cost schema,
+ * or a request through the API), as jobs any replica works on: a job is split into parts of events, and each part is
+ * re-costed in one transaction that supersedes its events (their rollups out), costs their records again through
+ * {@link CostingService#cost} (rollups in), and counts itself done, so a part is applied once however many replicas
+ * work on the job.
+ */
+@ApplicationScoped
+public class RecostingService {
+
+    public static final List<String> STATUSES = List.of("queued", "running", "done", "failed");
+
+    private final TenantDb db;
+    private final RecostingRepository jobs;
+    private final CostingRepository costingRepository;
+    private final CostingService costing;
+    private final CostingConfig config;
+    /** This replica in the job tables' claimed_by: the pod name in Kubernetes, made unique per start. */
+    private final String worker;
+
+    public RecostingService(TenantDb db, RecostingRepository jobs, CostingRepository costingRepository,
+            CostingService costing, CostingConfig config) {
+        this.db = db;
+        this.jobs = jobs;
+        this.costingRepository = costingRepository;
+        this.costing = costing;
+        this.config = config;
+        this.worker = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("costing") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    /**
+     * Queues a re-cost of an open plant-period, or returns the one queued for it already.
+     *
+     * @throws ConflictProblem
+     *             if the period is closed: its figures are frozen, restating it is reporting's
+     */
+    public Uni<Job> request(Caller caller, String plant, String period, String reason) {
+        List<FieldError> errors = new ArrayList<>();
+        if (plant == null || plant.isBlank()) {
+            errors.add(new FieldError(null, "plant", "required"));
+        }
+        if (period == null || !FiscalCalendar.isPeriod(period)) {
+            errors.add(new FieldError(null, "period", "required, a period such as 2026-10 or 2026-P10"));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError(null, "reason", "required: say what was corrected"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the re-costing request is invalid", errors);
+        }
+        caller.requirePlant(plant);
+        String by = caller.name();
+        return db.inTenant(caller.tenant(), connection -> connection
+                .preparedQuery("SELECT fiscal_calendar, EXISTS (SELECT 1 FROM closed_periods c WHERE c.plant_id = "
+                        + "p.plant_id AND c.period = $2) FROM plants p WHERE p.plant_id = $1")
+                .execute(Tuple.of(plant, period)).chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotFoundProblem("no plant " + plant);
+                    }
+                    var row = rows.iterator().next();
+                    if (!FiscalCalendar.parse(row.getString(0)).isValid(period)) {
+                        throw new InvalidInputException("period",
+                                period + " is not a period of plant " + plant + "'s fiscal calendar");
+                    }
+                    if (row.getBoolean(1)) {
+                        throw new ConflictProblem("period " + period + " of plant " + plant
+                                + " is closed: its figures are frozen; corrections land in the open period");
+                    }
+                    return jobs.enqueue(connection, plant, period, reason, by).chain(id -> jobs.find(connection, id))
+                            .map(Optional::orElseThrow);
+                })).invoke(job -> Log.infof("re-costing job %d of %s %s queued for %s", job.id(), plant, period, by));
+    }
+
+    public Uni<Job> job(Caller caller, long id) {
+        return db.inTenant(caller.tenant(), connection -> jobs.find(connection, id))
+                .map(found -> found.filter(job -> caller.plants().isEmpty() || caller.plants().contains(job.plant()))
+                        .orElseThrow(() -> new NotFoundProblem("no re-costing job " + id)));
+    }
+
+    /** The jobs in {@code status} (every status when null), newest first, of the plants the caller may see. */
+    public Uni<List<Job>> jobs(Caller caller, String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "one of " + String.join(", ", STATUSES));
+        }
+        return db.inTenant(caller.tenant(), connection -> jobs.list(connection, status, config.recostListLimit()))
+                .map(all -> all.stream()
+                        .filter(job -> caller.plants().isEmpty() || caller.plants().contains(job.plant())).toList());
+    }
+
+    /** Queues the re-costs that restated cost rolls call for; returns how many it queued. */
+    public Uni<Integer> enqueueRestatedCostRolls(String tenant) {
+        return db.inTenant(tenant, jobs::enqueueRestatedCostRolls).invoke(queued -> {
+            if (queued > 0) {
+                Log.infof("restated cost rolls queued %d re-costing jobs of tenant %s", queued, tenant);
+            }
+        });
+    }
+
+    /** Works on the re-costing of every tenant until none is left; returns how many parts this worker re-costed. */
+    public Uni<Integer> drain(String worker) {
+        return db.tenantsFrom("tenants_with_recosting_work").onItem()
+                .transformToMulti(tenants -> Multi.createFrom().iterable(tenants)).onItem()
+                .transformToUniAndConcatenate(tenant -> drain(tenant, worker)).collect()
+                .with(Collectors.summingInt(Integer::intValue));
+    }
+
+    /**
+     * Works on the tenant's re-costing until none is left: queues what restated cost rolls call for, splits the queued
+     * jobs, then claims and re-costs parts one at a time. Returns how many parts this worker re-costed.
+     */
+    public Uni<Integer> drain(String tenant, String worker) {
+        return enqueueRestatedCostRolls(tenant).chain(() -> split(tenant, worker))
+                .chain(() -> recostParts(tenant, worker));
+    }
+
+    /** Claims and re-costs parts of the tenant's jobs until none is left; returns how many this worker re-costed. */
+    public Uni<Integer> recostParts(String tenant, String worker) {
+        return parts(tenant, worker, 0);
+    }
+
+    /** Splits the tenant's queued jobs into parts, one job per transaction. */
+    public Uni<Void> split(String tenant, String worker) {
+        return db.inTenant(tenant, connection -> jobs.claimAndSplit(connection, worker, config.recostPartSize()))
+                .chain(split -> split.isEmpty() ? Uni.createFrom().voidItem() : split(tenant, worker));
+    }
+
+    private Uni<Integer> parts(String tenant, String worker, int soFar) {
+        return db.inTenant(tenant, connection -> jobs.claimPart(connection, worker, config.recostLease()))
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(soFar)
+                        : run(tenant, claimed.get(), worker)
+                                .chain(applied -> parts(tenant, worker, soFar + (applied ? 1 : 0))));
+    }
+
+    /**
+     * Re-costs a claimed part in one transaction that holds the part's row lock and the tenant's costing lock shared
+     * (parts run side by side; a costing run waits for them); false if the claim was lost meanwhile or the re-cost
+     * failed (the part then goes back to the queue, or to failed after its last attempt).
+     */
+    private Uni<Boolean> run(String tenant, Part part, String worker) {
+        return db.inTenant(tenant, connection -> jobs.holdClaim(connection, part, worker).chain(held -> {
+            if (!held) {
+                return Uni.createFrom().item(false);
+            }
+            RollupDelta delta = new RollupDelta();
+            return costingRepository.lockTenantShared(connection)
+                    .chain(() -> jobs.supersedePart(connection, part, delta))
+                    .chain(recordIds -> costingRepository.defectRecords(connection, recordIds))
+                    .chain(records -> costing.cost(connection, records, delta)
+                            .chain(costed -> jobs.partDone(connection, part, records.size())))
+                    .replaceWith(true);
+        })).onFailure().recoverWithUni(failure -> {
+            Log.warnf(failure, "re-costing part %d of job %d (tenant %s, attempt %d) failed", part.part(), part.jobId(),
+                    tenant, part.attempts());
+            String error = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            return db
+                    .inTenant(tenant,
+                            connection -> jobs.partFailed(connection, part, worker, error, config.recostAttempts()))
+                    .replaceWith(false);
+        });
+    }
+}
