@@ -1,6 +1,8 @@
 package io.scrapline.costing.rest;
 
 import static io.restassured.RestAssured.given;
+import static io.scrapline.costing.rest.TenantRows.awaitTrue;
+import static io.scrapline.costing.rest.TenantRows.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,14 +10,11 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -32,7 +31,6 @@ import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Costing end to end inside the service: reference data, a cost roll and defect records inserted as the tenant (as
@@ -59,23 +57,7 @@ class CostedEventResourceTest {
         controller = TestTokens.get().token(tenant, "controller");
         mesBatch = UUID.randomUUID();
         UUID erpBatch = UUID.randomUUID();
-        inTenant(connection -> run(connection, "INSERT INTO tenants (tenant_id) VALUES (current_tenant())")
-                .chain(() -> run(connection,
-                        "INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) "
-                                + "VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')"))
-                .chain(() -> run(connection,
-                        "INSERT INTO defect_codes (tenant_id, code, description, category, "
-                                + "coq_class) VALUES (current_tenant(), 'MACH-DIM', 'Dimension out of tolerance', "
-                                + "'machining', 'internal_failure')"))
-                .chain(() -> run(connection,
-                        "INSERT INTO defect_code_xrefs (tenant_id, source, source_code, "
-                                + "defect_code) VALUES (current_tenant(), $1, 'D-114', 'MACH-DIM')",
-                        SOURCE))
-                .chain(() -> run(connection,
-                        "INSERT INTO part_xrefs (tenant_id, source, source_part, "
-                                + "effective_from, part) VALUES (current_tenant(), $1, 'MFG-4471', DATE '2026-01-01', "
-                                + "'100-4471-A')",
-                        SOURCE))
+        inTenant(connection -> TenantRows.tenantWithPlantAndXrefs(connection, SOURCE)
                 .chain(() -> run(connection,
                         "INSERT INTO source_systems (tenant_id, source) VALUES "
                                 + "(current_tenant(), 'sap-erp'), (current_tenant(), $1)",
@@ -220,8 +202,8 @@ class CostedEventResourceTest {
                 .put("/api/v1/sources/plex-mes/part-xref").then().statusCode(204);
 
         // The re-cost runs after the PUT commits.
-        awaitTrue(() -> given().auth().oauth2(controller).get("/api/v1/costed-events").then().statusCode(200).extract()
-                .jsonPath().getList("source_id").contains("MES-7"));
+        awaitTrue(Duration.ofSeconds(10), () -> given().auth().oauth2(controller).get("/api/v1/costed-events").then()
+                .statusCode(200).extract().jsonPath().getList("source_id").contains("MES-7"));
         given().auth().oauth2(controller).get("/api/v1/costed-events").then().body("", hasSize(1)).body("[0].amount",
                 equalTo("655.20"));
         given().auth().oauth2(controller).queryParam("status", "open").get("/api/v1/exceptions").then().statusCode(200)
@@ -353,31 +335,11 @@ class CostedEventResourceTest {
                 """, operation, batch, new BigDecimal(material), new BigDecimal(labor), new BigDecimal(overhead));
     }
 
-    private static Uni<Void> run(SqlConnection connection, String sql, Object... parameters) {
-        return connection.preparedQuery(sql).execute(Tuple.from(Arrays.asList(parameters))).replaceWithVoid();
-    }
-
     private void inTenant(Function<SqlConnection, Uni<Void>> work) {
-        db.inTenant(tenant, work).await().indefinitely();
+        TenantRows.inTenant(db, tenant, work);
     }
 
     private BigDecimal decimal(String sql) {
-        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
-            Object value = rows.iterator().next().getValue(0);
-            return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
-        }).await().indefinitely();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited 10 s").isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return TenantRows.decimal(db, tenant, sql);
     }
 }

@@ -1,6 +1,7 @@
 package io.scrapline.costing.rest;
 
 import static io.restassured.RestAssured.given;
+import static io.scrapline.costing.rest.TenantRows.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -40,7 +41,6 @@ import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Late events of closed periods, and re-costing jobs (cost-model.md §9, architecture.md "Month-end at scale") against
@@ -345,22 +345,7 @@ class RecostingResourceTest {
     private String newTenant() {
         String t = "t-" + UUID.randomUUID();
         UUID batch = UUID.randomUUID();
-        inTenant(t, connection -> run(connection, "INSERT INTO tenants (tenant_id) VALUES (current_tenant())")
-                .chain(() -> run(connection,
-                        "INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) "
-                                + "VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')"))
-                .chain(() -> run(connection,
-                        "INSERT INTO defect_codes (tenant_id, code, description, category, "
-                                + "coq_class) VALUES (current_tenant(), 'MACH-DIM', 'Dimension out of tolerance', "
-                                + "'machining', 'internal_failure')"))
-                .chain(() -> run(connection,
-                        "INSERT INTO defect_code_xrefs (tenant_id, source, source_code, "
-                                + "defect_code) VALUES (current_tenant(), $1, 'D-114', 'MACH-DIM')",
-                        MES))
-                .chain(() -> run(connection,
-                        "INSERT INTO part_xrefs (tenant_id, source, source_part, effective_from, "
-                                + "part) VALUES (current_tenant(), $1, 'MFG-4471', DATE '2026-01-01', '100-4471-A')",
-                        MES)));
+        inTenant(t, connection -> TenantRows.tenantWithPlantAndXrefs(connection, MES));
         // C(0010) = 120.00 + 30.00 + 20.00 = 170.00; C(0020) = 170.00 + 0.00 + 28.40 + 20.00 = 218.40
         standardCost(t, "0010", 1, "120.00");
         standardCost(t, "0020", 1, "0.00");
@@ -458,11 +443,7 @@ class RecostingResourceTest {
         return new BigDecimal(rows(t, sql).get(0));
     }
 
-    private static Uni<Void> run(SqlConnection connection, String sql, Object... parameters) {
-        return connection.preparedQuery(sql).execute(Tuple.from(Arrays.asList(parameters))).replaceWithVoid();
-    }
-
     private void inTenant(String t, Function<SqlConnection, Uni<Void>> work) {
-        db.inTenant(t, work).await().indefinitely();
+        TenantRows.inTenant(db, t, work);
     }
 }

@@ -1,6 +1,8 @@
 package io.scrapline.costing.rest;
 
 import static io.restassured.RestAssured.given;
+import static io.scrapline.costing.rest.TenantRows.awaitTrue;
+import static io.scrapline.costing.rest.TenantRows.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,16 +11,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -35,7 +34,6 @@ import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Rework, dispositions, order costing and provenance (cost-model.md §6-§10) end to end inside the service: defect,
@@ -62,22 +60,7 @@ class ValuationResourceTest {
         tenant = "t-" + UUID.randomUUID();
         controller = TestTokens.get().token(tenant, "controller");
         batch = UUID.randomUUID();
-        inTenant(connection -> run(connection, "INSERT INTO tenants (tenant_id) VALUES (current_tenant())")
-                .chain(() -> run(connection,
-                        "INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) "
-                                + "VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')"))
-                .chain(() -> run(connection,
-                        "INSERT INTO defect_codes (tenant_id, code, description, category, coq_class) VALUES "
-                                + "(current_tenant(), 'MACH-DIM', 'Dimension out of tolerance', 'machining', "
-                                + "'internal_failure')"))
-                .chain(() -> run(connection,
-                        "INSERT INTO defect_code_xrefs (tenant_id, source, source_code, "
-                                + "defect_code) VALUES (current_tenant(), $1, 'D-114', 'MACH-DIM')",
-                        MES))
-                .chain(() -> run(connection,
-                        "INSERT INTO part_xrefs (tenant_id, source, source_part, effective_from, "
-                                + "part) VALUES (current_tenant(), $1, 'MFG-4471', DATE '2026-01-01', '100-4471-A')",
-                        MES))
+        inTenant(connection -> TenantRows.tenantWithPlantAndXrefs(connection, MES)
                 // C(0010) = 120.00 + 30.00 + 20.00 = 170.00; C(0020) = 170.00 + 0.00 + 28.40 + 20.00 = 218.40
                 .chain(() -> standardCost(connection, "0010", "2026-01-01", "120.00"))
                 .chain(() -> standardCost(connection, "0020", "2026-01-01", "0.00")));
@@ -110,7 +93,7 @@ class ValuationResourceTest {
         // Joined through the work order and operation; its own rate: 1 h × 50.00 × 1.25 = 62.50. The event is costed
         // again, by the sweep: 112.50 + 62.50 = 175.00, and the rollups hold the new amount only.
         insertLabor("L-2", 1, null, null, "WO-7", "1", "50.00", null);
-        awaitTrue(() -> "175.00".equals(currentField("MES-R1", "amount")));
+        awaitTrue(Duration.ofSeconds(15), () -> "175.00".equals(currentField("MES-R1", "amount")));
         assertThat(decimal("SELECT sum(amount) FROM cost_rollups WHERE cost_type = 'rework'"))
                 .isEqualByComparingTo("175.00");
         assertThat(decimal("SELECT sum(events) FROM cost_rollups")).isEqualByComparingTo("1");
@@ -179,8 +162,9 @@ class ValuationResourceTest {
         // again by the sweep, waits for hours of its own.
         insertDefect("MES-R1", 1, "rework", "WO-7", null, "3", null, OCTOBER_14.minusDays(1));
         runCosting();
-        awaitTrue(() -> given().auth().oauth2(controller).queryParam("status", "open").get("/api/v1/exceptions").then()
-                .statusCode(200).extract().jsonPath().getList("source_id").contains("MES-R2"));
+        awaitTrue(Duration.ofSeconds(15),
+                () -> given().auth().oauth2(controller).queryParam("status", "open").get("/api/v1/exceptions").then()
+                        .statusCode(200).extract().jsonPath().getList("source_id").contains("MES-R2"));
 
         given().auth().oauth2(controller).get("/api/v1/costed-events").then().statusCode(200)
                 .body("source_id", equalTo(List.of("MES-R1"))).body("[0].amount", equalTo("80.00"));
@@ -207,7 +191,7 @@ class ValuationResourceTest {
 
         // The NCR decides scrap: the sweep costs the event again, 655.20, and nothing is exposed any more.
         insertNcr("NCR-1", 1, "scrap");
-        awaitTrue(() -> "scrap".equals(currentField("MES-Q", "cost_type")));
+        awaitTrue(Duration.ofSeconds(15), () -> "scrap".equals(currentField("MES-Q", "cost_type")));
         assertThat(eventOf("MES-Q").getString("amount")).isEqualTo("655.20");
         assertThat(eventOf("MES-Q").getString("explanation.disposition.applied")).isEqualTo("scrap");
         assertThat(decimal("SELECT sum(exposure_amount) FROM cost_rollups")).isEqualByComparingTo("0");
@@ -494,31 +478,11 @@ class ValuationResourceTest {
                 new BigDecimal(material), new BigDecimal(first ? "30.00" : "28.40"));
     }
 
-    private static Uni<Void> run(SqlConnection connection, String sql, Object... parameters) {
-        return connection.preparedQuery(sql).execute(Tuple.from(Arrays.asList(parameters))).replaceWithVoid();
-    }
-
     private void inTenant(Function<SqlConnection, Uni<Void>> work) {
-        db.inTenant(tenant, work).await().indefinitely();
+        TenantRows.inTenant(db, tenant, work);
     }
 
     private BigDecimal decimal(String sql) {
-        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
-            Object value = rows.iterator().next().getValue(0);
-            return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
-        }).await().indefinitely();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited 15 s").isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return TenantRows.decimal(db, tenant, sql);
     }
 }
