@@ -41,15 +41,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CostingRepository {
 
-    /** Serializes costing runs of one tenant, so two prompts never cost the same record twice. */
+    /**
+     * The tenant's costing lock held alone: rework hours and confirmations are costed by one run at a time, apart from
+     * the costing of defect records, which could otherwise value the same hours at the same moment.
+     */
     public Uni<Void> lockTenant(SqlConnection connection) {
         return connection.query("SELECT pg_advisory_xact_lock(hashtext('costing:' || current_tenant()))").execute()
                 .replaceWithVoid();
     }
 
     /**
-     * Lets re-costing parts of the tenant run side by side while no costing run does: a part supersedes and re-costs
-     * events a run could otherwise supersede or cost at the same time.
+     * The tenant's costing lock shared: defect records of different batches, and re-costing parts, are costed side by
+     * side (the current-event index keeps one event per record version); rework hours and confirmations wait.
      */
     public Uni<Void> lockTenantShared(SqlConnection connection) {
         return connection.query("SELECT pg_advisory_xact_lock_shared(hashtext('costing:' || current_tenant()))")
@@ -495,12 +498,15 @@ public class CostingRepository {
     /**
      * Inserts the costed events of a chunk, all costed with schema {@code schemaVersion} (null: the defaults), and
      * links each rework event to the labor records it values. Hours those records carried until now as rework without a
-     * defect record are taken out of that, through {@code delta}, and their exceptions closed.
+     * defect record are taken out of that, through {@code delta}, and their exceptions closed. A record that has a
+     * current event already (another run costed it since this one looked) is left as it is.
+     *
+     * @return the costed events inserted
      */
-    public Uni<Void> insertCosted(SqlConnection connection, List<Outcome.Costed> costed, Integer schemaVersion,
-            RollupDelta delta) {
+    public Uni<List<Outcome.Costed>> insertCosted(SqlConnection connection, List<Outcome.Costed> costed,
+            Integer schemaVersion, RollupDelta delta) {
         if (costed.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         Tuple columns = Tuple.tuple();
         columns.addValue(costed.stream().map(c -> c.record().recordId()).toArray(Long[]::new));
@@ -529,17 +535,21 @@ public class CostingRepository {
                     $22::text[]::bigint[], $23::text[], $24::text[], $25::text[], $26::text[]::date[],
                     $27::text[]::jsonb[], $28::text[]::jsonb[], $29::text[]::numeric[], $30::text[]::numeric[],
                     $31::text[]) AS u
+                ON CONFLICT (tenant_id, record_id) WHERE NOT superseded AND record_id IS NOT NULL DO NOTHING
                 RETURNING event_id, record_id
                 """).execute(columns).chain(rows -> {
             Map<Long, Long> events = new HashMap<>();
             rows.forEach(row -> events.put(row.getLong("record_id"), row.getLong("event_id")));
+            List<Outcome.Costed> inserted = costed.stream().filter(c -> events.containsKey(c.record().recordId()))
+                    .toList();
             List<Long> labor = new ArrayList<>();
             List<Long> eventIds = new ArrayList<>();
-            costed.forEach(c -> c.provenance().laborRecordIds().forEach(id -> {
+            inserted.forEach(c -> c.provenance().laborRecordIds().forEach(id -> {
                 labor.add(id);
                 eventIds.add(events.get(c.record().recordId()));
             }));
-            return absorbLabor(connection, labor, eventIds, delta).chain(() -> link(connection, labor, eventIds));
+            return absorbLabor(connection, labor, eventIds, delta).chain(() -> link(connection, labor, eventIds))
+                    .replaceWith(inserted);
         });
     }
 
@@ -892,7 +902,10 @@ public class CostingRepository {
         return outcome instanceof VarianceOutcome.Valued v ? figure.apply(v.result()).toPlainString() : null;
     }
 
-    /** Registers the lines and work centers the records name (contract.md: "registered when first seen"). */
+    /**
+     * Registers the lines and work centers the records name (contract.md: "registered when first seen"), in key order:
+     * runs registering the same new ones side by side wait for each other instead of deadlocking.
+     */
     public Uni<Void> registerLines(SqlConnection connection, List<DefectRecord> records) {
         Tuple columns = Tuple.tuple();
         addText(columns, records, DefectRecord::plant, DefectRecord::line, DefectRecord::workCenter);
@@ -901,7 +914,7 @@ public class CostingRepository {
                               AS u(plant_id, line_id, work_center_id)),
                 lines_added AS (
                     INSERT INTO lines (tenant_id, plant_id, line_id)
-                    SELECT DISTINCT current_tenant(), plant_id, line_id FROM seen
+                    SELECT DISTINCT current_tenant(), plant_id, line_id FROM seen ORDER BY 2, 3
                     ON CONFLICT DO NOTHING)
                 SELECT 1
                 """).execute(columns).chain(() -> connection.preparedQuery("""
@@ -909,6 +922,7 @@ public class CostingRepository {
                 SELECT DISTINCT ON (plant_id, work_center_id) current_tenant(), plant_id, work_center_id,
                     line_id
                 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(plant_id, line_id, work_center_id)
+                ORDER BY plant_id, work_center_id
                 ON CONFLICT DO NOTHING
                 """).execute(columns)).replaceWithVoid();
     }

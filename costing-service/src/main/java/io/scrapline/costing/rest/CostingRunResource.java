@@ -35,10 +35,13 @@ public class CostingRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cost what is pending now", description = "ingest-service calls this after a batch "
-            + "commits; the batch it names is costed first, then anything else pending. It only speeds things up, "
-            + "the sweep finds the same work in the database.")
+            + "commits: a batch of defect records is costed on its own, beside other batches; a batch of any other "
+            + "record type, or none named, costs everything pending. It only speeds things up, the sweep finds the "
+            + "same work in the database.")
     public Uni<Map<String, Integer>> run(CostingPrompt prompt) {
-        return costing.run(caller.tenant(), caller.bearer(), prompt == null ? null : prompt.batchId())
+        return costing
+                .run(caller.tenant(), caller.bearer(), prompt == null ? null : prompt.batchId(),
+                        prompt == null ? null : prompt.recordType())
                 .map(run -> Map.of("costed", run.costed(), "exceptions", run.exceptions()));
     }
 }

@@ -73,6 +73,8 @@ public class CostingService {
     public record Costed(int costed, int exceptions, Map<String, Map<String, Set<String>>> touched) {
     }
 
+    private static final String DEFECTS = "defects";
+
     private final TenantDb db;
     private final CostingRepository repository;
     private final CostSchemaRepository schemas;
@@ -90,33 +92,38 @@ public class CostingService {
 
     /** Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed. */
     public Uni<Run> run(String tenant, String bearer) {
-        return run(tenant, bearer, null);
+        return run(tenant, bearer, null, null);
     }
 
     /**
-     * Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed.
+     * Costs what ingest batch {@code batchId} of {@code recordType} calls for; with a bearer token, prompts alerts for
+     * what changed.
      * <p>
-     * With ingest batch {@code batchId}, its records first, in the transaction that re-opens stale events, so that a
-     * small batch is costed within one wait for the tenant's lock even while a large one is being costed. Then
-     * everything else pending, unless another run of the tenant is doing that already: prompts arriving while a bulk
-     * load is costed do not queue behind each other's sweeps (what one leaves, the sweep job finds).
+     * A batch of defect records: its records only, side by side with other batches and re-costing parts (the tenant's
+     * costing lock taken shared), so that a single event is costed within a second even while a bulk load is costed.
+     * Anything else (rework hours, NCRs, cost rolls, confirmations, or no batch named): everything pending, unless
+     * another run of the tenant is doing that already (what one leaves, the sweep finds).
      */
-    public Uni<Run> run(String tenant, String bearer, UUID batchId) {
+    public Uni<Run> run(String tenant, String bearer, UUID batchId, String recordType) {
         Uni<Run> run;
-        if (batchId == null) {
-            run = db.inTenant(tenant, this::reopen).chain(() -> rest(tenant, Run.empty()));
+        if (batchId != null && (recordType == null || recordType.equals(DEFECTS))) {
+            run = batchFrom(tenant, batchId, 0, Run.empty());
+        } else if (batchId != null) {
+            AtomicReference<Run> all = new AtomicReference<>(Run.empty());
+            run = db.onceInCluster("costing-rest:" + tenant,
+                    () -> everything(tenant).invoke(all::set).replaceWithVoid()).map(ran -> all.get());
         } else {
-            run = batchFrom(tenant, batchId, 0, Run.empty(), true).chain(batch -> {
-                AtomicReference<Run> all = new AtomicReference<>(batch);
-                return db.onceInCluster("costing-rest:" + tenant,
-                        () -> rest(tenant, batch).invoke(all::set).replaceWithVoid()).map(ran -> all.get());
-            });
+            run = everything(tenant);
         }
         return run.invoke(done -> {
             if (bearer != null) {
                 promptAlerts(bearer, done);
             }
         });
+    }
+
+    private Uni<Run> everything(String tenant) {
+        return db.inTenant(tenant, this::reopen).chain(() -> rest(tenant, Run.empty()));
     }
 
     /** Costs the defect records, then the rework hours, then the confirmations pending. */
@@ -131,7 +138,7 @@ public class CostingService {
      */
     private Uni<Void> reopen(SqlConnection connection) {
         RollupDelta delta = new RollupDelta();
-        return repository.lockTenant(connection).chain(() -> repository.reopenStale(connection, delta))
+        return repository.lockTenantShared(connection).chain(() -> repository.reopenStale(connection, delta))
                 .chain(reopened -> delta.isEmpty() ? Uni.createFrom().voidItem()
                         : repository.closedPeriods(connection, delta).chain(booking -> repository
                                 .applyRollups(connection, delta.bookedIn(booking::bookingPeriod))));
@@ -146,17 +153,16 @@ public class CostingService {
         });
     }
 
-    private Uni<Run> batchFrom(String tenant, UUID batchId, long afterRecordId, Run soFar, boolean reopenFirst) {
+    private Uni<Run> batchFrom(String tenant, UUID batchId, long afterRecordId, Run soFar) {
         return db.inTenant(tenant,
-                connection -> (reopenFirst ? reopen(connection) : Uni.createFrom().voidItem()).chain(() -> chunk(
-                        connection,
+                connection -> chunk(connection,
                         () -> repository.uncostedInBatch(connection, batchId, afterRecordId, config.chunkSize()),
-                        afterRecordId)))
+                        afterRecordId))
                 .chain(chunk -> {
                     if (chunk.records() == 0) {
                         return Uni.createFrom().item(soFar);
                     }
-                    return batchFrom(tenant, batchId, chunk.lastRecordId(), soFar.plus(chunk), false);
+                    return batchFrom(tenant, batchId, chunk.lastRecordId(), soFar.plus(chunk));
                 });
     }
 
@@ -185,8 +191,10 @@ public class CostingService {
 
     /**
      * Costs the records {@code pending} finds. Finding them scans every record of the tenant after
-     * {@code afterRecordId}, so it runs before the tenant's costing lock is taken, not holding up other runs; once the
-     * lock is held, the ones another run costed meanwhile are left out.
+     * {@code afterRecordId}, so it runs before the tenant's costing lock is taken (shared: runs of other batches and
+     * re-costing parts go on side by side; only rework hours and confirmations are costed alone); once the lock is
+     * held, the ones another run costed meanwhile are left out, and a record two runs cost at the same moment is
+     * stored, and added to the rollups, by the one that commits first.
      */
     private Uni<Chunk> chunk(SqlConnection connection, Supplier<Uni<List<DefectRecord>>> pending, long afterRecordId) {
         return pending.get().chain(candidates -> {
@@ -194,7 +202,7 @@ public class CostingService {
                 return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
             }
             long last = candidates.get(candidates.size() - 1).recordId();
-            return repository.lockTenant(connection).chain(() -> repository.stillUncosted(connection, candidates))
+            return repository.lockTenantShared(connection).chain(() -> repository.stillUncosted(connection, candidates))
                     .chain(records -> records.isEmpty()
                             ? Uni.createFrom().item(new Chunk(last, candidates.size(), 0, 0, Map.of()))
                             : cost(connection, records, new RollupDelta()).map(costed -> new Chunk(last,
@@ -225,18 +233,22 @@ public class CostingService {
                             uncostable.add((Outcome.Uncostable) outcome);
                         }
                     }
-                    costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(), c.recoverable(),
-                            c.exposure(), c.record().quantity(), 1));
                     Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
-                    costed.forEach(c -> touched.computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
-                            .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
+                    List<Outcome.Costed> stored = new ArrayList<>();
                     return repository.registerLines(connection, records)
                             .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
                             .chain(() -> repository.insertCosted(connection, costed, schema.version(), delta))
-                            .chain(() -> repository.closeExceptions(connection, costed))
-                            .chain(() -> repository.openExceptions(connection, uncostable))
+                            .chain(inserted -> {
+                                stored.addAll(inserted);
+                                inserted.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
+                                        c.recoverable(), c.exposure(), c.record().quantity(), 1));
+                                inserted.forEach(c -> touched
+                                        .computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
+                                        .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode()));
+                                return repository.closeExceptions(connection, inserted);
+                            }).chain(() -> repository.openExceptions(connection, uncostable))
                             .chain(() -> repository.applyRollups(connection, delta.bookedIn(reference::bookingPeriod)))
-                            .replaceWith(new Costed(costed.size(), uncostable.size(), touched));
+                            .map(done -> new Costed(stored.size(), uncostable.size(), touched));
                 });
     }
 
@@ -245,8 +257,8 @@ public class CostingService {
      * defect record are left to that record's costing, which runs first.
      */
     private Uni<Chunk> laborChunk(SqlConnection connection, long afterRecordId) {
-        return repository.lockTenant(connection)
-                .chain(() -> repository.pendingLabor(connection, afterRecordId, config.chunkSize())).chain(pending -> {
+        return alone(connection, () -> repository.pendingLabor(connection, afterRecordId, config.chunkSize()))
+                .chain(pending -> {
                     if (pending.isEmpty()) {
                         return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
                     }
@@ -292,8 +304,7 @@ public class CostingService {
      * event: the run's counts leave it out.
      */
     private Uni<Chunk> confirmationChunk(SqlConnection connection, long afterRecordId) {
-        return repository.lockTenant(connection)
-                .chain(() -> repository.pendingConfirmations(connection, afterRecordId, config.chunkSize()))
+        return alone(connection, () -> repository.pendingConfirmations(connection, afterRecordId, config.chunkSize()))
                 .chain(records -> {
                     if (records.isEmpty()) {
                         return Uni.createFrom().item(new Chunk(afterRecordId, 0, 0, 0, Map.of()));
@@ -320,6 +331,16 @@ public class CostingService {
                                         .replaceWith(new Chunk(last, records.size(), 0, 0, Map.of()));
                             });
                 });
+    }
+
+    /**
+     * What {@code pending} finds, looked for again once the tenant's costing lock is held alone: rework hours and
+     * confirmations are costed by one run at a time. Looking first without the lock means a sweep with nothing of them
+     * to cost neither waits for, nor holds up, the batches being costed.
+     */
+    private <T> Uni<List<T>> alone(SqlConnection connection, Supplier<Uni<List<T>>> pending) {
+        return pending.get().chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
+                : repository.lockTenant(connection).chain(() -> pending.get()));
     }
 
     private Uni<CostSchema> approvedSchema(SqlConnection connection) {
