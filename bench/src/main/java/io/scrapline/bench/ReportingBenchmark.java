@@ -179,11 +179,11 @@ public final class ReportingBenchmark {
         try (PreparedStatement costed = owner.prepareStatement("""
                 INSERT INTO costed_events (tenant_id, record_id, source, source_id, record_version, plant_id, period,
                     line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
-                    unit_value, amount, currency, occurred_at, explanation)
+                    unit_value, amount, currency, occurred_at)
                 SELECT r.tenant_id, r.record_id, r.source, r.source_id, r.version, r.plant_id, ?, r.line_id,
                     r.work_center_id, r.shift, r.part, r.defect_code, c.coq_class, r.disposition, r.disposition,
                     r.quantity, 12.5 + (r.record_id % 400), round(r.quantity * (12.5 + (r.record_id % 400)), 2),
-                    'USD', r.occurred_at, '{}'
+                    'USD', r.occurred_at
                 FROM defect_records r JOIN defect_codes c ON c.tenant_id = r.tenant_id AND c.code = r.defect_code
                 WHERE r.plant_id = ?""")) {
             costed.setString(1, PERIOD);

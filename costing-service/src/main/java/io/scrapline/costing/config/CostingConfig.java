@@ -32,6 +32,10 @@ public interface CostingConfig {
     @WithDefault("2s")
     String recostEvery();
 
+    /** Parts each replica re-costs at the same time, each in its own transaction. */
+    @WithDefault("2")
+    int recostWorkers();
+
     /** Events a re-costing part takes, all re-costed in one transaction. */
     @WithDefault("5000")
     int recostPartSize();

@@ -94,6 +94,7 @@ public final class EventCosting {
         explanation.put("disposition", dispositionExplained(record, ncr, disposition));
 
         Long ncrRecordId = ncr.map(ReferenceData.Ncr::recordId).orElse(null);
+        Long orderRecordId = order.map(ReferenceData.WorkOrder::recordId).orElse(null);
         String scrapAction = order.map(ReferenceData.WorkOrder::scrapAction).orElse(null);
         String scrapAccount = order.map(ReferenceData.WorkOrder::scrapAccount).orElse(null);
         BigDecimal zero = Money.round(BigDecimal.ZERO, plant.currency(), rounding);
@@ -103,13 +104,13 @@ public final class EventCosting {
             explanation.put("valuation", "used as is: counted, no cost");
             return new Outcome.Costed(record, booked, period, part.get(), code.get().code(), coqClass, disposition,
                     zeroUnit, zero, zero, zero, plant.currency(), new Outcome.Provenance(ncrRecordId,
-                            record.workOrder(), scrapAction, scrapAccount, null, null, null, List.of()),
+                            record.workOrder(), orderRecordId, scrapAction, scrapAccount, null, null, null, List.of()),
                     explanation);
         }
         if (disposition.equals("rework")) {
             return rework(record, reference, plant, booked, period, part.get(), code.get().code(), coqClass,
-                    explanation, new Outcome.Provenance(ncrRecordId, record.workOrder(), scrapAction, scrapAccount,
-                            null, null, null, List.of()));
+                    explanation, new Outcome.Provenance(ncrRecordId, record.workOrder(), orderRecordId, scrapAction,
+                            scrapAccount, null, null, null, List.of()));
         }
 
         ScrapValue valued = order
@@ -120,8 +121,8 @@ public final class EventCosting {
             return new Outcome.Uncostable(record, booked, valued.reason(), valued.detail());
         }
         explanation.put("valuation", valued.explanation());
-        Outcome.Provenance provenance = new Outcome.Provenance(ncrRecordId, record.workOrder(), scrapAction,
-                scrapAccount, valued.costRollEffectiveFrom(), valued.costRollLines(), null, List.of());
+        Outcome.Provenance provenance = new Outcome.Provenance(ncrRecordId, record.workOrder(), orderRecordId,
+                scrapAction, scrapAccount, valued.costRollEffectiveFrom(), valued.costRollLines(), null, List.of());
         return switch (disposition) {
             case "return_to_vendor" -> {
                 // The contract carries no recovery figure, so the supplier is expected to make good the full scrap
@@ -170,7 +171,7 @@ public final class EventCosting {
                 + matchKey(record) + "; costed against work center " + record.workCenter());
         explanation.put("period", periodExplained(date, plant, eventPeriod, period));
         explanation.put("valuation", valued.explanation());
-        Outcome.Provenance provenance = new Outcome.Provenance(null, record.workOrder(), null, null, null, null,
+        Outcome.Provenance provenance = new Outcome.Provenance(null, record.workOrder(), null, null, null, null, null,
                 List.of(laborRate(record, valued.explanation())), List.of(record.recordId()));
         return new LaborOutcome.Costed(record, period, line, valued.amount(), plant.currency(), provenance,
                 explanation);
@@ -245,10 +246,11 @@ public final class EventCosting {
         BigDecimal unitValue = record.quantity().signum() == 0 ? BigDecimal.ZERO.setScale(Money.UNIT_SCALE)
                 : valued.amount().divide(record.quantity(), Money.UNIT_SCALE, RoundingMode.HALF_UP);
         BigDecimal zero = Money.round(BigDecimal.ZERO, plant.currency(), rounding);
-        return new Outcome.Costed(
-                record, booked, period, part, defectCode, coqClass, "rework", unitValue, valued.amount(), zero, zero,
-                plant.currency(), new Outcome.Provenance(base.ncrRecordId(), base.workOrder(), base.scrapAction(),
-                        base.scrapAccount(), null, null, rates, labor.stream().map(LaborRecord::recordId).toList()),
+        return new Outcome.Costed(record, booked, period, part, defectCode, coqClass, "rework", unitValue,
+                valued.amount(), zero, zero, plant.currency(),
+                new Outcome.Provenance(base.ncrRecordId(), base.workOrder(), base.workOrderRecordId(),
+                        base.scrapAction(), base.scrapAccount(), null, null, rates,
+                        labor.stream().map(LaborRecord::recordId).toList()),
                 explanation);
     }
 

@@ -29,15 +29,16 @@ public sealed interface Outcome {
 
     /**
      * The inputs a costed event used besides its record (cost-model.md §10), so that explain can name them and a change
-     * of them can be noticed: the NCR version whose disposition applied, the work order's scrap action and account, the
-     * cost-roll lines (standard-cost record, version, effective date) and, per rework-labor record, the rate used.
+     * of them can be noticed: the NCR version whose disposition applied, the work order version (its close date, its
+     * figures when costed at actual or estimated cost) and its scrap action and account, the cost-roll lines
+     * (standard-cost record, version, effective date) and, per rework-labor record, the rate used.
      */
-    record Provenance(Long ncrRecordId, String workOrder, String scrapAction, String scrapAccount,
-            LocalDate costRollEffectiveFrom, List<Map<String, Object>> costRollLines,
+    record Provenance(Long ncrRecordId, String workOrder, Long workOrderRecordId, String scrapAction,
+            String scrapAccount, LocalDate costRollEffectiveFrom, List<Map<String, Object>> costRollLines,
             List<Map<String, Object>> laborRates, List<Long> laborRecordIds) {
 
         public static Provenance none() {
-            return new Provenance(null, null, null, null, null, null, null, List.of());
+            return new Provenance(null, null, null, null, null, null, null, null, List.of());
         }
     }
 }

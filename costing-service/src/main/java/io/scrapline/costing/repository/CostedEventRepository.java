@@ -1,5 +1,6 @@
 package io.scrapline.costing.repository;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -46,18 +46,59 @@ public class CostedEventRepository {
                         .addValue(filter.plants().toArray(String[]::new)).addValue(size).addValue((long) page * size))
                 .map(rows -> {
                     List<Map<String, Object>> events = new ArrayList<>();
-                    rows.forEach(row -> events.add(event(row, false)));
+                    rows.forEach(row -> events.add(event(row)));
                     return events;
                 });
     }
 
-    public Uni<Optional<Map<String, Object>>> find(SqlConnection connection, long eventId) {
-        return connection
-                .preparedQuery("SELECT " + COLUMNS
-                        + ", explanation, ncr_record_id, cost_roll_effective_from, cost_roll_lines, labor_rates "
-                        + "FROM costed_events WHERE event_id = $1")
-                .execute(Tuple.of(eventId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(event(rows.iterator().next(), true)));
+    /**
+     * What an event was costed from, to replay its arithmetic: the record version it values (a defect record, or a
+     * rework-labor record without one), the mapping it got, the booking period and its own, and the exact versions of
+     * its inputs.
+     */
+    public record Inputs(long eventId, Long recordId, Long laborRecordId, String plant, String line, String workCenter,
+            String part, String defectCode, String coqClass, String period, String eventPeriod, Long ncrRecordId,
+            Long workOrderRecordId, List<Long> costRollRecordIds, List<Map<String, Object>> laborRates,
+            Integer schemaVersion, BigDecimal amount) {
+    }
+
+    /** An event as the API shows it, without its explanation, and the inputs that replay it. */
+    public record Found(Map<String, Object> event, Inputs inputs) {
+    }
+
+    public Uni<Optional<Found>> find(SqlConnection connection, long eventId) {
+        return connection.preparedQuery("SELECT " + COLUMNS + """
+                , record_id, labor_record_id, ncr_record_id, work_order_record_id, cost_roll_effective_from,
+                    cost_roll_record_ids, labor_rates,
+                    (SELECT jsonb_agg(jsonb_build_object('operation', s.operation, 'effective_from', s.effective_from,
+                                                         'record_id', s.record_id, 'version', s.version)
+                                      ORDER BY s.operation)
+                     FROM standard_cost_records s WHERE s.record_id = ANY(e.cost_roll_record_ids)) AS cost_roll_lines
+                FROM costed_events e WHERE event_id = $1
+                """).execute(Tuple.of(eventId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            Map<String, Object> event = event(row);
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("schema_version", row.getInteger("schema_version"));
+            provenance.put("ncr_record_id", row.getLong("ncr_record_id"));
+            provenance.put("work_order_record_id", row.getLong("work_order_record_id"));
+            provenance.put("cost_roll_effective_from", row.getLocalDate("cost_roll_effective_from"));
+            provenance.put("cost_roll_lines", json(row.getValue("cost_roll_lines")));
+            List<Map<String, Object>> laborRates = json(row.getValue("labor_rates"));
+            provenance.put("labor_rates", laborRates);
+            event.put("provenance", provenance);
+            Long[] costRoll = row.getArrayOfLongs("cost_roll_record_ids");
+            return Optional.of(new Found(event,
+                    new Inputs(eventId, row.getLong("record_id"), row.getLong("labor_record_id"),
+                            row.getString("plant_id"), row.getString("line_id"), row.getString("work_center_id"),
+                            row.getString("part"), row.getString("defect_code"), row.getString("coq_class"),
+                            row.getString("period"), row.getString("event_period"), row.getLong("ncr_record_id"),
+                            row.getLong("work_order_record_id"), costRoll == null ? List.of() : List.of(costRoll),
+                            laborRates, row.getInteger("schema_version"), row.getBigDecimal("amount"))));
+        });
     }
 
     /** Exceptions, newest last; {@code plants} is the token's plant scope, empty for every plant. */
@@ -92,11 +133,18 @@ public class CostedEventRepository {
         });
     }
 
-    private static Object json(Object value) {
-        return value instanceof JsonArray array ? array.getList() : null;
+    private static List<Map<String, Object>> json(Object value) {
+        if (!(value instanceof JsonArray array)) {
+            return null;
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            items.add(array.getJsonObject(i).getMap());
+        }
+        return items;
     }
 
-    private static Map<String, Object> event(Row row, boolean withExplanation) {
+    private static Map<String, Object> event(Row row) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", row.getLong("event_id"));
         event.put("source", row.getString("source"));
@@ -128,16 +176,6 @@ public class CostedEventRepository {
         event.put("scrap_action", row.getString("scrap_action"));
         event.put("scrap_account", row.getString("scrap_account"));
         event.put("rework_without_defect_record", row.getBoolean("without_defect_record"));
-        if (withExplanation) {
-            Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("schema_version", row.getInteger("schema_version"));
-            provenance.put("ncr_record_id", row.getLong("ncr_record_id"));
-            provenance.put("cost_roll_effective_from", row.getLocalDate("cost_roll_effective_from"));
-            provenance.put("cost_roll_lines", json(row.getValue("cost_roll_lines")));
-            provenance.put("labor_rates", json(row.getValue("labor_rates")));
-            event.put("provenance", provenance);
-            event.put("explanation", ((JsonObject) row.getValue("explanation")).getMap());
-        }
         return event;
     }
 }

@@ -1,6 +1,7 @@
 package io.scrapline.costing.repository;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -238,6 +240,129 @@ public class CostingRepository {
                 }));
     }
 
+    /** The record version a costed event values and exactly the inputs it was costed from. */
+    public record Replay(DefectRecord record, LaborRecord laborRecord, ReferenceData reference) {
+    }
+
+    /**
+     * Exactly the inputs {@code event} was costed from, to replay its arithmetic: the record version it values, its
+     * plant, the mapping it got (part, defect code, cost-of-quality class), the standard-cost records, NCR and work
+     * order versions it named, the labor records it values with the rates they were valued at, and the periods closed
+     * between its own period and the one it is booked in. Later versions of any of them play no part.
+     */
+    public Uni<Replay> replay(SqlConnection connection, CostedEventRepository.Inputs event) {
+        Uni<DefectRecord> recordUni = event.recordId() == null ? Uni.createFrom().nullItem()
+                : defectRecords(connection, List.of(event.recordId())).map(found -> found.get(0));
+        Uni<List<LaborRecord>> laborUni = connection.preparedQuery("""
+                SELECT l.* FROM rework_labor_records l
+                WHERE l.record_id = $2
+                   OR l.record_id IN (SELECT c.labor_record_id FROM costed_labor c WHERE c.event_id = $1)
+                ORDER BY l.performed_at, l.record_id
+                """).execute(Tuple.of(event.eventId(), event.laborRecordId())).map(rows -> {
+            List<LaborRecord> labor = new ArrayList<>();
+            rows.forEach(row -> labor.add(laborRecord(row)));
+            return labor;
+        });
+        Uni<Map<String, ReferenceData.DefectCode>> codeUni = connection
+                .preparedQuery("SELECT code, description FROM defect_codes WHERE code = $1")
+                .execute(Tuple.of(event.defectCode())).map(rows -> {
+                    Map<String, ReferenceData.DefectCode> found = new HashMap<>();
+                    rows.forEach(
+                            row -> found.put(row.getString("code"), new ReferenceData.DefectCode(row.getString("code"),
+                                    row.getString("description"), event.coqClass())));
+                    return found;
+                });
+        Uni<List<CostRollLine>> costRollUni = connection.preparedQuery("""
+                SELECT plant_id, part, operation, effective_from, material_cost, labor_cost, overhead_cost, milestone,
+                    planned_scrap_rate, record_id, version
+                FROM standard_cost_records WHERE record_id = ANY($1)
+                ORDER BY operation
+                """).execute(Tuple.of(event.costRollRecordIds().toArray(Long[]::new))).map(rows -> {
+            List<CostRollLine> lines = new ArrayList<>();
+            rows.forEach(row -> lines.add(costRollLine(row)));
+            return lines;
+        });
+        Uni<ReferenceData.Ncr> ncrUni = connection
+                .preparedQuery("SELECT record_id, source_id, disposition FROM ncr_records WHERE record_id = $1")
+                .execute(Tuple.of(event.ncrRecordId()))
+                .map(rows -> rows.size() == 0 ? null
+                        : new ReferenceData.Ncr(rows.iterator().next().getLong("record_id"),
+                                rows.iterator().next().getString("source_id"),
+                                rows.iterator().next().getString("disposition")));
+        Uni<ReferenceData.WorkOrder> orderUni = connection
+                .preparedQuery("SELECT " + WORK_ORDER_COLUMNS + " FROM work_order_records o WHERE o.record_id = $1")
+                .execute(Tuple.of(event.workOrderRecordId()))
+                .map(rows -> rows.size() == 0 ? null : workOrder(rows.iterator().next()));
+        String plant = event.plant();
+        return Uni.combine().all().unis(recordUni, laborUni, plants(connection, new String[] { plant }), codeUni,
+                costRollUni, ncrUni, orderUni).asTuple().map(found -> {
+                    DefectRecord record = found.getItem1();
+                    List<LaborRecord> labor = found.getItem2();
+                    Map<String, ReferenceData.Plant> plants = found.getItem3();
+                    LaborRecord laborRecord = event.laborRecordId() == null ? null
+                            : labor.stream().filter(l -> l.recordId() == event.laborRecordId()).findFirst()
+                                    .orElse(null);
+                    Map<String, List<ReferenceData.PartXref>> partXrefs = new HashMap<>();
+                    Map<String, String> codeXrefs = new HashMap<>();
+                    Map<String, ReferenceData.Ncr> ncrs = new HashMap<>();
+                    Map<String, ReferenceData.WorkOrder> orders = new HashMap<>();
+                    Map<Long, List<LaborRecord>> linked = new HashMap<>();
+                    if (record != null) {
+                        partXrefs.put(ReferenceData.key(record.source(), record.sourcePart()),
+                                List.of(new ReferenceData.PartXref(LocalDate.MIN, event.part())));
+                        codeXrefs.put(ReferenceData.key(record.source(), record.sourceDefectCode()),
+                                event.defectCode());
+                        if (found.getItem6() != null) {
+                            ncrs.put(ReferenceData.key(plant, record.ncr()), found.getItem6());
+                        }
+                        if (found.getItem7() != null) {
+                            orders.put(ReferenceData.key(plant, record.workOrder()), found.getItem7());
+                        }
+                        linked.put(record.recordId(), labor);
+                    }
+                    ReferenceData reference = new ReferenceData(plants, partXrefs, codeXrefs, found.getItem4(),
+                            Map.of(ReferenceData.key(plant, event.part()), found.getItem5()), ncrs, orders, linked,
+                            ratesUsed(event, labor), Map.of(ReferenceData.key(plant, event.workCenter()), event.line()),
+                            Map.of(plant,
+                                    closedBetween(plants.get(plant).calendar(), event.eventPeriod(), event.period())));
+                    return new Replay(record, laborRecord, reference);
+                });
+    }
+
+    /** The labor rates the event's hours were valued at, under the work center or plant default they came from. */
+    private static Map<String, List<ReworkValuation.Rate>> ratesUsed(CostedEventRepository.Inputs event,
+            List<LaborRecord> labor) {
+        Map<String, List<ReworkValuation.Rate>> rates = new HashMap<>();
+        for (Map<String, Object> used : event.laborRates() == null ? List.<Map<String, Object>> of()
+                : event.laborRates()) {
+            Object effectiveFrom = used.get("rate_effective_from");
+            if (effectiveFrom == null) {
+                continue;
+            }
+            String workCenter = "plant_default".equals(used.get("rate_source")) ? ""
+                    : labor.stream()
+                            .filter(l -> String.valueOf(l.recordId())
+                                    .equals(String.valueOf(used.get("labor_record_id"))))
+                            .map(LaborRecord::workCenter).findFirst().orElse(event.workCenter());
+            Object recordId = used.get("rate_record_id");
+            rates.computeIfAbsent(ReferenceData.key(event.plant(), workCenter), k -> new ArrayList<>())
+                    .add(new ReworkValuation.Rate(LocalDate.parse(effectiveFrom.toString()),
+                            new BigDecimal(used.get("rate").toString()),
+                            recordId == null ? null : Long.valueOf(recordId.toString())));
+        }
+        return rates;
+    }
+
+    /** The periods from {@code own} up to, not including, {@code booked}: those that were closed when it was costed. */
+    private static Set<String> closedBetween(FiscalCalendar calendar, String own, String booked) {
+        Set<String> closed = new HashSet<>();
+        for (String period = own; !period.equals(booked)
+                && closed.size() < 120; period = calendar.period(calendar.range(period).last().plusDays(1))) {
+            closed.add(period);
+        }
+        return closed;
+    }
+
     /** What costing rework hours without a defect record needs: the plants, labor rates and lines of work centers. */
     public Uni<ReferenceData> laborReferenceData(SqlConnection connection, List<LaborRecord> records) {
         String[] plants = distinct(records, LaborRecord::plant);
@@ -280,16 +405,18 @@ public class CostingRepository {
                 ORDER BY plant_id, part, operation, effective_from, version DESC
                 """).execute(Tuple.of(plants, parts)).map(rows -> {
             Map<String, List<CostRollLine>> found = new HashMap<>();
-            rows.forEach(row -> found
-                    .computeIfAbsent(ReferenceData.key(row.getString("plant_id"), row.getString("part")),
-                            k -> new ArrayList<>())
-                    .add(new CostRollLine(row.getString("operation"), row.getLocalDate("effective_from"),
-                            row.getBigDecimal("material_cost"), row.getBigDecimal("labor_cost"),
-                            row.getBigDecimal("overhead_cost"), row.getBoolean("milestone"),
-                            row.getBigDecimal("planned_scrap_rate"), row.getLong("record_id"),
-                            row.getInteger("version"))));
+            rows.forEach(
+                    row -> found.computeIfAbsent(ReferenceData.key(row.getString("plant_id"), row.getString("part")),
+                            k -> new ArrayList<>()).add(costRollLine(row)));
             return found;
         });
+    }
+
+    private static CostRollLine costRollLine(Row row) {
+        return new CostRollLine(row.getString("operation"), row.getLocalDate("effective_from"),
+                row.getBigDecimal("material_cost"), row.getBigDecimal("labor_cost"), row.getBigDecimal("overhead_cost"),
+                row.getBoolean("milestone"), row.getBigDecimal("planned_scrap_rate"), row.getLong("record_id"),
+                row.getInteger("version"));
     }
 
     /** The latest version of each NCR the records name, by plant and NCR number. */
@@ -322,9 +449,8 @@ public class CostingRepository {
             return Uni.createFrom().item(Map.of());
         }
         return connection.preparedQuery("""
-                SELECT DISTINCT ON (o.plant_id, o.work_order) o.record_id, o.plant_id, o.work_order, o.costing_method,
-                    o.closed_on, o.wip_total, o.estimated_wip_remaining, o.scrap_cost_posted, o.moved_to_inventory,
-                    o.completed_quantity, o.scrapped_quantity, o.remaining_quantity, o.scrap_action, o.scrap_account
+                SELECT DISTINCT ON (o.plant_id, o.work_order)\s""" + WORK_ORDER_COLUMNS + """
+
                 FROM work_order_records o
                 JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS w(plant_id, work_order)) w
                   USING (plant_id, work_order)
@@ -332,20 +458,25 @@ public class CostingRepository {
                 """).execute(Tuple.of(named.stream().map(DefectRecord::plant).toArray(String[]::new),
                 named.stream().map(DefectRecord::workOrder).toArray(String[]::new))).map(rows -> {
                     Map<String, ReferenceData.WorkOrder> found = new HashMap<>();
-                    rows.forEach(
-                            row -> found.put(ReferenceData.key(row.getString("plant_id"), row.getString("work_order")),
-                                    new ReferenceData.WorkOrder(row.getLong("record_id"), row.getString("work_order"),
-                                            row.getString("costing_method"), row.getLocalDate("closed_on"),
-                                            new OrderValuation.OrderFigures(row.getBigDecimal("wip_total"),
-                                                    row.getBigDecimal("estimated_wip_remaining"),
-                                                    row.getBigDecimal("scrap_cost_posted"),
-                                                    row.getBigDecimal("moved_to_inventory"),
-                                                    row.getBigDecimal("completed_quantity"),
-                                                    row.getBigDecimal("scrapped_quantity"),
-                                                    row.getBigDecimal("remaining_quantity")),
-                                            row.getString("scrap_action"), row.getString("scrap_account"))));
+                    rows.forEach(row -> found.put(
+                            ReferenceData.key(row.getString("plant_id"), row.getString("work_order")), workOrder(row)));
                     return found;
                 });
+    }
+
+    private static final String WORK_ORDER_COLUMNS = """
+            o.record_id, o.plant_id, o.work_order, o.costing_method, o.closed_on, o.wip_total,
+            o.estimated_wip_remaining, o.scrap_cost_posted, o.moved_to_inventory, o.completed_quantity,
+            o.scrapped_quantity, o.remaining_quantity, o.scrap_action, o.scrap_account""";
+
+    private static ReferenceData.WorkOrder workOrder(Row row) {
+        return new ReferenceData.WorkOrder(row.getLong("record_id"), row.getString("work_order"),
+                row.getString("costing_method"), row.getLocalDate("closed_on"),
+                new OrderValuation.OrderFigures(row.getBigDecimal("wip_total"),
+                        row.getBigDecimal("estimated_wip_remaining"), row.getBigDecimal("scrap_cost_posted"),
+                        row.getBigDecimal("moved_to_inventory"), row.getBigDecimal("completed_quantity"),
+                        row.getBigDecimal("scrapped_quantity"), row.getBigDecimal("remaining_quantity")),
+                row.getString("scrap_action"), row.getString("scrap_account"));
     }
 
     /**
@@ -516,8 +647,7 @@ public class CostingRepository {
                 Outcome.Costed::part, Outcome.Costed::defectCode, Outcome.Costed::coqClass, Outcome.Costed::costType,
                 Outcome.Costed::costType, c -> c.record().quantity().toPlainString(),
                 c -> c.unitValue().toPlainString(), c -> c.amount().toPlainString(), Outcome.Costed::currency,
-                c -> c.record().occurredAt().toString(), c -> new JsonObject(c.explanation()).encode(),
-                c -> c.record().ncr());
+                c -> c.record().occurredAt().toString(), c -> c.record().ncr());
         addProvenance(columns, costed, Outcome.Costed::provenance);
         addText(columns, costed, c -> c.recoverable().toPlainString(), c -> c.exposure().toPlainString(),
                 Outcome.Costed::eventPeriod);
@@ -525,16 +655,26 @@ public class CostingRepository {
         return connection.preparedQuery("""
                 INSERT INTO costed_events (tenant_id, record_id, record_version, source, source_id, plant_id, period,
                     line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
-                    unit_value, amount, currency, occurred_at, explanation, ncr, ncr_record_id, work_order,
-                    scrap_action, scrap_account, cost_roll_effective_from, cost_roll_lines, labor_rates,
+                    unit_value, amount, currency, occurred_at, ncr, ncr_record_id, work_order, work_order_record_id,
+                    scrap_action, scrap_account, cost_roll_effective_from, cost_roll_record_ids, labor_rates,
                     recoverable_amount, exposure_amount, event_period, schema_version)
-                SELECT current_tenant(), u.*, $32::int FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[],
-                    $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
-                    $13::text[], $14::text[], $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[],
-                    $18::text[], $19::text[]::timestamptz[], $20::text[]::jsonb[], $21::text[],
-                    $22::text[]::bigint[], $23::text[], $24::text[], $25::text[], $26::text[]::date[],
-                    $27::text[]::jsonb[], $28::text[]::jsonb[], $29::text[]::numeric[], $30::text[]::numeric[],
-                    $31::text[]) AS u
+                SELECT current_tenant(), u.record_id, u.version, u.source, u.source_id, u.plant_id, u.period, u.line_id,
+                    u.work_center_id, u.shift, u.part, u.defect_code, u.coq_class, u.disposition, u.cost_type,
+                    u.quantity, u.unit_value, u.amount, u.currency, u.occurred_at, u.ncr, u.ncr_record_id,
+                    u.work_order, u.work_order_record_id, u.scrap_action, u.scrap_account, u.cost_roll_effective_from,
+                    u.cost_roll_record_ids::bigint[], u.labor_rates, u.recoverable_amount, u.exposure_amount,
+                    u.event_period, $32::int
+                FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                    $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+                    $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[], $18::text[],
+                    $19::text[]::timestamptz[], $20::text[], $21::text[]::bigint[], $22::text[],
+                    $23::text[]::bigint[], $24::text[], $25::text[], $26::text[]::date[], $27::text[],
+                    $28::text[]::jsonb[], $29::text[]::numeric[], $30::text[]::numeric[], $31::text[])
+                    AS u(record_id, version, source, source_id, plant_id, period, line_id, work_center_id, shift,
+                         part, defect_code, coq_class, disposition, cost_type, quantity, unit_value, amount, currency,
+                         occurred_at, ncr, ncr_record_id, work_order, work_order_record_id, scrap_action,
+                         scrap_account, cost_roll_effective_from, cost_roll_record_ids, labor_rates,
+                         recoverable_amount, exposure_amount, event_period)
                 ON CONFLICT (tenant_id, record_id) WHERE NOT superseded AND record_id IS NOT NULL DO NOTHING
                 RETURNING event_id, record_id
                 """).execute(columns).chain(rows -> {
@@ -553,6 +693,53 @@ public class CostingRepository {
         });
     }
 
+    /**
+     * Re-costs events in place: each of {@code eventIds} takes the figures and inputs of its re-cost {@code costed}
+     * (same order), costed with schema {@code schemaVersion}, and what it had before goes to costed_event_revisions
+     * under job {@code jobId}. The event keeps its id and its links to labor records; unless its mapping or period
+     * changes, no indexed column does, so its new row version stays on its page and no index is touched.
+     */
+    public Uni<Void> revise(SqlConnection connection, List<Long> eventIds, List<Outcome.Costed> costed,
+            Integer schemaVersion, long jobId) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = Tuple.tuple();
+        columns.addValue(eventIds.toArray(Long[]::new));
+        addText(columns, costed, Outcome.Costed::period, Outcome.Costed::eventPeriod, Outcome.Costed::part,
+                Outcome.Costed::defectCode, Outcome.Costed::coqClass, Outcome.Costed::costType,
+                c -> c.unitValue().toPlainString(), c -> c.amount().toPlainString(),
+                c -> c.recoverable().toPlainString(), c -> c.exposure().toPlainString());
+        addProvenance(columns, costed, Outcome.Costed::provenance);
+        columns.addValue(schemaVersion);
+        columns.addValue(jobId);
+        return connection.preparedQuery("""
+                WITH revised AS (
+                    INSERT INTO costed_event_revisions (tenant_id, event_id, job_id, period, unit_value, amount,
+                        recoverable_amount, exposure_amount, schema_version, cost_roll_record_ids, costed_at)
+                    SELECT tenant_id, event_id, $21, period, unit_value, amount, recoverable_amount, exposure_amount,
+                        schema_version, cost_roll_record_ids, costed_at
+                    FROM costed_events WHERE tenant_id = current_tenant() AND event_id = ANY($1))
+                UPDATE costed_events e
+                SET period = u.period, event_period = u.event_period, part = u.part, defect_code = u.defect_code,
+                    coq_class = u.coq_class, disposition = u.cost_type, cost_type = u.cost_type,
+                    unit_value = u.unit_value, amount = u.amount, recoverable_amount = u.recoverable_amount,
+                    exposure_amount = u.exposure_amount, ncr_record_id = u.ncr_record_id, work_order = u.work_order,
+                    work_order_record_id = u.work_order_record_id, scrap_action = u.scrap_action,
+                    scrap_account = u.scrap_account, cost_roll_effective_from = u.cost_roll_effective_from,
+                    cost_roll_record_ids = u.cost_roll_record_ids::bigint[], labor_rates = u.labor_rates,
+                    schema_version = $20::int, costed_at = now()
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                    $8::text[]::numeric[], $9::text[]::numeric[], $10::text[]::numeric[], $11::text[]::numeric[],
+                    $12::text[]::bigint[], $13::text[], $14::text[]::bigint[], $15::text[], $16::text[],
+                    $17::text[]::date[], $18::text[], $19::text[]::jsonb[])
+                    AS u(event_id, period, event_period, part, defect_code, coq_class, cost_type, unit_value, amount,
+                         recoverable_amount, exposure_amount, ncr_record_id, work_order, work_order_record_id,
+                         scrap_action, scrap_account, cost_roll_effective_from, cost_roll_record_ids, labor_rates)
+                WHERE e.tenant_id = current_tenant() AND e.event_id = u.event_id
+                """).execute(columns).replaceWithVoid();
+    }
+
     /** Inserts the costed events of rework hours without a defect record and links each to its labor record. */
     public Uni<Void> insertLaborCosted(SqlConnection connection, List<LaborOutcome.Costed> costed,
             Integer schemaVersion) {
@@ -565,20 +752,26 @@ public class CostingRepository {
         addText(columns, costed, c -> c.record().source(), c -> c.record().sourceId(), c -> c.record().plant(),
                 LaborOutcome.Costed::period, LaborOutcome.Costed::line, c -> c.record().workCenter(),
                 c -> c.amount().toPlainString(), LaborOutcome.Costed::currency,
-                c -> c.record().performedAt().toString(), c -> new JsonObject(c.explanation()).encode());
+                c -> c.record().performedAt().toString());
         addProvenance(columns, costed, LaborOutcome.Costed::provenance);
         columns.addValue(schemaVersion);
-        // No units and no part: the hours are in the explanation, the defect code is none.
+        // No units and no part: the hours are in the labor record, the defect code is none.
         return connection.preparedQuery("""
                 INSERT INTO costed_events (tenant_id, labor_record_id, record_version, source, source_id, plant_id,
-                    period, line_id, work_center_id, amount, currency, occurred_at, explanation, ncr_record_id,
-                    work_order, scrap_action, scrap_account, cost_roll_effective_from, cost_roll_lines, labor_rates,
+                    period, line_id, work_center_id, amount, currency, occurred_at, ncr_record_id, work_order,
+                    work_order_record_id, scrap_action, scrap_account, cost_roll_effective_from, labor_rates,
                     schema_version, quantity, shift, part, defect_code, coq_class, disposition, cost_type, unit_value)
-                SELECT current_tenant(), u.*, $20::int, 0, '', '', '', 'internal_failure', 'rework', 'rework', 0
+                SELECT current_tenant(), u.labor_record_id, u.version, u.source, u.source_id, u.plant_id, u.period,
+                    u.line_id, u.work_center_id, u.amount, u.currency, u.occurred_at, u.ncr_record_id, u.work_order,
+                    u.work_order_record_id, u.scrap_action, u.scrap_account, u.cost_roll_effective_from,
+                    u.labor_rates, $20::int, 0, '', '', '', 'internal_failure', 'rework', 'rework', 0
                 FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                    $8::text[], $9::text[]::numeric[], $10::text[], $11::text[]::timestamptz[], $12::text[]::jsonb[],
-                    $13::text[]::bigint[], $14::text[], $15::text[], $16::text[], $17::text[]::date[],
-                    $18::text[]::jsonb[], $19::text[]::jsonb[]) AS u
+                    $8::text[], $9::text[]::numeric[], $10::text[], $11::text[]::timestamptz[],
+                    $12::text[]::bigint[], $13::text[], $14::text[]::bigint[], $15::text[], $16::text[],
+                    $17::text[]::date[], $18::text[], $19::text[]::jsonb[])
+                    AS u(labor_record_id, version, source, source_id, plant_id, period, line_id, work_center_id,
+                         amount, currency, occurred_at, ncr_record_id, work_order, work_order_record_id,
+                         scrap_action, scrap_account, cost_roll_effective_from, cost_roll_record_ids, labor_rates)
                 RETURNING event_id, labor_record_id
                 """).execute(columns).chain(rows -> {
             List<Long> labor = new ArrayList<>();
@@ -741,6 +934,18 @@ public class CostingRepository {
                 .invoke(rows -> subtract(rows, delta)).chain(() -> closeLaborExceptions(connection, labor));
     }
 
+    /** Supersedes the current events {@code eventIds}, taking them out of the rollups through {@code delta}. */
+    public Uni<Void> supersede(SqlConnection connection, List<Long> eventIds, RollupDelta delta) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                UPDATE costed_events e SET superseded = true
+                WHERE e.event_id = ANY($1) AND NOT e.superseded
+                RETURNING\s""" + SUPERSEDED).execute(Tuple.of(eventIds.toArray(Long[]::new)))
+                .invoke(rows -> subtract(rows, delta)).replaceWithVoid();
+    }
+
     static final String SUPERSEDED = """
             e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code, e.shift, e.cost_type, e.coq_class,
             e.amount, e.recoverable_amount, e.exposure_amount, e.quantity""";
@@ -751,14 +956,25 @@ public class CostingRepository {
                 row.getBigDecimal("quantity").negate(), -1));
     }
 
+    /**
+     * Eight columns: the NCR version, the work order and its version, its scrap action and account, the cost roll's
+     * effective date and standard-cost records (as a PostgreSQL array literal), the labor rates.
+     */
     private static <T> void addProvenance(Tuple columns, Collection<T> items, Function<T, Outcome.Provenance> of) {
-        addText(columns, items,
-                item -> of.apply(item).ncrRecordId() == null ? null : of.apply(item).ncrRecordId().toString(),
-                item -> of.apply(item).workOrder(), item -> of.apply(item).scrapAction(),
-                item -> of.apply(item).scrapAccount(),
-                item -> of.apply(item).costRollEffectiveFrom() == null ? null
-                        : of.apply(item).costRollEffectiveFrom().toString(),
-                item -> json(of.apply(item).costRollLines()), item -> json(of.apply(item).laborRates()));
+        addText(columns, items, item -> text(of.apply(item).ncrRecordId()), item -> of.apply(item).workOrder(),
+                item -> text(of.apply(item).workOrderRecordId()), item -> of.apply(item).scrapAction(),
+                item -> of.apply(item).scrapAccount(), item -> text(of.apply(item).costRollEffectiveFrom()),
+                item -> costRollRecordIds(of.apply(item).costRollLines()), item -> json(of.apply(item).laborRates()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String costRollRecordIds(List<Map<String, Object>> lines) {
+        return lines == null ? null
+                : lines.stream().map(line -> String.valueOf(line.get("record_id")))
+                        .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String json(List<Map<String, Object>> values) {

@@ -1,5 +1,6 @@
 package io.scrapline.costing.repository;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -184,20 +185,48 @@ public class RecostingRepository {
     }
 
     /**
-     * Supersedes the part's current events, taking them out of the rollups through {@code delta}; returns the defect
-     * records they valued, to be costed again in the same transaction.
+     * A current event of a part as it stands: what its re-cost is compared with, and what a changed figure takes out of
+     * the rollups.
      */
-    public Uni<List<Long>> supersedePart(SqlConnection connection, Part part, RollupDelta delta) {
+    public record Current(long eventId, long recordId, RollupDelta.Key key, BigDecimal amount, BigDecimal recoverable,
+            BigDecimal exposure, BigDecimal quantity, BigDecimal unitValue, String part, String eventPeriod,
+            Integer schemaVersion, Long ncrRecordId, Long workOrderRecordId, List<Long> costRollRecordIds,
+            List<Long> laborRecordIds) {
+    }
+
+    /** The part's current events of defect records, locked until the re-cost commits, in record order. */
+    public Uni<List<Current>> lockPart(SqlConnection connection, Part part) {
         return connection.preparedQuery("""
-                UPDATE costed_events e SET superseded = true
-                WHERE plant_id = $1 AND period = $2 AND event_id BETWEEN $3 AND $4 AND NOT superseded
-                  AND record_id IS NOT NULL
-                RETURNING e.record_id,\s""" + CostingRepository.SUPERSEDED)
-                .execute(Tuple.of(part.plant(), part.period(), part.firstEventId(), part.lastEventId())).map(rows -> {
-                    CostingRepository.subtract(rows, delta);
-                    List<Long> records = new ArrayList<>();
-                    rows.forEach(row -> records.add(row.getLong("record_id")));
-                    return records;
+                SELECT e.event_id, e.record_id, e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code,
+                    e.shift, e.cost_type, e.coq_class, e.amount, e.recoverable_amount, e.exposure_amount, e.quantity,
+                    e.unit_value, e.part, coalesce(e.event_period, e.period) AS event_period, e.schema_version,
+                    e.ncr_record_id, e.work_order_record_id, e.cost_roll_record_ids,
+                    CASE WHEN e.cost_type = 'rework' THEN ARRAY(SELECT c.labor_record_id FROM costed_labor c
+                        WHERE c.tenant_id = e.tenant_id AND c.event_id = e.event_id ORDER BY 1) END AS labor_ids
+                FROM costed_events e
+                WHERE e.plant_id = $1 AND e.period = $2 AND e.event_id BETWEEN $3 AND $4 AND NOT e.superseded
+                  AND e.record_id IS NOT NULL
+                ORDER BY e.record_id
+                FOR UPDATE
+                """).execute(Tuple.of(part.plant(), part.period(), part.firstEventId(), part.lastEventId()))
+                .map(rows -> {
+                    List<Current> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        Long[] costRoll = row.getArrayOfLongs("cost_roll_record_ids");
+                        Long[] labor = row.getArrayOfLongs("labor_ids");
+                        events.add(new Current(row.getLong("event_id"), row.getLong("record_id"),
+                                new RollupDelta.Key(row.getString("plant_id"), row.getString("period"),
+                                        row.getString("line_id"), row.getString("work_center_id"),
+                                        row.getString("defect_code"), row.getString("shift"),
+                                        row.getString("cost_type"), row.getString("coq_class")),
+                                row.getBigDecimal("amount"), row.getBigDecimal("recoverable_amount"),
+                                row.getBigDecimal("exposure_amount"), row.getBigDecimal("quantity"),
+                                row.getBigDecimal("unit_value"), row.getString("part"), row.getString("event_period"),
+                                row.getInteger("schema_version"), row.getLong("ncr_record_id"),
+                                row.getLong("work_order_record_id"), costRoll == null ? List.of() : List.of(costRoll),
+                                labor == null ? List.of() : List.of(labor)));
+                    }
+                    return events;
                 });
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.scrapline.costing.repository.CostedEventRepository;
+import io.scrapline.costing.service.CostingService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -34,11 +35,13 @@ public class CostedEventResource {
 
     private final TenantDb db;
     private final CostedEventRepository events;
+    private final CostingService costing;
     private final Caller caller;
 
-    public CostedEventResource(TenantDb db, CostedEventRepository events, Caller caller) {
+    public CostedEventResource(TenantDb db, CostedEventRepository events, CostingService costing, Caller caller) {
         this.db = db;
         this.events = events;
+        this.costing = costing;
         this.caller = caller;
     }
 
@@ -79,8 +82,14 @@ public class CostedEventResource {
                "arithmetic": "3 × 218.400000 = 655.200000 → 655.20 USD"}}}""")))
     @APIResponse(responseCode = "404", description = "No such event for this tenant")
     public Uni<Map<String, Object>> get(@PathParam("id") long id) {
-        return db.inTenant(caller.tenant(), connection -> events.find(connection, id)).map(
-                found -> found.filter(this::inScope).orElseThrow(() -> new NotFoundProblem("no costed event " + id)));
+        return db.inTenant(caller.tenant(), connection -> events.find(connection, id).chain(found -> {
+            CostedEventRepository.Found event = found.filter(f -> inScope(f.event()))
+                    .orElseThrow(() -> new NotFoundProblem("no costed event " + id));
+            return costing.explain(connection, event.inputs()).map(explanation -> {
+                event.event().put("explanation", explanation);
+                return event.event();
+            });
+        }));
     }
 
     @GET

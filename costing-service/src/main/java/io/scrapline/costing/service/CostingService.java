@@ -2,10 +2,12 @@ package io.scrapline.costing.service;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +31,9 @@ import io.scrapline.costing.domain.RollupDelta;
 import io.scrapline.costing.domain.VarianceDelta;
 import io.scrapline.costing.domain.VarianceOutcome;
 import io.scrapline.costing.repository.CostSchemaRepository;
+import io.scrapline.costing.repository.CostedEventRepository;
 import io.scrapline.costing.repository.CostingRepository;
+import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.platform.api.AlertPrompt;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
@@ -250,6 +254,121 @@ public class CostingService {
                             .chain(() -> repository.applyRollups(connection, delta.bookedIn(reference::bookingPeriod)))
                             .map(done -> new Costed(stored.size(), uncostable.size(), touched));
                 });
+    }
+
+    /**
+     * Re-costs the current events of a re-costing part of job {@code jobId} in the connection's transaction, which
+     * holds their row locks and the tenant's costing lock shared: each event's record is valued again with the data and
+     * the schema in force now. An event whose figures and inputs come out the same is left as it is; one whose figures
+     * change is revised in place (what it had is kept as a revision, the rollups move by the difference); one that
+     * cannot be costed any more, now values other rework hours, or sits in a period closed since, is superseded and
+     * costed anew, as a corrected record is. Returns how many events it re-costed.
+     */
+    public Uni<Integer> recost(SqlConnection connection, List<RecostingRepository.Current> events, long jobId) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return repository.defectRecords(connection, events.stream().map(RecostingRepository.Current::recordId).toList())
+                .chain(records -> Uni.combine().all()
+                        .unis(approvedSchema(connection), repository.referenceData(connection, records)).asTuple()
+                        .chain(found -> {
+                            CostSchema schema = found.getItem1();
+                            ReferenceData reference = found.getItem2();
+                            EventCosting costing = new EventCosting(schema);
+                            Map<Long, DefectRecord> byId = new HashMap<>();
+                            records.forEach(r -> byId.put(r.recordId(), r));
+                            RollupDelta delta = new RollupDelta();
+                            List<Long> revisedIds = new ArrayList<>();
+                            List<Outcome.Costed> revised = new ArrayList<>();
+                            List<Long> anewIds = new ArrayList<>();
+                            List<DefectRecord> anew = new ArrayList<>();
+                            for (RecostingRepository.Current event : events) {
+                                DefectRecord record = byId.get(event.recordId());
+                                Outcome outcome = costing.cost(record, reference);
+                                String period = event.key().period();
+                                if (outcome instanceof Outcome.Costed c
+                                        && reference.bookingPeriod(record.plant(), period).equals(period)
+                                        && c.provenance().laborRecordIds().equals(event.laborRecordIds())) {
+                                    if (!unchanged(event, c, schema.version())) {
+                                        revisedIds.add(event.eventId());
+                                        revised.add(c);
+                                        delta.add(event.key(), event.amount().negate(), event.recoverable().negate(),
+                                                event.exposure().negate(), event.quantity().negate(), -1);
+                                        delta.add(CostingRepository.rollupKey(c), c.amount(), c.recoverable(),
+                                                c.exposure(), record.quantity(), 1);
+                                    }
+                                } else {
+                                    anewIds.add(event.eventId());
+                                    anew.add(record);
+                                }
+                            }
+                            RollupDelta superseded = new RollupDelta();
+                            return repository.revise(connection, revisedIds, revised, schema.version(), jobId)
+                                    .chain(() -> repository.applyRollups(connection, delta))
+                                    .chain(() -> repository.supersede(connection, anewIds, superseded))
+                                    .chain(() -> anew.isEmpty() ? Uni.createFrom().voidItem()
+                                            : cost(connection, anew, superseded).replaceWithVoid())
+                                    .replaceWith(events.size());
+                        }));
+    }
+
+    /** Whether re-costing {@code event} gave exactly what it has: the same figures, mapping, period and inputs. */
+    private static boolean unchanged(RecostingRepository.Current event, Outcome.Costed recost, Integer schemaVersion) {
+        List<Long> costRoll = recost.provenance().costRollLines() == null ? List.of()
+                : recost.provenance().costRollLines().stream().map(line -> ((Number) line.get("record_id")).longValue())
+                        .toList();
+        return event.amount().compareTo(recost.amount()) == 0
+                && event.recoverable().compareTo(recost.recoverable()) == 0
+                && event.exposure().compareTo(recost.exposure()) == 0
+                && event.unitValue().compareTo(recost.unitValue()) == 0
+                && event.key().equals(CostingRepository.rollupKey(recost)) && event.part().equals(recost.part())
+                && event.eventPeriod().equals(recost.eventPeriod())
+                && Objects.equals(event.schemaVersion(), schemaVersion)
+                && Objects.equals(event.ncrRecordId(), recost.provenance().ncrRecordId())
+                && Objects.equals(event.workOrderRecordId(), recost.provenance().workOrderRecordId())
+                && event.costRollRecordIds().equals(costRoll);
+    }
+
+    /**
+     * The arithmetic of a costed event, replayed step by step from exactly the inputs it names (cost-model.md §10) with
+     * the schema version it was costed with. Should the replay not come to the stored amount (an input it names was
+     * removed since), the explanation says so instead of passing off other figures as the event's.
+     */
+    public Uni<Map<String, Object>> explain(SqlConnection connection, CostedEventRepository.Inputs event) {
+        CostSchema defaults = CostSchema.defaults(config.method(), config.roundingMode());
+        Uni<CostSchema> schema = event.schemaVersion() == null ? Uni.createFrom().item(defaults)
+                : schemas.find(connection, event.schemaVersion())
+                        .map(found -> found.map(CostSchemaRepository.Stored::schema).orElse(defaults));
+        return Uni.combine().all().unis(schema, repository.replay(connection, event)).asTuple().map(found -> {
+            EventCosting costing = new EventCosting(found.getItem1());
+            CostingRepository.Replay replay = found.getItem2();
+            Map<String, Object> explanation = new LinkedHashMap<>();
+            BigDecimal amount = null;
+            if (replay.record() != null) {
+                Outcome outcome = costing.cost(replay.record(), replay.reference());
+                if (outcome instanceof Outcome.Costed c) {
+                    explanation = c.explanation();
+                    amount = c.amount();
+                } else if (outcome instanceof Outcome.Uncostable u) {
+                    explanation.put("reason", u.detail());
+                }
+            } else if (replay.laborRecord() != null) {
+                LaborOutcome outcome = costing.costUnmatched(replay.laborRecord(), replay.reference());
+                if (outcome instanceof LaborOutcome.Costed c) {
+                    explanation = c.explanation();
+                    amount = c.amount();
+                } else if (outcome instanceof LaborOutcome.Uncostable u) {
+                    explanation.put("reason", u.detail());
+                }
+            }
+            if (amount == null || amount.compareTo(event.amount()) != 0) {
+                explanation.put("replay",
+                        "the inputs this event names no longer give its amount " + event.amount().toPlainString()
+                                + (amount == null ? "" : " but " + amount.toPlainString())
+                                + "; it is re-costed when its record, cost roll or schema is corrected");
+            }
+            return explanation;
+        });
     }
 
     /**

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.costing.config.CostingConfig;
-import io.scrapline.costing.domain.RollupDelta;
 import io.scrapline.costing.repository.CostingRepository;
 import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.costing.repository.RecostingRepository.Job;
@@ -146,9 +145,16 @@ public class RecostingService {
                 .chain(() -> recostParts(tenant, worker));
     }
 
-    /** Claims and re-costs parts of the tenant's jobs until none is left; returns how many this worker re-costed. */
+    /**
+     * Claims and re-costs parts of the tenant's jobs until none is left, {@code recost-workers} parts at a time (so
+     * that the replica values one part while the database writes another); returns how many this worker re-costed.
+     */
     public Uni<Integer> recostParts(String tenant, String worker) {
-        return parts(tenant, worker, 0);
+        List<Uni<Integer>> workers = new ArrayList<>();
+        for (int i = 0; i < config.recostWorkers(); i++) {
+            workers.add(parts(tenant, worker, 0));
+        }
+        return Uni.join().all(workers).andFailFast().map(done -> done.stream().mapToInt(Integer::intValue).sum());
     }
 
     /** Splits the tenant's queued jobs into parts, one job per transaction. */
@@ -174,13 +180,9 @@ public class RecostingService {
             if (!held) {
                 return Uni.createFrom().item(false);
             }
-            RollupDelta delta = new RollupDelta();
-            return costingRepository.lockTenantShared(connection)
-                    .chain(() -> jobs.supersedePart(connection, part, delta))
-                    .chain(recordIds -> costingRepository.defectRecords(connection, recordIds))
-                    .chain(records -> costing.cost(connection, records, delta)
-                            .chain(costed -> jobs.partDone(connection, part, records.size())))
-                    .replaceWith(true);
+            return costingRepository.lockTenantShared(connection).chain(() -> jobs.lockPart(connection, part))
+                    .chain(events -> costing.recost(connection, events, part.jobId()))
+                    .chain(recosted -> jobs.partDone(connection, part, recosted)).replaceWith(true);
         })).onFailure().recoverWithUni(failure -> {
             Log.warnf(failure, "re-costing part %d of job %d (tenant %s, attempt %d) failed", part.part(), part.jobId(),
                     tenant, part.attempts());

@@ -132,13 +132,34 @@ class RecostingResourceTest {
         assertThat(rows(tenant,
                 "SELECT part, events, status, recosted, claimed_by FROM recosting_job_parts " + "ORDER BY part"))
                         .containsExactly("0 4 done 4 worker-1", "1 4 done 4 worker-1", "2 2 done 2 worker-1");
-        // Every event at the restated cost: 1 + 2 + … units per event, each costed once more, the old ones superseded
+        // Every event at the restated cost: 1 + 2 + … units per event, each revised in place, what it had kept
         assertThat(decimal(tenant, "SELECT count(*) FROM costed_events WHERE NOT superseded AND amount <> "
                 + "round(quantity * unit_value, 2)")).isZero();
         assertThat(decimal(tenant,
                 "SELECT count(*) FROM costed_events WHERE unit_value NOT IN (200, 248.40) " + "AND NOT superseded"))
                         .isZero();
-        assertThat(decimal(tenant, "SELECT count(*) FROM costed_events WHERE superseded")).isEqualByComparingTo("10");
+        assertThat(decimal(tenant, "SELECT count(*) FROM costed_events WHERE superseded")).isZero();
+        assertThat(rows(tenant,
+                "SELECT count(*), count(DISTINCT event_id), min(job_id) = max(job_id), "
+                        + "count(*) FILTER (WHERE unit_value IN (200, 248.40)) FROM costed_event_revisions"))
+                                .containsExactly("10 10 true 0");
+        assertRollupsSumTheEvents(tenant);
+    }
+
+    @Test
+    void aReCostThatChangesNothingLeavesTheEventsAsTheyAre() {
+        seed(tenant, 6);
+        runCosting(tenant);
+        String events = "SELECT event_id, amount, schema_version, costed_at FROM costed_events ORDER BY event_id";
+        List<String> before = rows(tenant, events);
+        long id = request(controller, "DAY1", "2026-10", "checking").statusCode(202).extract().jsonPath().getLong("id");
+
+        recosting.split(tenant, "splitter").await().indefinitely();
+        recosting.recostParts(tenant, "worker-1").await().indefinitely();
+
+        job(controller, id).body("status", equalTo("done")).body("done_events", equalTo(6));
+        assertThat(rows(tenant, events)).hasSize(6).isEqualTo(before);
+        assertThat(decimal(tenant, "SELECT count(*) FROM costed_event_revisions")).isZero();
         assertRollupsSumTheEvents(tenant);
     }
 
@@ -219,8 +240,8 @@ class RecostingResourceTest {
         String allRollups = "SELECT plant_id, period, line_id, work_center_id, defect_code, shift, cost_type, "
                 + "coq_class, amount, quantity, events FROM cost_rollups ORDER BY 1, 2, 3, 4, 5, 6, 7, 8";
         assertThat(rows(together, allRollups)).isNotEmpty().isEqualTo(rows(tenant, allRollups));
-        String superseded = "SELECT count(*), sum(amount) FROM costed_events WHERE superseded";
-        assertThat(rows(together, superseded)).isEqualTo(rows(tenant, superseded));
+        String revised = "SELECT count(*), count(DISTINCT event_id), sum(amount) FROM costed_event_revisions";
+        assertThat(rows(together, revised)).isEqualTo(rows(tenant, revised)).doesNotContain("0 0 null");
         String progress = "SELECT status, total_events, done_events, parts, done_parts FROM recosting_jobs";
         assertThat(rows(together, progress)).containsExactly("done 60 60 15 15").isEqualTo(rows(tenant, progress));
         assertRollupsSumTheEvents(together);
@@ -246,7 +267,8 @@ class RecostingResourceTest {
         assertThat(db.inTenant(tenant, connection -> jobs.holdClaim(connection, lost, "gone")).await().indefinitely())
                 .isFalse();
         job(controller, id).body("status", equalTo("done")).body("done_events", equalTo(6));
-        assertThat(decimal(tenant, "SELECT count(*) FROM costed_events WHERE superseded")).isEqualByComparingTo("6");
+        assertThat(decimal(tenant, "SELECT count(DISTINCT event_id) FROM costed_event_revisions"))
+                .isEqualByComparingTo("6");
         assertRollupsSumTheEvents(tenant);
     }
 
