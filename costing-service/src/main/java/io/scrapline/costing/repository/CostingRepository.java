@@ -696,13 +696,13 @@ public class CostingRepository {
     /**
      * Re-costs events in place: each of {@code eventIds} takes the figures and inputs of its re-cost {@code costed}
      * (same order), costed with schema {@code schemaVersion}, and what it had before goes to costed_event_revisions
-     * under job {@code jobId}. The event keeps its id and its links to labor records; unless its mapping or period
+     * under job {@code jobId}; an event superseded meanwhile is left out. Returns the events revised. The event keeps its id and its links to labor records; unless its mapping or period
      * changes, no indexed column does, so its new row version stays on its page and no index is touched.
      */
-    public Uni<Void> revise(SqlConnection connection, List<Long> eventIds, List<Outcome.Costed> costed,
+    public Uni<Set<Long>> revise(SqlConnection connection, List<Long> eventIds, List<Outcome.Costed> costed,
             Integer schemaVersion, long jobId) {
         if (eventIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Set.of());
         }
         Tuple columns = Tuple.tuple();
         columns.addValue(eventIds.toArray(Long[]::new));
@@ -719,7 +719,7 @@ public class CostingRepository {
                         recoverable_amount, exposure_amount, schema_version, cost_roll_record_ids, costed_at)
                     SELECT tenant_id, event_id, $21, period, unit_value, amount, recoverable_amount, exposure_amount,
                         schema_version, cost_roll_record_ids, costed_at
-                    FROM costed_events WHERE tenant_id = current_tenant() AND event_id = ANY($1))
+                    FROM costed_events WHERE tenant_id = current_tenant() AND event_id = ANY($1) AND NOT superseded)
                 UPDATE costed_events e
                 SET period = u.period, event_period = u.event_period, part = u.part, defect_code = u.defect_code,
                     coq_class = u.coq_class, disposition = u.cost_type, cost_type = u.cost_type,
@@ -736,8 +736,13 @@ public class CostingRepository {
                     AS u(event_id, period, event_period, part, defect_code, coq_class, cost_type, unit_value, amount,
                          recoverable_amount, exposure_amount, ncr_record_id, work_order, work_order_record_id,
                          scrap_action, scrap_account, cost_roll_effective_from, cost_roll_record_ids, labor_rates)
-                WHERE e.tenant_id = current_tenant() AND e.event_id = u.event_id
-                """).execute(columns).replaceWithVoid();
+                WHERE e.tenant_id = current_tenant() AND e.event_id = u.event_id AND NOT e.superseded
+                RETURNING e.event_id
+                """).execute(columns).map(rows -> {
+            Set<Long> revised = new HashSet<>();
+            rows.forEach(row -> revised.add(row.getLong(0)));
+            return revised;
+        });
     }
 
     /** Inserts the costed events of rework hours without a defect record and links each to its labor record. */

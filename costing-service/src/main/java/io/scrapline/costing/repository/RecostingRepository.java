@@ -194,7 +194,10 @@ public class RecostingRepository {
             List<Long> laborRecordIds) {
     }
 
-    /** The part's current events of defect records, locked until the re-cost commits, in record order. */
+    /**
+     * The part's current events of defect records, in record order. They are not locked: the part's claim keeps other
+     * parts off them, and what a costing run may do to one meanwhile (supersede it) the revision checks again.
+     */
     public Uni<List<Current>> lockPart(SqlConnection connection, Part part) {
         return connection.preparedQuery("""
                 SELECT e.event_id, e.record_id, e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code,
@@ -207,7 +210,6 @@ public class RecostingRepository {
                 WHERE e.plant_id = $1 AND e.period = $2 AND e.event_id BETWEEN $3 AND $4 AND NOT e.superseded
                   AND e.record_id IS NOT NULL
                 ORDER BY e.record_id
-                FOR UPDATE
                 """).execute(Tuple.of(part.plant(), part.period(), part.firstEventId(), part.lastEventId()))
                 .map(rows -> {
                     List<Current> events = new ArrayList<>();

@@ -258,7 +258,7 @@ public class CostingService {
 
     /**
      * Re-costs the current events of a re-costing part of job {@code jobId} in the connection's transaction, which
-     * holds their row locks and the tenant's costing lock shared: each event's record is valued again with the data and
+     * holds the part's claim and the tenant's costing lock shared: each event's record is valued again with the data and
      * the schema in force now. An event whose figures and inputs come out the same is left as it is; one whose figures
      * change is revised in place (what it had is kept as a revision, the rollups move by the difference); one that
      * cannot be costed any more, now values other rework hours, or sits in a period closed since, is superseded and
@@ -278,7 +278,7 @@ public class CostingService {
                             Map<Long, DefectRecord> byId = new HashMap<>();
                             records.forEach(r -> byId.put(r.recordId(), r));
                             RollupDelta delta = new RollupDelta();
-                            List<Long> revisedIds = new ArrayList<>();
+                            List<RecostingRepository.Current> changed = new ArrayList<>();
                             List<Outcome.Costed> revised = new ArrayList<>();
                             List<Long> anewIds = new ArrayList<>();
                             List<DefectRecord> anew = new ArrayList<>();
@@ -290,12 +290,8 @@ public class CostingService {
                                         && reference.bookingPeriod(record.plant(), period).equals(period)
                                         && c.provenance().laborRecordIds().equals(event.laborRecordIds())) {
                                     if (!unchanged(event, c, schema.version())) {
-                                        revisedIds.add(event.eventId());
+                                        changed.add(event);
                                         revised.add(c);
-                                        delta.add(event.key(), event.amount().negate(), event.recoverable().negate(),
-                                                event.exposure().negate(), event.quantity().negate(), -1);
-                                        delta.add(CostingRepository.rollupKey(c), c.amount(), c.recoverable(),
-                                                c.exposure(), record.quantity(), 1);
                                     }
                                 } else {
                                     anewIds.add(event.eventId());
@@ -303,8 +299,26 @@ public class CostingService {
                                 }
                             }
                             RollupDelta superseded = new RollupDelta();
-                            return repository.revise(connection, revisedIds, revised, schema.version(), jobId)
-                                    .chain(() -> repository.applyRollups(connection, delta))
+                            return repository
+                                    .revise(connection,
+                                            changed.stream().map(RecostingRepository.Current::eventId).toList(),
+                                            revised, schema.version(), jobId)
+                                    .chain(done -> {
+                                        // An event superseded since the part read it (a newer record version, an
+                                        // NCR) is not revised; its new event is costed with the data in force now.
+                                        for (int i = 0; i < changed.size(); i++) {
+                                            RecostingRepository.Current event = changed.get(i);
+                                            Outcome.Costed c = revised.get(i);
+                                            if (done.contains(event.eventId())) {
+                                                delta.add(event.key(), event.amount().negate(),
+                                                        event.recoverable().negate(), event.exposure().negate(),
+                                                        event.quantity().negate(), -1);
+                                                delta.add(CostingRepository.rollupKey(c), c.amount(), c.recoverable(),
+                                                        c.exposure(), c.record().quantity(), 1);
+                                            }
+                                        }
+                                        return repository.applyRollups(connection, delta);
+                                    })
                                     .chain(() -> repository.supersede(connection, anewIds, superseded))
                                     .chain(() -> anew.isEmpty() ? Uni.createFrom().voidItem()
                                             : cost(connection, anew, superseded).replaceWithVoid())
