@@ -3,11 +3,16 @@ package io.scrapline.costing.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.scrapline.platform.money.Money;
 
@@ -29,14 +34,41 @@ public final class EventCosting {
     private final boolean includeScrapInCompletions;
     private final ScrapVariance.Convention convention;
     private final Object schemaExplanation;
+    private final boolean explain;
+    private final Map<List<CostRollLine>, Map<LocalDate, CostRoll>> rolls = new IdentityHashMap<>();
+    private final Map<CostRoll, List<Map<String, Object>>> rollLines = new IdentityHashMap<>();
+
+    /** Keeps nothing: what is put in an explanation nobody asked for. */
+    private static final Map<String, Object> NO_EXPLANATION = new AbstractMap<>() {
+
+        @Override
+        public Object put(String key, Object value) {
+            return null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return Set.of();
+        }
+    };
 
     /** Costs with the model's defaults except {@code method} and {@code rounding}, as if no schema were approved. */
     public EventCosting(ScrapMethod method, RoundingMode rounding) {
         this(CostSchema.defaults(method, rounding));
     }
 
-    /** Costs with the schema's settings and names the schema on every event. */
+    /** Costs with the schema's settings and names the schema on every event, explaining each. */
     public EventCosting(CostSchema schema) {
+        this(schema, true);
+    }
+
+    /**
+     * Costs with the schema's settings; with {@code explain} false, the events' explanations are left empty: costing
+     * stores the inputs, and explaining an event replays them (a chunk's explanations would only be garbage to
+     * collect).
+     */
+    public EventCosting(CostSchema schema, boolean explain) {
+        this.explain = explain;
         this.method = schema.scrapMethod();
         this.rounding = schema.roundingMode();
         this.laborBurden = schema.laborBurden();
@@ -70,7 +102,7 @@ public final class EventCosting {
         String disposition = ncr.map(ReferenceData.Ncr::disposition).filter(DISPOSITIONS::contains)
                 .orElse(record.disposition());
 
-        Map<String, Object> explanation = new LinkedHashMap<>();
+        Map<String, Object> explanation = explanation();
         explanation.put("schema", schemaExplanation);
         explanation.put("record",
                 Map.of("source", record.source(), "source_id", record.sourceId(), "version", record.version()));
@@ -163,7 +195,7 @@ public final class EventCosting {
                     label(record) + ": " + none.detail());
         }
         ReworkValuation.Valued valued = (ReworkValuation.Valued) result;
-        Map<String, Object> explanation = new LinkedHashMap<>();
+        Map<String, Object> explanation = explanation();
         explanation.put("schema", schemaExplanation);
         explanation.put("record", Map.of("type", "rework-labor", "source", record.source(), "source_id",
                 record.sourceId(), "version", record.version()));
@@ -263,9 +295,24 @@ public final class EventCosting {
         }
     }
 
+    /**
+     * The part's cost roll in force on {@code date}, built once per version for all the events that use it (the
+     * versions are the same list for every event of the part).
+     */
+    private Optional<CostRoll> inForce(List<CostRollLine> versions, LocalDate date) {
+        return versions.stream().map(CostRollLine::effectiveFrom).filter(from -> !from.isAfter(date))
+                .max(Comparator.naturalOrder()).map(from -> rolls.computeIfAbsent(versions, v -> new HashMap<>())
+                        .computeIfAbsent(from, f -> CostRoll.inForce(versions, f).orElseThrow()));
+    }
+
+    /** A map to build an explanation in, or one that keeps nothing when explanations are not asked for. */
+    private Map<String, Object> explanation() {
+        return explain ? new LinkedHashMap<>() : NO_EXPLANATION;
+    }
+
     private ScrapValue standardValue(DefectRecord record, ReferenceData reference, String part, LocalDate date,
             String currency) {
-        Optional<CostRoll> roll = CostRoll.inForce(reference.costRoll(record.plant(), part), date);
+        Optional<CostRoll> roll = inForce(reference.costRoll(record.plant(), part), date);
         if (roll.isEmpty()) {
             return ScrapValue.missing("no_standard_cost",
                     "no standard cost of part " + part + " in plant " + record.plant() + " in force on " + date);
@@ -276,8 +323,10 @@ public final class EventCosting {
         }
         ScrapValuation.Valued valued = ScrapValuation.value(method, roll.get(), record.operation(), record.quantity(),
                 record.salvagePerUnit(), currency, rounding);
-        List<Map<String, Object>> lines = roll.get().lines().stream().map(EventCosting::costRollLine).toList();
-        Map<String, Object> explanation = new LinkedHashMap<>(valued.explanation());
+        List<Map<String, Object>> lines = rollLines.computeIfAbsent(roll.get(),
+                r -> r.lines().stream().map(EventCosting::costRollLine).toList());
+        Map<String, Object> explanation = explanation();
+        explanation.putAll(valued.explanation());
         explanation.put("cost_roll_records", lines);
         return new ScrapValue(valued.unitValue(), valued.amount(), explanation, roll.get().effectiveFrom(), lines, null,
                 null);

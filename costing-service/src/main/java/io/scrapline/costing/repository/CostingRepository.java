@@ -67,9 +67,7 @@ public class CostingRepository {
      */
     public Uni<List<DefectRecord>> uncosted(SqlConnection connection, long afterRecordId, int limit) {
         return connection.preparedQuery("""
-                SELECT d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id,
-                    d.part, d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation,
-                    d.customer_return, d.salvage_value, d.work_order, d.ncr
+                SELECT\s""" + DEFECT_COLUMNS + """
                 FROM defect_records d
                 WHERE d.record_id > $1
                   AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
@@ -88,9 +86,7 @@ public class CostingRepository {
     public Uni<List<DefectRecord>> uncostedInBatch(SqlConnection connection, UUID batchId, long afterRecordId,
             int limit) {
         return connection.preparedQuery("""
-                SELECT d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id,
-                    d.part, d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation,
-                    d.customer_return, d.salvage_value, d.work_order, d.ncr
+                SELECT\s""" + DEFECT_COLUMNS + """
                 FROM defect_records d
                 WHERE d.batch_id = $3 AND d.record_id > $1
                   AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
@@ -128,25 +124,28 @@ public class CostingRepository {
             return Uni.createFrom().item(List.of());
         }
         return connection.preparedQuery("""
-                SELECT d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id,
-                    d.part, d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation,
-                    d.customer_return, d.salvage_value, d.work_order, d.ncr
+                SELECT\s""" + DEFECT_COLUMNS + """
                 FROM defect_records d
                 WHERE d.record_id = ANY($1)
                 ORDER BY d.record_id
                 """).execute(Tuple.of(recordIds.toArray(Long[]::new))).map(CostingRepository::defectRecords);
     }
 
+    private static final String DEFECT_COLUMNS = """
+            d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id, d.part,
+                d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation, d.customer_return,
+                d.salvage_value, d.work_order, d.ncr
+            """;
+
+    /** The rows of a query selecting {@link #DEFECT_COLUMNS}, read by position (chunks of thousands of rows). */
     private static List<DefectRecord> defectRecords(RowSet<Row> rows) {
-        List<DefectRecord> records = new ArrayList<>();
+        List<DefectRecord> records = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            records.add(new DefectRecord(row.getLong("record_id"), row.getString("source"), row.getString("source_id"),
-                    row.getInteger("version"), row.getString("plant_id"), row.getString("line_id"),
-                    row.getString("work_center_id"), row.getString("part"), row.getString("defect_code"),
-                    row.getBigDecimal("quantity"), row.getString("disposition"),
-                    row.getOffsetDateTime("occurred_at").toInstant(), row.getString("shift"),
-                    row.getString("operation"), row.getBoolean("customer_return"), row.getBigDecimal("salvage_value"),
-                    row.getString("work_order"), row.getString("ncr")));
+            records.add(new DefectRecord(row.getLong(0), row.getString(1), row.getString(2), row.getInteger(3),
+                    row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                    row.getBigDecimal(9), row.getString(10), row.getOffsetDateTime(11).toInstant(), row.getString(12),
+                    row.getString(13), row.getBoolean(14), row.getBigDecimal(15), row.getString(16),
+                    row.getString(17)));
         }
         return records;
     }
@@ -450,8 +449,7 @@ public class CostingRepository {
         }
         return connection.preparedQuery("""
                 SELECT DISTINCT ON (o.plant_id, o.work_order)\s""" + WORK_ORDER_COLUMNS + """
-
-                FROM work_order_records o
+                 FROM work_order_records o
                 JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS w(plant_id, work_order)) w
                   USING (plant_id, work_order)
                 ORDER BY o.plant_id, o.work_order, o.version DESC
@@ -696,8 +694,9 @@ public class CostingRepository {
     /**
      * Re-costs events in place: each of {@code eventIds} takes the figures and inputs of its re-cost {@code costed}
      * (same order), costed with schema {@code schemaVersion}, and what it had before goes to costed_event_revisions
-     * under job {@code jobId}; an event superseded meanwhile is left out. Returns the events revised. The event keeps its id and its links to labor records; unless its mapping or period
-     * changes, no indexed column does, so its new row version stays on its page and no index is touched.
+     * under job {@code jobId}; an event superseded meanwhile is left out. Returns the events revised. The event keeps
+     * its id and its links to labor records; unless its mapping or period changes, no indexed column does, so its new
+     * row version stays on its page and no index is touched.
      */
     public Uni<Set<Long>> revise(SqlConnection connection, List<Long> eventIds, List<Outcome.Costed> costed,
             Integer schemaVersion, long jobId) {

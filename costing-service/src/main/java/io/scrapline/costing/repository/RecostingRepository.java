@@ -214,18 +214,17 @@ public class RecostingRepository {
                 .map(rows -> {
                     List<Current> events = new ArrayList<>();
                     for (Row row : rows) {
-                        Long[] costRoll = row.getArrayOfLongs("cost_roll_record_ids");
-                        Long[] labor = row.getArrayOfLongs("labor_ids");
-                        events.add(new Current(row.getLong("event_id"), row.getLong("record_id"),
-                                new RollupDelta.Key(row.getString("plant_id"), row.getString("period"),
-                                        row.getString("line_id"), row.getString("work_center_id"),
-                                        row.getString("defect_code"), row.getString("shift"),
-                                        row.getString("cost_type"), row.getString("coq_class")),
-                                row.getBigDecimal("amount"), row.getBigDecimal("recoverable_amount"),
-                                row.getBigDecimal("exposure_amount"), row.getBigDecimal("quantity"),
-                                row.getBigDecimal("unit_value"), row.getString("part"), row.getString("event_period"),
-                                row.getInteger("schema_version"), row.getLong("ncr_record_id"),
-                                row.getLong("work_order_record_id"), costRoll == null ? List.of() : List.of(costRoll),
+                        // By position: a part reads thousands of rows.
+                        Long[] costRoll = row.getArrayOfLongs(20);
+                        Long[] labor = row.getArrayOfLongs(21);
+                        events.add(new Current(row.getLong(0), row.getLong(1),
+                                new RollupDelta.Key(row.getString(2), row.getString(3), row.getString(4),
+                                        row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                                        row.getString(9)),
+                                row.getBigDecimal(10), row.getBigDecimal(11), row.getBigDecimal(12),
+                                row.getBigDecimal(13), row.getBigDecimal(14), row.getString(15), row.getString(16),
+                                row.getInteger(17), row.getLong(18), row.getLong(19),
+                                costRoll == null ? List.of() : List.of(costRoll),
                                 labor == null ? List.of() : List.of(labor)));
                     }
                     return events;

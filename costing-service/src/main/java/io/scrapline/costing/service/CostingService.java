@@ -225,7 +225,7 @@ public class CostingService {
         return Uni.combine().all().unis(approvedSchema(connection), repository.referenceData(connection, records))
                 .asTuple().chain(found -> {
                     CostSchema schema = found.getItem1();
-                    EventCosting costing = new EventCosting(schema);
+                    EventCosting costing = new EventCosting(schema, false);
                     ReferenceData reference = found.getItem2();
                     List<Outcome.Costed> costed = new ArrayList<>();
                     List<Outcome.Uncostable> uncostable = new ArrayList<>();
@@ -258,11 +258,11 @@ public class CostingService {
 
     /**
      * Re-costs the current events of a re-costing part of job {@code jobId} in the connection's transaction, which
-     * holds the part's claim and the tenant's costing lock shared: each event's record is valued again with the data and
-     * the schema in force now. An event whose figures and inputs come out the same is left as it is; one whose figures
-     * change is revised in place (what it had is kept as a revision, the rollups move by the difference); one that
-     * cannot be costed any more, now values other rework hours, or sits in a period closed since, is superseded and
-     * costed anew, as a corrected record is. Returns how many events it re-costed.
+     * holds the part's claim and the tenant's costing lock shared: each event's record is valued again with the data
+     * and the schema in force now. An event whose figures and inputs come out the same is left as it is; one whose
+     * figures change is revised in place (what it had is kept as a revision, the rollups move by the difference); one
+     * that cannot be costed any more, now values other rework hours, or sits in a period closed since, is superseded
+     * and costed anew, as a corrected record is. Returns how many events it re-costed.
      */
     public Uni<Integer> recost(SqlConnection connection, List<RecostingRepository.Current> events, long jobId) {
         if (events.isEmpty()) {
@@ -274,7 +274,7 @@ public class CostingService {
                         .chain(found -> {
                             CostSchema schema = found.getItem1();
                             ReferenceData reference = found.getItem2();
-                            EventCosting costing = new EventCosting(schema);
+                            EventCosting costing = new EventCosting(schema, false);
                             Map<Long, DefectRecord> byId = new HashMap<>();
                             records.forEach(r -> byId.put(r.recordId(), r));
                             RollupDelta delta = new RollupDelta();
@@ -299,11 +299,9 @@ public class CostingService {
                                 }
                             }
                             RollupDelta superseded = new RollupDelta();
-                            return repository
-                                    .revise(connection,
-                                            changed.stream().map(RecostingRepository.Current::eventId).toList(),
-                                            revised, schema.version(), jobId)
-                                    .chain(done -> {
+                            return repository.revise(connection,
+                                    changed.stream().map(RecostingRepository.Current::eventId).toList(), revised,
+                                    schema.version(), jobId).chain(done -> {
                                         // An event superseded since the part read it (a newer record version, an
                                         // NCR) is not revised; its new event is costed with the data in force now.
                                         for (int i = 0; i < changed.size(); i++) {
@@ -318,8 +316,7 @@ public class CostingService {
                                             }
                                         }
                                         return repository.applyRollups(connection, delta);
-                                    })
-                                    .chain(() -> repository.supersede(connection, anewIds, superseded))
+                                    }).chain(() -> repository.supersede(connection, anewIds, superseded))
                                     .chain(() -> anew.isEmpty() ? Uni.createFrom().voidItem()
                                             : cost(connection, anew, superseded).replaceWithVoid())
                                     .replaceWith(events.size());
@@ -405,7 +402,7 @@ public class CostingService {
                             .unis(approvedSchema(connection), repository.laborReferenceData(connection, unmatched))
                             .asTuple().chain(found -> {
                                 CostSchema schema = found.getItem1();
-                                EventCosting costing = new EventCosting(schema);
+                                EventCosting costing = new EventCosting(schema, false);
                                 List<LaborOutcome.Costed> costed = new ArrayList<>();
                                 List<LaborOutcome.Uncostable> uncostable = new ArrayList<>();
                                 for (LaborRecord record : unmatched) {
