@@ -32,8 +32,11 @@ public interface CostingConfig {
     @WithDefault("2s")
     String recostEvery();
 
-    /** Parts each replica re-costs at the same time, each in its own transaction. */
-    @WithDefault("2")
+    /**
+     * Parts each replica re-costs at the same time, each in its own transaction: while one part waits for the database,
+     * another is valued.
+     */
+    @WithDefault("4")
     int recostWorkers();
 
     /** Events a re-costing part takes, all re-costed in one transaction. */

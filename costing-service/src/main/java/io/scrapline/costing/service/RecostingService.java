@@ -100,7 +100,22 @@ public class RecostingService {
                     }
                     return jobs.enqueue(connection, plant, period, reason, by).chain(id -> jobs.find(connection, id))
                             .map(Optional::orElseThrow);
-                })).invoke(job -> Log.infof("re-costing job %d of %s %s queued for %s", job.id(), plant, period, by));
+                })).invoke(job -> {
+                    Log.infof("re-costing job %d of %s %s queued for %s", job.id(), plant, period, by);
+                    startNow(caller.tenant());
+                });
+    }
+
+    /**
+     * Starts working on the tenant's jobs on this replica now rather than at its next round, if this replica works on
+     * jobs at all; other replicas join in at theirs.
+     */
+    private void startNow(String tenant) {
+        if (!"off".equals(config.recostEvery())) {
+            drain(tenant, worker).subscribe().with(parts -> {
+            }, failure -> Log.warnf("re-costing of tenant %s did not start at once (its next round will): %s", tenant,
+                    failure.getMessage()));
+        }
     }
 
     public Uni<Job> job(Caller caller, long id) {
