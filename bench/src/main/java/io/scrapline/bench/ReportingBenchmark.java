@@ -190,6 +190,16 @@ public final class ReportingBenchmark {
             costed.setString(2, plant);
             costed.execute();
         }
+        try (PreparedStatement weeks = owner.prepareStatement("""
+                INSERT INTO cost_rollups_weekly (tenant_id, plant_id, week_start, line_id, defect_code, amount, events)
+                SELECT e.tenant_id, e.plant_id, date_trunc('week', e.occurred_at AT TIME ZONE p.time_zone)::date,
+                    e.line_id, e.defect_code, sum(e.amount), count(*)
+                FROM costed_events e JOIN plants p ON p.tenant_id = e.tenant_id AND p.plant_id = e.plant_id
+                WHERE e.plant_id = ? AND NOT e.superseded
+                GROUP BY 1, 2, 3, 4, 5""")) {
+            weeks.setString(1, plant);
+            weeks.execute();
+        }
         try (PreparedStatement rollups = owner.prepareStatement("""
                 INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
                     cost_type, coq_class, amount, quantity, events)

@@ -1,6 +1,11 @@
 package io.scrapline.costing.domain;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
@@ -22,6 +27,16 @@ public final class RollupDelta {
     }
 
     /**
+     * A line's defect code in the week (Monday to Sunday, in the plant's time zone) its events occurred: the weekly
+     * rollup of the report's trend (V14), whatever period the events are booked in.
+     */
+    public record Week(String plant, LocalDate weekStart, String line, String defectCode) {
+    }
+
+    public record WeekChange(Week week, BigDecimal amount, long events) {
+    }
+
+    /**
      * In key order, so that transactions adding to the same rollups lock their rows in the same order and never
      * deadlock (re-costing parts run side by side).
      */
@@ -29,7 +44,28 @@ public final class RollupDelta {
             .thenComparing(Key::line).thenComparing(Key::workCenter).thenComparing(Key::defectCode)
             .thenComparing(Key::shift).thenComparing(Key::costType).thenComparing(Key::coqClass);
 
+    private static final Comparator<Week> WEEK_ORDER = Comparator.comparing(Week::plant).thenComparing(Week::weekStart)
+            .thenComparing(Week::line).thenComparing(Week::defectCode);
+
     private final Map<Key, Change> changes = new TreeMap<>(ORDER);
+    private final Map<Week, WeekChange> weeks = new TreeMap<>(WEEK_ORDER);
+
+    /** The Monday of the week in which an event at {@code at} occurred, in the plant's time zone {@code zone}. */
+    public static LocalDate weekOf(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /**
+     * An event's figures into its rollup and the week {@code weekStart} it occurred in, or out of them (negative
+     * figures, {@code events} -1).
+     */
+    public void add(Key key, LocalDate weekStart, BigDecimal amount, BigDecimal recoverable, BigDecimal exposure,
+            BigDecimal quantity, int events) {
+        add(key, amount, recoverable, exposure, quantity, events);
+        Week week = new Week(key.plant(), weekStart, key.line(), key.defectCode());
+        weeks.merge(week, new WeekChange(week, amount, events),
+                (a, b) -> new WeekChange(week, a.amount().add(b.amount()), a.events() + b.events()));
+    }
 
     public void add(Key key, BigDecimal amount, BigDecimal quantity, int events) {
         add(key, amount, BigDecimal.ZERO, BigDecimal.ZERO, quantity, events);
@@ -44,7 +80,7 @@ public final class RollupDelta {
 
     /**
      * The same changes with each key's period replaced by {@code booking} of its plant and period: a reversal of an
-     * event of a period closed since goes to the open period, like the event that replaces it.
+     * event of a period closed since goes to the open period, like the event that replaces it. Weeks stay as they are.
      */
     public RollupDelta bookedIn(BinaryOperator<String> booking) {
         RollupDelta booked = new RollupDelta();
@@ -55,7 +91,13 @@ public final class RollupDelta {
                             k.shift(), k.costType(), k.coqClass()),
                     c.amount(), c.recoverable(), c.exposure(), c.quantity(), Math.toIntExact(c.events()));
         });
+        booked.weeks.putAll(weeks);
         return booked;
+    }
+
+    /** The weekly changes that change something, in key order. */
+    public Collection<WeekChange> weeks() {
+        return weeks.values().stream().filter(w -> w.events() != 0 || w.amount().signum() != 0).toList();
     }
 
     public Collection<Change> changes() {

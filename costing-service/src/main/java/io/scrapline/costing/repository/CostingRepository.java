@@ -881,7 +881,7 @@ public class CostingRepository {
                 """).execute(Tuple.of(laborRecordIds.toArray(Long[]::new))).replaceWithVoid();
     }
 
-    /** Adds the chunk's changes to the rollups, in the same transaction as the events they sum. */
+    /** Adds the chunk's changes to the rollups and weekly rollups, in the same transaction as the events they sum. */
     public Uni<Void> applyRollups(SqlConnection connection, RollupDelta delta) {
         if (delta.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -906,6 +906,28 @@ public class CostingRepository {
                     exposure_amount = cost_rollups.exposure_amount + excluded.exposure_amount,
                     quantity = cost_rollups.quantity + excluded.quantity,
                     events = cost_rollups.events + excluded.events
+                """).execute(columns).chain(() -> applyWeeks(connection, delta.weeks()));
+    }
+
+    /**
+     * Adds the chunk's changes to the weekly rollups of the trend, last in the transaction, in key order: concurrent
+     * runs wait for each other's rows only for the moment to their commit, and never deadlock.
+     */
+    private Uni<Void> applyWeeks(SqlConnection connection, Collection<RollupDelta.WeekChange> weeks) {
+        if (weeks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = Tuple.tuple();
+        addText(columns, weeks, w -> w.week().plant(), w -> w.week().weekStart().toString(), w -> w.week().line(),
+                w -> w.week().defectCode(), w -> w.amount().toPlainString());
+        columns.addValue(weeks.stream().map(RollupDelta.WeekChange::events).toArray(Long[]::new));
+        return connection.preparedQuery("""
+                INSERT INTO cost_rollups_weekly AS w (tenant_id, plant_id, week_start, line_id, defect_code, amount,
+                    events)
+                SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[]::date[], $3::text[], $4::text[],
+                    $5::text[]::numeric[], $6::bigint[]) AS u
+                ON CONFLICT (tenant_id, plant_id, week_start, line_id, defect_code)
+                DO UPDATE SET amount = w.amount + excluded.amount, events = w.events + excluded.events
                 """).execute(columns).replaceWithVoid();
     }
 
@@ -950,14 +972,17 @@ public class CostingRepository {
                 .invoke(rows -> subtract(rows, delta)).replaceWithVoid();
     }
 
+    /** What a superseded event takes out of the rollups, with the week it occurred in. */
     static final String SUPERSEDED = """
             e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code, e.shift, e.cost_type, e.coq_class,
-            e.amount, e.recoverable_amount, e.exposure_amount, e.quantity""";
+            e.amount, e.recoverable_amount, e.exposure_amount, e.quantity,
+            (SELECT date_trunc('week', e.occurred_at AT TIME ZONE p.time_zone)::date FROM plants p
+             WHERE p.tenant_id = e.tenant_id AND p.plant_id = e.plant_id) AS week_start""";
 
     static void subtract(RowSet<Row> rows, RollupDelta delta) {
-        rows.forEach(row -> delta.add(rollupKey(row), row.getBigDecimal("amount").negate(),
-                row.getBigDecimal("recoverable_amount").negate(), row.getBigDecimal("exposure_amount").negate(),
-                row.getBigDecimal("quantity").negate(), -1));
+        rows.forEach(row -> delta.add(rollupKey(row), row.getLocalDate("week_start"),
+                row.getBigDecimal("amount").negate(), row.getBigDecimal("recoverable_amount").negate(),
+                row.getBigDecimal("exposure_amount").negate(), row.getBigDecimal("quantity").negate(), -1));
     }
 
     /**

@@ -144,7 +144,8 @@ public class RecostingRepository {
 
     /**
      * Claims the first claimable part of the tenant's jobs: queued, or running past its lease. Parts another
-     * transaction is claiming right now are skipped, not waited for.
+     * transaction is claiming right now are skipped, not waited for. The first parts of every job go first, so that
+     * parts worked on side by side are of different plant-periods and add to different rollups.
      */
     public Uni<Optional<Part>> claimPart(SqlConnection connection, String worker, Duration lease) {
         return connection.preparedQuery("""
@@ -156,7 +157,7 @@ public class RecostingRepository {
                   AND (p.job_id, p.part) = (
                     SELECT job_id, part FROM recosting_job_parts
                     WHERE status = 'queued' OR (status = 'running' AND lease_until < now())
-                    ORDER BY job_id, part
+                    ORDER BY part, job_id
                     LIMIT 1
                     FOR UPDATE SKIP LOCKED)
                 RETURNING p.job_id, p.part, j.plant_id, j.period, p.first_event_id, p.last_event_id, p.attempts

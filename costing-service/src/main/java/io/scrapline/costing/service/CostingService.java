@@ -1,6 +1,8 @@
 package io.scrapline.costing.service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -244,7 +246,8 @@ public class CostingService {
                             .chain(() -> repository.insertCosted(connection, costed, schema.version(), delta))
                             .chain(inserted -> {
                                 stored.addAll(inserted);
-                                inserted.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
+                                inserted.forEach(c -> delta.add(CostingRepository.rollupKey(c),
+                                        week(c.record().occurredAt(), c.record().plant(), reference), c.amount(),
                                         c.recoverable(), c.exposure(), c.record().quantity(), 1));
                                 inserted.forEach(c -> touched
                                         .computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
@@ -308,11 +311,13 @@ public class CostingService {
                                             RecostingRepository.Current event = changed.get(i);
                                             Outcome.Costed c = revised.get(i);
                                             if (done.contains(event.eventId())) {
-                                                delta.add(event.key(), event.amount().negate(),
+                                                LocalDate week = week(c.record().occurredAt(), c.record().plant(),
+                                                        reference);
+                                                delta.add(event.key(), week, event.amount().negate(),
                                                         event.recoverable().negate(), event.exposure().negate(),
                                                         event.quantity().negate(), -1);
-                                                delta.add(CostingRepository.rollupKey(c), c.amount(), c.recoverable(),
-                                                        c.exposure(), c.record().quantity(), 1);
+                                                delta.add(CostingRepository.rollupKey(c), week, c.amount(),
+                                                        c.recoverable(), c.exposure(), c.record().quantity(), 1);
                                             }
                                         }
                                         return repository.applyRollups(connection, delta);
@@ -321,6 +326,10 @@ public class CostingService {
                                             : cost(connection, anew, superseded).replaceWithVoid())
                                     .replaceWith(events.size());
                         }));
+    }
+
+    private static LocalDate week(Instant at, String plant, ReferenceData reference) {
+        return RollupDelta.weekOf(at, reference.plants().get(plant).zone());
     }
 
     /** Whether re-costing {@code event} gave exactly what it has: the same figures, mapping, period and inputs. */
@@ -414,8 +423,9 @@ public class CostingService {
                                     }
                                 }
                                 RollupDelta delta = new RollupDelta();
-                                costed.forEach(c -> delta.add(CostingRepository.rollupKey(c), c.amount(),
-                                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 1));
+                                costed.forEach(c -> delta.add(CostingRepository.rollupKey(c),
+                                        week(c.record().performedAt(), c.record().plant(), found.getItem2()),
+                                        c.amount(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 1));
                                 return repository.insertLaborCosted(connection, costed, schema.version())
                                         .chain(() -> repository.closeLaborExceptions(connection,
                                                 costed.stream().map(c -> c.record().recordId()).toList()))

@@ -345,6 +345,16 @@ class RecostingResourceTest {
                     quantity, events
                 FROM cost_rollups WHERE events <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
                 """));
+        // The weekly rollups of the trend too: the week of each event's date in the plant's time zone.
+        assertThat(rows(t, """
+                SELECT e.plant_id, date_trunc('week', e.occurred_at AT TIME ZONE p.time_zone)::date, e.line_id,
+                    e.defect_code, sum(e.amount), count(*)
+                FROM costed_events e JOIN plants p USING (tenant_id, plant_id)
+                WHERE NOT e.superseded GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                """)).isNotEmpty().isEqualTo(rows(t, """
+                SELECT plant_id, week_start, line_id, defect_code, amount, events
+                FROM cost_rollups_weekly WHERE events <> 0 ORDER BY 1, 2, 3, 4
+                """));
     }
 
     private ValidatableResponse request(String token, String plant, String period, String reason) {
