@@ -326,7 +326,9 @@ public final class EventCosting {
         List<Map<String, Object>> lines = rollLines.computeIfAbsent(roll.get(),
                 r -> r.lines().stream().map(EventCosting::costRollLine).toList());
         Map<String, Object> explanation = explanation();
-        explanation.putAll(valued.explanation());
+        if (explain) {
+            explanation.putAll(valued.explanation());
+        }
         explanation.put("cost_roll_records", lines);
         return new ScrapValue(valued.unitValue(), valued.amount(), explanation, roll.get().effectiveFrom(), lines, null,
                 null);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.scrapline.platform.money.Money;
 
@@ -15,9 +16,13 @@ import io.scrapline.platform.money.Money;
  */
 public final class ScrapValuation {
 
-    /** The result with the arithmetic that produced it, step by step. */
+    /** The result, and the arithmetic that produced it, step by step, written out when asked for. */
     public record Valued(BigDecimal unitValue, BigDecimal amount, boolean stageAssumed,
-            Map<String, Object> explanation) {
+            Supplier<Map<String, Object>> explained) {
+
+        public Map<String, Object> explanation() {
+            return explained.get();
+        }
     }
 
     private ScrapValuation() {
@@ -39,17 +44,22 @@ public final class ScrapValuation {
                     "operation " + through + " is not in the cost roll effective " + roll.effectiveFrom());
         }
         ScrapMethod applied = stageAssumed ? ScrapMethod.FULL_STANDARD : method;
-        BigDecimal unitValue = switch (applied) {
+        BigDecimal unitValue = (switch (applied) {
             case CUMULATIVE_STANDARD -> roll.cumulativeThrough(through);
             case FULL_STANDARD -> roll.fullStandard();
             case MATERIAL_ONLY -> roll.materialThrough(through);
-        };
-        unitValue = unitValue.setScale(Money.UNIT_SCALE, RoundingMode.HALF_UP);
+        }).setScale(Money.UNIT_SCALE, RoundingMode.HALF_UP);
         BigDecimal gross = quantity.multiply(unitValue);
         BigDecimal salvage = salvagePerUnit == null ? BigDecimal.ZERO : quantity.multiply(salvagePerUnit);
         BigDecimal net = gross.subtract(salvage).max(BigDecimal.ZERO);
         BigDecimal amount = Money.round(net, currency, rounding);
+        return new Valued(unitValue, amount, stageAssumed, () -> explain(applied, roll, through, stageAssumed, quantity,
+                unitValue, gross, salvage, net, amount, currency, rounding));
+    }
 
+    private static Map<String, Object> explain(ScrapMethod applied, CostRoll roll, String through, boolean stageAssumed,
+            BigDecimal quantity, BigDecimal unitValue, BigDecimal gross, BigDecimal salvage, BigDecimal net,
+            BigDecimal amount, String currency, RoundingMode rounding) {
         Map<String, Object> explanation = new LinkedHashMap<>();
         explanation.put("method", applied.name().toLowerCase());
         explanation.put("stage_assumed", stageAssumed);
@@ -78,6 +88,6 @@ public final class ScrapValuation {
                 ExplanationFormat.quantity(quantity) + " × " + unitValue.toPlainString()
                         + (salvage.signum() == 0 ? "" : " − " + ExplanationFormat.exact(salvage)) + " = "
                         + ExplanationFormat.exact(net) + " → " + amount.toPlainString() + " " + currency);
-        return new Valued(unitValue, amount, stageAssumed, explanation);
+        return explanation;
     }
 }
