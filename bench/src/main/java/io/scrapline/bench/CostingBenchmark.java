@@ -181,6 +181,13 @@ public final class CostingBenchmark {
         double seconds = seconds(started);
         print("recost_events", total);
         print("recost_seconds", seconds);
+        // Where the time went: from the first part claimed to the last part done, and the parts' own durations.
+        print("recost_parts_span_seconds", doubleOf(owner, """
+                SELECT extract(epoch FROM max(finished_at) - min(claimed_at)) FROM recosting_job_parts
+                WHERE tenant_id = 'bench'"""));
+        print("recost_part_seconds_avg", doubleOf(owner, """
+                SELECT avg(extract(epoch FROM finished_at - claimed_at)) FROM recosting_job_parts
+                WHERE tenant_id = 'bench'"""));
         print("recost_revised",
                 longOf(owner, "SELECT count(DISTINCT event_id) FROM costed_event_revisions WHERE tenant_id = 'bench'"));
         print("recost_superseded",
@@ -367,6 +374,14 @@ public final class CostingBenchmark {
                 throw new IllegalStateException("not all events costed within " + within);
             }
             LocalStack.sleep(1000);
+        }
+    }
+
+    private static double doubleOf(Connection owner, String sql) throws SQLException {
+        try (Statement statement = owner.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getDouble(1);
         }
     }
 

@@ -893,7 +893,7 @@ public class CostingRepository {
                 c -> c.key().coqClass(), c -> c.amount().toPlainString(), c -> c.recoverable().toPlainString(),
                 c -> c.exposure().toPlainString(), c -> c.quantity().toPlainString());
         columns.addValue(changes.stream().map(RollupDelta.Change::events).toArray(Long[]::new));
-        return connection.preparedQuery("""
+        Uni<Void> rollups = connection.preparedQuery("""
                 INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
                     cost_type, coq_class, amount, recoverable_amount, exposure_amount, quantity, events)
                 SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
@@ -906,7 +906,9 @@ public class CostingRepository {
                     exposure_amount = cost_rollups.exposure_amount + excluded.exposure_amount,
                     quantity = cost_rollups.quantity + excluded.quantity,
                     events = cost_rollups.events + excluded.events
-                """).execute(columns).chain(() -> applyWeeks(connection, delta.weeks()));
+                """).execute(columns).replaceWithVoid();
+        // Sent together (the client pipelines them): rollup rows stay locked only until the commit right after.
+        return Uni.combine().all().unis(rollups, applyWeeks(connection, delta.weeks())).discardItems();
     }
 
     /**

@@ -235,16 +235,16 @@ public class RecostingRepository {
     /** Marks the part done and adds it to its job's progress; the job is done with its last part. */
     public Uni<Void> partDone(SqlConnection connection, Part part, int recosted) {
         return connection.preparedQuery("""
-                UPDATE recosting_job_parts SET status = 'done', finished_at = now(), lease_until = NULL,
-                    recosted = $3
-                WHERE job_id = $1 AND part = $2
-                """).execute(Tuple.of(part.jobId(), part.part(), recosted)).chain(() -> connection.preparedQuery("""
+                WITH done AS (
+                    UPDATE recosting_job_parts SET status = 'done', finished_at = clock_timestamp(),
+                        lease_until = NULL, recosted = $3
+                    WHERE job_id = $1 AND part = $2)
                 UPDATE recosting_jobs
-                SET done_events = done_events + $2, done_parts = done_parts + 1,
+                SET done_events = done_events + $3, done_parts = done_parts + 1,
                     status = CASE WHEN done_parts + 1 = parts AND status = 'running' THEN 'done' ELSE status END,
-                    finished_at = CASE WHEN done_parts + 1 = parts AND status = 'running' THEN now() END
+                    finished_at = CASE WHEN done_parts + 1 = parts AND status = 'running' THEN clock_timestamp() END
                 WHERE job_id = $1
-                """).execute(Tuple.of(part.jobId(), recosted))).replaceWithVoid();
+                """).execute(Tuple.of(part.jobId(), part.part(), recosted)).replaceWithVoid();
     }
 
     /**
