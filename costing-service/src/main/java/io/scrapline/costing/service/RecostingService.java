@@ -3,7 +3,9 @@ package io.scrapline.costing.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +46,8 @@ public class RecostingService {
     private final CostingConfig config;
     /** This replica in the job tables' claimed_by: the pod name in Kubernetes, made unique per start. */
     private final String worker;
+    /** The tenants this replica is working on the re-costing of. */
+    private final Set<String> draining = ConcurrentHashMap.newKeySet();
 
     public RecostingService(TenantDb db, RecostingRepository jobs, CostingRepository costingRepository,
             CostingService costing, CostingConfig config) {
@@ -152,12 +156,15 @@ public class RecostingService {
     }
 
     /**
-     * Works on the tenant's re-costing until none is left: queues what restated cost rolls call for, splits the queued
-     * jobs, then claims and re-costs parts one at a time. Returns how many parts this worker re-costed.
+     * Works on the tenant's re-costing until none is left: queues what restated cost rolls call for, then splits jobs
+     * and re-costs parts. Returns how many parts this worker re-costed; 0 at once if this replica is at it already.
      */
     public Uni<Integer> drain(String tenant, String worker) {
-        return enqueueRestatedCostRolls(tenant).chain(() -> split(tenant, worker))
-                .chain(() -> recostParts(tenant, worker));
+        if (!draining.add(tenant)) {
+            return Uni.createFrom().item(0);
+        }
+        return enqueueRestatedCostRolls(tenant).chain(() -> recostParts(tenant, worker))
+                .eventually(() -> draining.remove(tenant));
     }
 
     /**
@@ -178,8 +185,10 @@ public class RecostingService {
                 .chain(split -> split.isEmpty() ? Uni.createFrom().voidItem() : split(tenant, worker));
     }
 
+    /** Splits the jobs queued meanwhile, so that their parts are worked on beside the others, then claims a part. */
     private Uni<Integer> parts(String tenant, String worker, int soFar) {
-        return db.inTenant(tenant, connection -> jobs.claimPart(connection, worker, config.recostLease()))
+        return split(tenant, worker).chain(
+                () -> db.inTenant(tenant, connection -> jobs.claimPart(connection, worker, config.recostLease())))
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(soFar)
                         : run(tenant, claimed.get(), worker)
                                 .chain(applied -> parts(tenant, worker, soFar + (applied ? 1 : 0))));
