@@ -39,6 +39,7 @@ import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.platform.api.AlertPrompt;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -231,17 +232,18 @@ public class CostingService {
                     ReferenceData reference = found.getItem2();
                     List<Outcome.Costed> costed = new ArrayList<>();
                     List<Outcome.Uncostable> uncostable = new ArrayList<>();
-                    for (DefectRecord record : records) {
-                        Outcome outcome = costing.cost(record, reference);
-                        if (outcome instanceof Outcome.Costed c) {
-                            costed.add(c);
-                        } else {
-                            uncostable.add((Outcome.Uncostable) outcome);
-                        }
-                    }
                     Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
                     List<Outcome.Costed> stored = new ArrayList<>();
-                    return repository.registerLines(connection, records)
+                    return onWorker(() -> {
+                        for (DefectRecord record : records) {
+                            Outcome outcome = costing.cost(record, reference);
+                            if (outcome instanceof Outcome.Costed c) {
+                                costed.add(c);
+                            } else {
+                                uncostable.add((Outcome.Uncostable) outcome);
+                            }
+                        }
+                    }).chain(() -> repository.registerLines(connection, records))
                             .chain(() -> repository.supersedeEarlierVersions(connection, records, delta))
                             .chain(() -> repository.insertCosted(connection, costed, schema.version(), delta))
                             .chain(inserted -> {
@@ -285,24 +287,25 @@ public class CostingService {
                             List<Outcome.Costed> revised = new ArrayList<>();
                             List<Long> anewIds = new ArrayList<>();
                             List<DefectRecord> anew = new ArrayList<>();
-                            for (RecostingRepository.Current event : events) {
-                                DefectRecord record = byId.get(event.recordId());
-                                Outcome outcome = costing.cost(record, reference);
-                                String period = event.key().period();
-                                if (outcome instanceof Outcome.Costed c
-                                        && reference.bookingPeriod(record.plant(), period).equals(period)
-                                        && c.provenance().laborRecordIds().equals(event.laborRecordIds())) {
-                                    if (!unchanged(event, c, schema.version())) {
-                                        changed.add(event);
-                                        revised.add(c);
-                                    }
-                                } else {
-                                    anewIds.add(event.eventId());
-                                    anew.add(record);
-                                }
-                            }
                             RollupDelta superseded = new RollupDelta();
-                            return repository.revise(connection,
+                            return onWorker(() -> {
+                                for (RecostingRepository.Current event : events) {
+                                    DefectRecord record = byId.get(event.recordId());
+                                    Outcome outcome = costing.cost(record, reference);
+                                    String period = event.key().period();
+                                    if (outcome instanceof Outcome.Costed c
+                                            && reference.bookingPeriod(record.plant(), period).equals(period)
+                                            && c.provenance().laborRecordIds().equals(event.laborRecordIds())) {
+                                        if (!unchanged(event, c, schema.version())) {
+                                            changed.add(event);
+                                            revised.add(c);
+                                        }
+                                    } else {
+                                        anewIds.add(event.eventId());
+                                        anew.add(record);
+                                    }
+                                }
+                            }).chain(() -> repository.revise(connection,
                                     changed.stream().map(RecostingRepository.Current::eventId).toList(), revised,
                                     schema.version(), jobId).chain(done -> {
                                         // An event superseded since the part read it (a newer record version, an
@@ -324,8 +327,19 @@ public class CostingService {
                                     }).chain(() -> repository.supersede(connection, anewIds, superseded))
                                     .chain(() -> anew.isEmpty() ? Uni.createFrom().voidItem()
                                             : cost(connection, anew, superseded).replaceWithVoid())
-                                    .replaceWith(events.size());
+                                    .replaceWith(events.size()));
                         }));
+    }
+
+    /**
+     * Values a chunk on a worker thread: it takes the CPU for a while, and the event loop must stay free for the
+     * database answers of other transactions, some of them holding rollup rows until they commit.
+     */
+    private static Uni<Void> onWorker(Runnable valuation) {
+        return Uni.createFrom().item(() -> {
+            valuation.run();
+            return true;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();
     }
 
     private static LocalDate week(Instant at, String plant, ReferenceData reference) {
