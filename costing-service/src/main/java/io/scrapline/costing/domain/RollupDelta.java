@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
 /**
@@ -47,8 +47,9 @@ public final class RollupDelta {
     private static final Comparator<Week> WEEK_ORDER = Comparator.comparing(Week::plant).thenComparing(Week::weekStart)
             .thenComparing(Week::line).thenComparing(Week::defectCode);
 
-    private final Map<Key, Change> changes = new TreeMap<>(ORDER);
-    private final Map<Week, WeekChange> weeks = new TreeMap<>(WEEK_ORDER);
+    // Hashed while a chunk adds to them (thousands of times), sorted once when applied.
+    private final Map<Key, Change> changes = new HashMap<>();
+    private final Map<Week, WeekChange> weeks = new HashMap<>();
 
     /** The Monday of the week in which an event at {@code at} occurred, in the plant's time zone {@code zone}. */
     public static LocalDate weekOf(Instant at, ZoneId zone) {
@@ -97,11 +98,13 @@ public final class RollupDelta {
 
     /** The weekly changes that change something, in key order. */
     public Collection<WeekChange> weeks() {
-        return weeks.values().stream().filter(w -> w.events() != 0 || w.amount().signum() != 0).toList();
+        return weeks.values().stream().filter(w -> w.events() != 0 || w.amount().signum() != 0)
+                .sorted(Comparator.comparing(WeekChange::week, WEEK_ORDER)).toList();
     }
 
+    /** The changes in key order. */
     public Collection<Change> changes() {
-        return changes.values();
+        return changes.values().stream().sorted(Comparator.comparing(Change::key, ORDER)).toList();
     }
 
     public boolean isEmpty() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -992,10 +993,15 @@ public class CostingRepository {
      * effective date and standard-cost records (as a PostgreSQL array literal), the labor rates.
      */
     private static <T> void addProvenance(Tuple columns, Collection<T> items, Function<T, Outcome.Provenance> of) {
+        // The events of a part share a handful of cost rolls (the same list): each written out once.
+        Map<List<Map<String, Object>>, String> costRolls = new IdentityHashMap<>();
         addText(columns, items, item -> text(of.apply(item).ncrRecordId()), item -> of.apply(item).workOrder(),
                 item -> text(of.apply(item).workOrderRecordId()), item -> of.apply(item).scrapAction(),
                 item -> of.apply(item).scrapAccount(), item -> text(of.apply(item).costRollEffectiveFrom()),
-                item -> costRollRecordIds(of.apply(item).costRollLines()), item -> json(of.apply(item).laborRates()));
+                item -> of.apply(item).costRollLines() == null ? null
+                        : costRolls.computeIfAbsent(of.apply(item).costRollLines(),
+                                CostingRepository::costRollRecordIds),
+                item -> json(of.apply(item).laborRates()));
     }
 
     private static String text(Object value) {
@@ -1003,9 +1009,8 @@ public class CostingRepository {
     }
 
     private static String costRollRecordIds(List<Map<String, Object>> lines) {
-        return lines == null ? null
-                : lines.stream().map(line -> String.valueOf(line.get("record_id")))
-                        .collect(Collectors.joining(",", "{", "}"));
+        return lines.stream().map(line -> String.valueOf(line.get("record_id")))
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String json(List<Map<String, Object>> values) {

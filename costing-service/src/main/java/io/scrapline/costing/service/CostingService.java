@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -283,6 +284,7 @@ public class CostingService {
                             Map<Long, DefectRecord> byId = new HashMap<>();
                             records.forEach(r -> byId.put(r.recordId(), r));
                             RollupDelta delta = new RollupDelta();
+                            Map<List<Map<String, Object>>, List<Long>> costRolls = new IdentityHashMap<>();
                             List<RecostingRepository.Current> changed = new ArrayList<>();
                             List<Outcome.Costed> revised = new ArrayList<>();
                             List<Long> anewIds = new ArrayList<>();
@@ -296,7 +298,7 @@ public class CostingService {
                                     if (outcome instanceof Outcome.Costed c
                                             && reference.bookingPeriod(record.plant(), period).equals(period)
                                             && c.provenance().laborRecordIds().equals(event.laborRecordIds())) {
-                                        if (!unchanged(event, c, schema.version())) {
+                                        if (!unchanged(event, c, schema.version(), costRolls)) {
                                             changed.add(event);
                                             revised.add(c);
                                         }
@@ -347,10 +349,11 @@ public class CostingService {
     }
 
     /** Whether re-costing {@code event} gave exactly what it has: the same figures, mapping, period and inputs. */
-    private static boolean unchanged(RecostingRepository.Current event, Outcome.Costed recost, Integer schemaVersion) {
+    private static boolean unchanged(RecostingRepository.Current event, Outcome.Costed recost, Integer schemaVersion,
+            Map<List<Map<String, Object>>, List<Long>> costRolls) {
         List<Long> costRoll = recost.provenance().costRollLines() == null ? List.of()
-                : recost.provenance().costRollLines().stream().map(line -> ((Number) line.get("record_id")).longValue())
-                        .toList();
+                : costRolls.computeIfAbsent(recost.provenance().costRollLines(),
+                        lines -> lines.stream().map(line -> ((Number) line.get("record_id")).longValue()).toList());
         return event.amount().compareTo(recost.amount()) == 0
                 && event.recoverable().compareTo(recost.recoverable()) == 0
                 && event.exposure().compareTo(recost.exposure()) == 0
