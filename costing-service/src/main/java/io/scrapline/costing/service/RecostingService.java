@@ -169,14 +169,18 @@ public class RecostingService {
 
     /**
      * Claims and re-costs parts of the tenant's jobs until none is left, {@code recost-workers} parts at a time (so
-     * that the replica values one part while the database writes another); returns how many this worker re-costed.
+     * that the replica values one part while the database writes another), in rounds: the queued jobs are split first,
+     * so that every worker finds parts, and another round follows as long as the last one found any (jobs queued
+     * meanwhile). Returns how many parts this worker re-costed.
      */
     public Uni<Integer> recostParts(String tenant, String worker) {
-        List<Uni<Integer>> workers = new ArrayList<>();
-        for (int i = 0; i < config.recostWorkers(); i++) {
-            workers.add(parts(tenant, worker, 0));
-        }
-        return Uni.join().all(workers).andFailFast().map(done -> done.stream().mapToInt(Integer::intValue).sum());
+        return split(tenant, worker).chain(() -> {
+            List<Uni<Integer>> workers = new ArrayList<>();
+            for (int i = 0; i < config.recostWorkers(); i++) {
+                workers.add(parts(tenant, worker, 0));
+            }
+            return Uni.join().all(workers).andFailFast().map(done -> done.stream().mapToInt(Integer::intValue).sum());
+        }).chain(done -> done == 0 ? Uni.createFrom().item(0) : recostParts(tenant, worker).map(more -> done + more));
     }
 
     /** Splits the tenant's queued jobs into parts, one job per transaction. */
