@@ -695,9 +695,9 @@ public class CostingRepository {
     /**
      * Re-costs events in place: each of {@code eventIds} takes the figures and inputs of its re-cost {@code costed}
      * (same order), costed with schema {@code schemaVersion}, and what it had before goes to costed_event_revisions
-     * under job {@code jobId}; an event superseded meanwhile is left out. Returns the events revised. The event keeps
-     * its id and its links to labor records; unless its mapping or period changes, no indexed column does, so its new
-     * row version stays on its page and no index is touched.
+     * under job {@code jobId}; an event superseded meanwhile is left out, revision and all. Returns the events revised.
+     * The event keeps its id and its links to labor records; unless its mapping or period changes, no indexed column
+     * does, so its new row version stays on its page and no index is touched.
      */
     public Uni<Set<Long>> revise(SqlConnection connection, List<Long> eventIds, List<Outcome.Costed> costed,
             Integer schemaVersion, long jobId) {
@@ -715,29 +715,35 @@ public class CostingRepository {
         columns.addValue(jobId);
         return connection.preparedQuery("""
                 WITH revised AS (
+                    UPDATE costed_events e
+                    SET period = u.period, event_period = u.event_period, part = u.part,
+                        defect_code = u.defect_code, coq_class = u.coq_class, disposition = u.cost_type,
+                        cost_type = u.cost_type, unit_value = u.unit_value, amount = u.amount,
+                        recoverable_amount = u.recoverable_amount, exposure_amount = u.exposure_amount,
+                        ncr_record_id = u.ncr_record_id, work_order = u.work_order,
+                        work_order_record_id = u.work_order_record_id, scrap_action = u.scrap_action,
+                        scrap_account = u.scrap_account, cost_roll_effective_from = u.cost_roll_effective_from,
+                        cost_roll_record_ids = u.cost_roll_record_ids::bigint[], labor_rates = u.labor_rates,
+                        schema_version = $20::int, costed_at = now()
+                    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                        $7::text[], $8::text[]::numeric[], $9::text[]::numeric[], $10::text[]::numeric[],
+                        $11::text[]::numeric[], $12::text[]::bigint[], $13::text[], $14::text[]::bigint[],
+                        $15::text[], $16::text[], $17::text[]::date[], $18::text[], $19::text[]::jsonb[])
+                        AS u(event_id, period, event_period, part, defect_code, coq_class, cost_type, unit_value,
+                             amount, recoverable_amount, exposure_amount, ncr_record_id, work_order,
+                             work_order_record_id, scrap_action, scrap_account, cost_roll_effective_from,
+                             cost_roll_record_ids, labor_rates)
+                    WHERE e.tenant_id = current_tenant() AND e.event_id = u.event_id AND NOT e.superseded
+                    RETURNING e.event_id),
+                -- Read in the statement's snapshot: the figures the revised events had before.
+                kept AS (
                     INSERT INTO costed_event_revisions (tenant_id, event_id, job_id, period, unit_value, amount,
                         recoverable_amount, exposure_amount, schema_version, cost_roll_record_ids, costed_at)
-                    SELECT tenant_id, event_id, $21, period, unit_value, amount, recoverable_amount, exposure_amount,
-                        schema_version, cost_roll_record_ids, costed_at
-                    FROM costed_events WHERE tenant_id = current_tenant() AND event_id = ANY($1) AND NOT superseded)
-                UPDATE costed_events e
-                SET period = u.period, event_period = u.event_period, part = u.part, defect_code = u.defect_code,
-                    coq_class = u.coq_class, disposition = u.cost_type, cost_type = u.cost_type,
-                    unit_value = u.unit_value, amount = u.amount, recoverable_amount = u.recoverable_amount,
-                    exposure_amount = u.exposure_amount, ncr_record_id = u.ncr_record_id, work_order = u.work_order,
-                    work_order_record_id = u.work_order_record_id, scrap_action = u.scrap_action,
-                    scrap_account = u.scrap_account, cost_roll_effective_from = u.cost_roll_effective_from,
-                    cost_roll_record_ids = u.cost_roll_record_ids::bigint[], labor_rates = u.labor_rates,
-                    schema_version = $20::int, costed_at = now()
-                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                    $8::text[]::numeric[], $9::text[]::numeric[], $10::text[]::numeric[], $11::text[]::numeric[],
-                    $12::text[]::bigint[], $13::text[], $14::text[]::bigint[], $15::text[], $16::text[],
-                    $17::text[]::date[], $18::text[], $19::text[]::jsonb[])
-                    AS u(event_id, period, event_period, part, defect_code, coq_class, cost_type, unit_value, amount,
-                         recoverable_amount, exposure_amount, ncr_record_id, work_order, work_order_record_id,
-                         scrap_action, scrap_account, cost_roll_effective_from, cost_roll_record_ids, labor_rates)
-                WHERE e.tenant_id = current_tenant() AND e.event_id = u.event_id AND NOT e.superseded
-                RETURNING e.event_id
+                    SELECT c.tenant_id, c.event_id, $21, c.period, c.unit_value, c.amount, c.recoverable_amount,
+                        c.exposure_amount, c.schema_version, c.cost_roll_record_ids, c.costed_at
+                    FROM costed_events c JOIN revised r ON c.event_id = r.event_id
+                    WHERE c.tenant_id = current_tenant())
+                SELECT event_id FROM revised
                 """).execute(columns).map(rows -> {
             Set<Long> revised = new HashSet<>();
             rows.forEach(row -> revised.add(row.getLong(0)));
