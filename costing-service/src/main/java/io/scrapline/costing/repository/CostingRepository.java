@@ -741,8 +741,9 @@ public class CostingRepository {
                         recoverable_amount, exposure_amount, schema_version, cost_roll_record_ids, costed_at)
                     SELECT c.tenant_id, c.event_id, $21, c.period, c.unit_value, c.amount, c.recoverable_amount,
                         c.exposure_amount, c.schema_version, c.cost_roll_record_ids, c.costed_at
-                    FROM costed_events c JOIN revised r ON c.event_id = r.event_id
-                    WHERE c.tenant_id = current_tenant())
+                    FROM costed_events c
+                    WHERE c.tenant_id = current_tenant() AND c.event_id = ANY($1)
+                      AND c.event_id IN (SELECT event_id FROM revised))
                 SELECT event_id FROM revised
                 """).execute(columns).map(rows -> {
             Set<Long> revised = new HashSet<>();
