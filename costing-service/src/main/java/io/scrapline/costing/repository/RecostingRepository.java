@@ -199,7 +199,7 @@ public class RecostingRepository {
      * The part's current events of defect records, in record order. They are not locked: the part's claim keeps other
      * parts off them, and what a costing run may do to one meanwhile (supersede it) the revision checks again.
      */
-    public Uni<List<Current>> lockPart(SqlConnection connection, Part part) {
+    public Uni<List<Current>> currentEvents(SqlConnection connection, Part part) {
         return connection.preparedQuery("""
                 SELECT e.event_id, e.record_id, e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code,
                     e.shift, e.cost_type, e.coq_class, e.amount, e.recoverable_amount, e.exposure_amount, e.quantity,

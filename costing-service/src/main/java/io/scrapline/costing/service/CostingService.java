@@ -372,10 +372,9 @@ public class CostingService {
      * removed since), the explanation says so instead of passing off other figures as the event's.
      */
     public Uni<Map<String, Object>> explain(SqlConnection connection, CostedEventRepository.Inputs event) {
-        CostSchema defaults = CostSchema.defaults(config.method(), config.roundingMode());
-        Uni<CostSchema> schema = event.schemaVersion() == null ? Uni.createFrom().item(defaults)
+        Uni<CostSchema> schema = event.schemaVersion() == null ? Uni.createFrom().item(defaultSchema())
                 : schemas.find(connection, event.schemaVersion())
-                        .map(found -> found.map(CostSchemaRepository.Stored::schema).orElse(defaults));
+                        .map(found -> found.map(CostSchemaRepository.Stored::schema).orElseGet(this::defaultSchema));
         return Uni.combine().all().unis(schema, repository.replay(connection, event)).asTuple().map(found -> {
             EventCosting costing = new EventCosting(found.getItem1());
             CostingRepository.Replay replay = found.getItem2();
@@ -501,8 +500,12 @@ public class CostingService {
     }
 
     private Uni<CostSchema> approvedSchema(SqlConnection connection) {
-        return schemas.approved(connection)
-                .map(approved -> approved.orElseGet(() -> CostSchema.defaults(config.method(), config.roundingMode())));
+        return schemas.approved(connection).map(approved -> approved.orElseGet(this::defaultSchema));
+    }
+
+    /** The model's defaults with the configured method and rounding, what costs while no schema is approved. */
+    private CostSchema defaultSchema() {
+        return CostSchema.defaults(config.method(), config.roundingMode());
     }
 
     private void promptAlerts(String bearer, Run run) {

@@ -30,9 +30,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Re-costs the current events of open plant-periods after a correction (a restated cost roll, an approved cost schema,
  * or a request through the API), as jobs any replica works on: a job is split into parts of events, and each part is
- * re-costed in one transaction that supersedes its events (their rollups out), costs their records again through
- * {@link CostingService#cost} (rollups in), and counts itself done, so a part is applied once however many replicas
- * work on the job.
+ * re-costed in one transaction that values its events' records again through {@link CostingService#recost} (changed
+ * events revised in place, the rollups moved by the difference) and counts itself done, so a part is applied once
+ * however many replicas work on the job.
  */
 @ApplicationScoped
 public class RecostingService {
@@ -200,7 +200,7 @@ public class RecostingService {
 
     /**
      * Re-costs a claimed part in one transaction that holds the part's row lock and the tenant's costing lock shared
-     * (parts run side by side; a costing run waits for them); false if the claim was lost meanwhile or the re-cost
+     * (parts and the costing of defect batches run side by side); false if the claim was lost meanwhile or the re-cost
      * failed (the part then goes back to the queue, or to failed after its last attempt).
      */
     private Uni<Boolean> run(String tenant, Part part, String worker) {
@@ -208,7 +208,7 @@ public class RecostingService {
             if (!held) {
                 return Uni.createFrom().item(false);
             }
-            return costingRepository.lockTenantShared(connection).chain(() -> jobs.lockPart(connection, part))
+            return costingRepository.lockTenantShared(connection).chain(() -> jobs.currentEvents(connection, part))
                     .chain(events -> costing.recost(connection, events, part.jobId()))
                     .chain(recosted -> jobs.partDone(connection, part, recosted)).replaceWith(true);
         })).onFailure().recoverWithUni(failure -> {
