@@ -2,6 +2,7 @@ package io.scrapline.ingest.connector;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,7 +25,10 @@ public interface ConnectorConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
-    /** PostgreSQL {@code statement_timeout} of a database pull's query. */
+    /**
+     * PostgreSQL {@code statement_timeout} of a database pull's query, set for each of its transactions; the client
+     * gives up this long plus the connect timeout after sending it.
+     */
     @WithDefault("60s")
     Duration queryTimeout();
 
@@ -39,6 +43,23 @@ public interface ConnectorConfig {
     /** An OAuth2 access token is fetched again this long before it expires. */
     @WithDefault("30s")
     Duration tokenRefreshMargin();
+
+    /** Limits of a database pull. */
+    Database database();
+
+    interface Database {
+
+        /**
+         * Rows one run reads from a source database at most. A run that reaches the limit after storing pages ends
+         * there (the next run goes on from its watermark); a first page larger than the limit fails the run.
+         */
+        @WithDefault("100000")
+        long maxRowsPerRun();
+
+        /** Bytes of column values (as text) one run reads from a source database at most; as the row limit. */
+        @WithDefault("64M")
+        MemorySize maxBytesPerRun();
+    }
 
     interface Retry {
 

@@ -29,7 +29,13 @@ record ConnectorDefinition(String kind, RecordType recordType, int intervalSecon
      *             with every error
      */
     static ConnectorDefinition of(String source, String connector, ConnectorRequest request, Connector stored) {
-        List<FieldError> errors = new ArrayList<>();
+        return of(source, connector, request, stored, List.of());
+    }
+
+    /** As {@link #of(String, String, ConnectorRequest, Connector)}, with errors found elsewhere (egress) added. */
+    static ConnectorDefinition of(String source, String connector, ConnectorRequest request, Connector stored,
+            List<FieldError> found) {
+        List<FieldError> errors = new ArrayList<>(found);
         if (!source.matches(NAME)) {
             errors.add(new FieldError(null, "source", "must be 1-64 letters, digits, '.', '_' or '-'"));
         }

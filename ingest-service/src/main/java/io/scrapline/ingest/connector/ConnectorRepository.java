@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.scrapline.ingest.domain.RecordType;
+import io.scrapline.platform.secrets.SecretBox;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -24,6 +27,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ConnectorRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SecretBox secrets;
+
+    public ConnectorRepository(SecretBox secrets) {
+        this.secrets = secrets;
+    }
 
     private static final String CONNECTOR_COLUMNS = """
             source, connector, kind, record_type, config::text AS config, enabled, interval_seconds, cursor, status,
@@ -70,9 +79,33 @@ public class ConnectorRepository {
                 RETURNING (xmax = 0) AS created
                 """)
                 .execute(Tuple.tuple().addValue(source).addValue(connector).addValue(definition.kind())
-                        .addValue(definition.recordType().path()).addValue(definition.config().toString())
+                        .addValue(definition.recordType().path())
+                        .addValue(ConnectorSettingsReader.mapSecrets(definition.config(), secrets::seal).toString())
                         .addValue(definition.enabled()).addValue(definition.intervalSeconds()))
                 .map(rows -> rows.iterator().next().getBoolean("created"));
+    }
+
+    /**
+     * Seals under the current key every secret of the tenant's connectors that is not yet (plaintext from before
+     * encryption, or sealed under a retired key); the answer is the number of connectors changed.
+     */
+    public Uni<Integer> resealSecrets(SqlConnection connection) {
+        return connection
+                .query("SELECT source, connector, config::text AS config FROM connectors "
+                        + "WHERE tenant_id = current_tenant() ORDER BY source, connector FOR UPDATE")
+                .execute().onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows)).onItem()
+                .transformToUniAndConcatenate(row -> {
+                    ObjectNode config = json(row.getString("config"));
+                    ObjectNode resealed = ConnectorSettingsReader.mapSecrets(config, secrets::reseal);
+                    if (resealed.equals(config)) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return connection
+                            .preparedQuery("UPDATE connectors SET config = $3::text::jsonb "
+                                    + "WHERE tenant_id = current_tenant() AND source = $1 AND connector = $2")
+                            .execute(Tuple.of(row.getString("source"), row.getString("connector"), resealed.toString()))
+                            .map(updated -> 1);
+                }).collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     /** The tenant's enabled connectors whose time has come, the longest-waiting first. */
@@ -180,17 +213,21 @@ public class ConnectorRepository {
                 row.getString("error"));
     }
 
-    private static Connector connector(Row row) {
-        ObjectNode config;
-        try {
-            config = (ObjectNode) JSON.readTree(row.getString("config"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Connector connector(Row row) {
+        ObjectNode config = json(row.getString("config"));
         return new Connector(row.getString("source"), row.getString("connector"), row.getString("kind"),
-                RecordType.fromPath(row.getString("record_type")).orElseThrow(), config, row.getBoolean("enabled"),
+                RecordType.fromPath(row.getString("record_type")).orElseThrow(),
+                ConnectorSettingsReader.mapSecrets(config, secrets::open), row.getBoolean("enabled"),
                 row.getInteger("interval_seconds"), row.getString("cursor"), row.getString("status"),
                 row.getOffsetDateTime("last_run_at"), row.getOffsetDateTime("last_success_at"),
                 row.getString("last_error"), row.getOffsetDateTime("next_run_at"), row.getOffsetDateTime("updated_at"));
+    }
+
+    private static ObjectNode json(String text) {
+        try {
+            return (ObjectNode) JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -16,6 +16,8 @@ import io.scrapline.ingest.domain.ConflictProblem;
 import io.scrapline.ingest.domain.RowSource;
 import io.scrapline.ingest.service.IngestService;
 import io.scrapline.ingest.service.IngestService.Submission;
+import io.scrapline.platform.egress.EgressPolicy;
+import io.scrapline.platform.egress.EgressRefusedException;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.problem.TooLargeProblem;
@@ -69,9 +71,11 @@ public class ConnectorService {
     private final RestPuller rest;
     private final DatabasePuller database;
     private final ConnectorConfig config;
+    private final EgressPolicy egress;
 
     public ConnectorService(TenantDb db, ConnectorRepository connectors, IngestService ingest, RestPuller rest,
-            DatabasePuller database, ConnectorConfig config) {
+            DatabasePuller database, ConnectorConfig config, EgressPolicy egress) {
+        this.egress = egress;
         this.db = db;
         this.connectors = connectors;
         this.ingest = ingest;
@@ -85,13 +89,35 @@ public class ConnectorService {
      * before the connector is locked, in the order a page's ingest takes them, so that the two never deadlock.
      */
     public Uni<Saved> put(String tenant, String source, String name, ConnectorRequest request) {
-        return db.inTenant(tenant, connection -> connectors.touchSource(connection, source)
-                .chain(() -> connectors.find(connection, source, name, true)).chain(stored -> {
-                    ConnectorDefinition definition = ConnectorDefinition.of(source, name, request, stored.orElse(null));
-                    return connectors.upsert(connection, source, name, definition)
-                            .chain(created -> view(connection, source, name).map(view -> new Saved(view, created)));
-                })).invoke(saved -> Log.infof("connector %s/%s of tenant %s %s", source, name, tenant,
+        return refusedDestinations(request)
+                .chain(refused -> db.inTenant(tenant, connection -> connectors.touchSource(connection, source)
+                        .chain(() -> connectors.find(connection, source, name, true)).chain(stored -> {
+                            ConnectorDefinition definition = ConnectorDefinition.of(source, name, request,
+                                    stored.orElse(null), refused);
+                            return connectors.upsert(connection, source, name, definition).chain(
+                                    created -> view(connection, source, name).map(view -> new Saved(view, created)));
+                        })))
+                .invoke(saved -> Log.infof("connector %s/%s of tenant %s %s", source, name, tenant,
                         saved.created() ? "created" : "updated"));
+    }
+
+    /**
+     * An error for each host of the request that the egress policy refuses, named by its field. A name that does not
+     * resolve (yet) is no error here: every run checks again.
+     */
+    private Uni<List<FieldError>> refusedDestinations(ConnectorRequest request) {
+        if (request == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<ConnectorSettingsReader.Destination> destinations = ConnectorSettingsReader.destinations(request.kind(),
+                request.config());
+        return Multi.createFrom().iterable(destinations).onItem()
+                .transformToUniAndConcatenate(destination -> egress.check(destination.host(), destination.port())
+                        .map(checked -> Optional.<FieldError> empty()).onFailure(EgressRefusedException.class)
+                        .recoverWithItem(refused -> Optional
+                                .of(new FieldError(null, destination.field(), EgressRefusedException.MESSAGE)))
+                        .onFailure().recoverWithItem(Optional.empty()))
+                .filter(Optional::isPresent).map(Optional::get).collect().asList();
     }
 
     public Uni<ConnectorView> get(String tenant, String source, String name) {

@@ -1,16 +1,14 @@
 package io.scrapline.ingest.connector;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -57,6 +55,51 @@ final class ConnectorSettingsReader {
                     + errors.stream().map(e -> e.field() + " " + e.message()).toList());
         }
         return settings;
+    }
+
+    /**
+     * Where a connector of {@code kind} with {@code config} connects, read leniently (a field that is not yet valid is
+     * skipped; its error comes from {@link #parse}): the config field named, host and port.
+     */
+    static List<Destination> destinations(String kind, JsonNode config) {
+        List<Destination> destinations = new ArrayList<>();
+        if (config == null || !config.isObject()) {
+            return destinations;
+        }
+        if (ConnectorSettings.REST.equals(kind)) {
+            addUrl(destinations, "config.url", config.path("url"));
+            addUrl(destinations, "config.auth.token_url", config.path("auth").path("token_url"));
+        } else if (ConnectorSettings.DATABASE.equals(kind) && config.path("host").isTextual()) {
+            JsonNode port = config.path("port");
+            int number = port.isMissingNode() || port.isNull() ? 5432 : port.canConvertToInt() ? port.asInt() : -1;
+            if (number >= 1 && number <= 65535) {
+                destinations.add(new Destination("config.host", config.path("host").asText(), number));
+            }
+        }
+        return destinations;
+    }
+
+    /** A host and port a connector connects to, and the config field that names it. */
+    record Destination(String field, String host, int port) {
+    }
+
+    private static void addUrl(List<Destination> destinations, String field, JsonNode url) {
+        Target target = url.isTextual() ? Target.of(url.asText()) : null;
+        if (target != null) {
+            destinations.add(new Destination(field, target.host(), target.port()));
+        }
+    }
+
+    /** A copy of {@code config} with {@code change} applied to every secret it holds. */
+    static ObjectNode mapSecrets(ObjectNode config, UnaryOperator<String> change) {
+        ObjectNode copy = config.deepCopy();
+        for (Secret secret : Secret.values()) {
+            ObjectNode holder = secret.holder(copy);
+            if (holder != null && holder.hasNonNull(secret.name) && holder.get(secret.name).isTextual()) {
+                holder.put(secret.name, change.apply(holder.get(secret.name).asText()));
+            }
+        }
+        return copy;
     }
 
     static ObjectNode masked(ObjectNode config) {
@@ -140,17 +183,8 @@ final class ConnectorSettingsReader {
         }
 
         private static String origin(JsonNode config) {
-            try {
-                URI uri = URI.create(config.path("url").asText(""));
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    return null;
-                }
-                String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-                int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-                return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            Target target = Target.of(config.path("url").asText(""));
+            return target == null ? null : target.origin();
         }
 
         private static String text(JsonNode node, String name) {
@@ -368,17 +402,11 @@ final class ConnectorSettingsReader {
             if (text == null) {
                 return null;
             }
-            try {
-                URI uri = new URI(text);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                    return text;
-                }
-            } catch (URISyntaxException e) {
-                // named below
+            if (Target.of(text) == null) {
+                error(name, "must be an absolute http or https URL");
+                return null;
             }
-            error(name, "must be an absolute http or https URL");
-            return null;
+            return text;
         }
 
         /** A JSON pointer (RFC 6901) such as {@code /data}; the empty pointer (the whole body) only if allowed. */

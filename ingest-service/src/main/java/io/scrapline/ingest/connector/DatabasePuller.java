@@ -15,14 +15,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
+import io.scrapline.platform.egress.EgressErrors;
+import io.scrapline.platform.egress.EgressPolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
@@ -32,43 +35,52 @@ import io.vertx.sqlclient.data.Numeric;
 /**
  * Fetches pages from a source's PostgreSQL database with the connector's query, whose only parameter {@code $1} is the
  * watermark: the largest value of the watermark column fetched so far. Each run has a pool of one connection of its
- * own, in a session where every transaction is read-only, so the query cannot change the source whatever it calls.
+ * own, to the address the egress policy checked at the start of the run (never to the platform's own database). The
+ * query runs alone (the extended protocol refuses a string of several statements), in a read-only transaction with a
+ * statement timeout, and its rows are read through a cursor, so that a run stops at the configured row and byte limits
+ * instead of holding whatever the query returns. Errors reach the run log as their class and SQLSTATE only: the
+ * database's message may quote anything the query touched.
  */
 @ApplicationScoped
 class DatabasePuller {
 
     /** The name the query is prepared under to learn the type of {@code $1}. */
     private static final String STATEMENT = "scrapline_connector_query";
+    /** Rows read from the cursor at a time. */
+    private static final int CHUNK_ROWS = 500;
 
     private final Vertx vertx;
     private final ConnectorConfig config;
+    private final EgressPolicy egress;
 
-    DatabasePuller(Vertx vertx, ConnectorConfig config) {
+    DatabasePuller(Vertx vertx, ConnectorConfig config, EgressPolicy egress) {
         this.vertx = vertx;
         this.config = config;
+        this.egress = egress;
     }
 
     PageSource open(ConnectorSettings.Database settings, Runnable onAttempt) {
-        PgConnectOptions options = new PgConnectOptions().setHost(settings.host()).setPort(settings.port())
-                .setDatabase(settings.database()).setUser(settings.user())
-                .setPassword(settings.password() == null ? "" : settings.password())
-                .setConnectTimeout((int) config.connectTimeout().toMillis()).setReconnectAttempts(0)
-                .addProperty("application_name", "scrapline-connector")
-                .addProperty("default_transaction_read_only", "on")
-                .addProperty("statement_timeout", String.valueOf(config.queryTimeout().toMillis()));
-        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(options).using(vertx).build();
-        return new DatabasePages(pool, settings, onAttempt);
+        return new DatabasePages(settings, onAttempt);
+    }
+
+    /** A page's records went past what the run may still read. */
+    private static final class LimitReached extends PullException {
+
+        LimitReached(String message) {
+            super(message, false);
+        }
     }
 
     private final class DatabasePages implements PageSource {
 
-        private final Pool pool;
         private final ConnectorSettings.Database settings;
         private final Runnable onAttempt;
+        private Pool pool;
         private String parameterType;
+        private long rowsRead;
+        private long bytesRead;
 
-        DatabasePages(Pool pool, ConnectorSettings.Database settings, Runnable onAttempt) {
-            this.pool = pool;
+        DatabasePages(ConnectorSettings.Database settings, Runnable onAttempt) {
             this.settings = settings;
             this.onAttempt = onAttempt;
         }
@@ -76,36 +88,83 @@ class DatabasePuller {
         @Override
         public Uni<Page> fetch(String cursor) {
             String watermark = cursor == null ? settings.initialWatermark() : cursor;
+            long timeout = config.queryTimeout().toMillis();
             return parameterType().chain(type -> {
                 Object bound = bind(type, watermark);
                 return Retries.withRetries("the query with $1 = " + watermark, config.retry(), onAttempt,
-                        () -> pool
-                                .withTransaction(connection -> connection.query("SET TRANSACTION READ ONLY").execute()
-                                        .chain(() -> connection.preparedQuery(settings.query())
-                                                .execute(Tuple.of(bound))))
-                                .onFailure(PgException.class).transform(DatabasePuller::refused));
-            }).map(this::page);
+                        () -> pool()
+                                .chain(pool -> pool.withTransaction(
+                                        connection -> connection.query("SET TRANSACTION READ ONLY").execute()
+                                                // Again per transaction: the query may have changed the session's
+                                                // setting.
+                                                .chain(() -> connection
+                                                        .query("SET LOCAL statement_timeout = " + timeout).execute())
+                                                .chain(() -> connection.prepare(settings.query()))
+                                                .chain(statement -> read(statement.cursor(Tuple.of(bound)),
+                                                        new PageBuilder()))))
+                                .onFailure(PgException.class).transform(DatabasePuller::refused).ifNoItem()
+                                .after(config.queryTimeout().plus(config.connectTimeout()))
+                                .failWith(() -> new PullException(EgressErrors.TIMED_OUT, true))
+                                .onFailure(LimitReached.class).recoverWithUni(limit -> {
+                                    if (rowsRead == 0) {
+                                        return Uni.createFrom().failure(limit);
+                                    }
+                                    // The pages so far are stored; the next run reads on from their watermark.
+                                    Log.infof("database pull of %s stopped at the run's limit: %s", settings.host(),
+                                            limit.getMessage());
+                                    return Uni.createFrom().nullItem();
+                                }));
+            }).map(page -> {
+                if (page == null) {
+                    return new Page(List.of(), null);
+                }
+                rowsRead += page.records.size();
+                bytesRead += page.bytes;
+                return page.build();
+            });
         }
 
         @Override
         public Uni<Void> close() {
-            return pool.close();
+            return pool == null ? Uni.createFrom().voidItem() : pool.close();
+        }
+
+        /** The run's pool, to the address checked when it was made; the first call of a run checks it. */
+        private Uni<Pool> pool() {
+            if (pool != null) {
+                return Uni.createFrom().item(pool);
+            }
+            return egress.check(settings.host(), settings.port()).map(destination -> {
+                PgConnectOptions options = new PgConnectOptions().setHost(destination.ip()).setPort(settings.port())
+                        .setDatabase(settings.database()).setUser(settings.user())
+                        .setPassword(settings.password() == null ? "" : settings.password())
+                        .setConnectTimeout((int) config.connectTimeout().toMillis()).setReconnectAttempts(0)
+                        .addProperty("application_name", "scrapline-connector")
+                        .addProperty("default_transaction_read_only", "on")
+                        .addProperty("statement_timeout", String.valueOf(config.queryTimeout().toMillis()));
+                if (pool == null) {
+                    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(options).using(vertx)
+                            .build();
+                }
+                return pool;
+            });
         }
 
         /**
          * The type PostgreSQL infers for {@code $1} (from a cast such as {@code $1::timestamptz}, or from the column it
-         * is compared with), so that the watermark, kept as text, is bound as a value of that type.
+         * is compared with), so that the watermark, kept as text, is bound as a value of that type. The PREPARE goes by
+         * the extended protocol, which refuses a string of several statements.
          */
         private Uni<String> parameterType() {
             if (parameterType != null) {
                 return Uni.createFrom().item(parameterType);
             }
-            return Retries.withRetries("preparing the query", config.retry(), onAttempt, () -> pool
-                    .withConnection(connection -> connection.query("PREPARE " + STATEMENT + " AS " + settings.query())
-                            .execute()
-                            .chain(() -> connection.query("SELECT parameter_types::text[] FROM pg_prepared_statements "
-                                    + "WHERE name = '" + STATEMENT + "'").execute())
-                            .call(() -> connection.query("DEALLOCATE " + STATEMENT).execute()))
+            return Retries.withRetries("preparing the query", config.retry(), onAttempt, () -> pool()
+                    .chain(pool -> pool.withConnection(connection -> connection
+                            .preparedQuery("PREPARE " + STATEMENT + " AS " + settings.query()).execute()
+                            .chain(() -> connection.preparedQuery("SELECT parameter_types::text[] FROM "
+                                    + "pg_prepared_statements WHERE name = '" + STATEMENT + "'").execute())
+                            .call(() -> connection.preparedQuery("DEALLOCATE " + STATEMENT).execute())))
                     .onFailure(PgException.class).transform(DatabasePuller::refused)).map(rows -> {
                         String[] types = rows.iterator().next().getArrayOfStrings(0);
                         if (types.length != 1) {
@@ -116,20 +175,46 @@ class DatabasePuller {
                     });
         }
 
-        private Page page(RowSet<Row> rows) {
-            if (!rows.columnsNames().contains(settings.watermarkColumn())) {
-                throw new PullException(
-                        "the query returns no column " + settings.watermarkColumn() + " (watermark_column)", false);
-            }
-            List<Map<String, String>> records = new ArrayList<>();
-            Object max = null;
-            for (Row row : rows) {
+        /** The cursor's rows, a chunk at a time, until its end or the run's limits. */
+        private Uni<PageBuilder> read(Cursor cursor, PageBuilder page) {
+            return cursor.read(CHUNK_ROWS).chain(rows -> {
+                if (!rows.columnsNames().contains(settings.watermarkColumn())) {
+                    throw new PullException(
+                            "the query returns no column " + settings.watermarkColumn() + " (watermark_column)", false);
+                }
+                for (Row row : rows) {
+                    page.add(row);
+                }
+                return cursor.hasMore() ? read(cursor, page) : cursor.close().replaceWith(page);
+            });
+        }
+
+        /** The records of one page as they are read, with the largest watermark and the bytes so far. */
+        private final class PageBuilder {
+
+            final List<Map<String, String>> records = new ArrayList<>();
+            Object max;
+            long bytes;
+
+            void add(Row row) {
+                long maxRows = config.database().maxRowsPerRun();
+                long maxBytes = config.database().maxBytesPerRun().asLongValue();
+                if (rowsRead + records.size() >= maxRows) {
+                    throw new LimitReached("query stopped: row limit reached (" + maxRows + " rows per run; "
+                            + "page the query with LIMIT)");
+                }
                 Map<String, String> columns = new LinkedHashMap<>();
                 for (int i = 0; i < row.size(); i++) {
                     Object value = normalized(row.getValue(i));
                     if (value != null) {
-                        columns.put(row.getColumnName(i), text(value));
+                        String text = text(value);
+                        bytes += text.length();
+                        columns.put(row.getColumnName(i), text);
                     }
+                }
+                if (bytesRead + bytes > maxBytes) {
+                    throw new LimitReached("query stopped: byte limit reached (" + maxBytes + " bytes per run; "
+                            + "page the query with LIMIT)");
                 }
                 Object watermark = normalized(row.getValue(settings.watermarkColumn()));
                 if (watermark != null && (max == null || compare(watermark, max) > 0)) {
@@ -137,18 +222,33 @@ class DatabasePuller {
                 }
                 records.add(RecordMapping.fromColumns(columns, settings.fieldMap()));
             }
-            if (!records.isEmpty() && max == null) {
-                throw new PullException(
-                        "the watermark column " + settings.watermarkColumn() + " is null in every row of the page",
-                        false);
+
+            Page build() {
+                if (!records.isEmpty() && max == null) {
+                    throw new PullException(
+                            "the watermark column " + settings.watermarkColumn() + " is null in every row of the page",
+                            false);
+                }
+                return new Page(records, max == null ? null : text(max));
             }
-            return new Page(records, max == null ? null : text(max));
         }
     }
 
-    /** A query the source's database refuses is refused again on the next attempt: it fails the run at once. */
+    /**
+     * A query the source's database refuses is refused again on the next attempt: it fails the run at once. The run log
+     * gets the class and SQLSTATE; the database's message, which may quote data, goes to the service log.
+     */
     private static PullException refused(Throwable failure) {
-        return new PullException("the source database refused the query: " + failure.getMessage(), false);
+        PgException error = (PgException) failure;
+        String state = error.getSqlState() == null ? "" : error.getSqlState();
+        Log.infof("a connector's source database refused: SQLSTATE %s: %s", state, error.getErrorMessage());
+        if (state.startsWith("28")) {
+            return new PullException("authentication failed", false);
+        }
+        if (state.equals("57014")) {
+            return new PullException("query stopped: timed out (statement_timeout)", false);
+        }
+        return new PullException("query failed: SQLSTATE " + state, false);
     }
 
     /** The watermark text as a value of the parameter's SQL type. */

@@ -1,6 +1,7 @@
 package io.scrapline.ingest.connector;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +22,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.scrapline.ingest.connector.ConnectorSettings.Auth;
+import io.scrapline.platform.egress.EgressPolicy;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -46,15 +52,20 @@ class RestPuller {
     private record Token(String value, Instant refreshAt) {
     }
 
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
     private final WebClient client;
     private final ConnectorConfig config;
+    private final EgressPolicy egress;
     private final Map<TokenKey, Token> tokens = new ConcurrentHashMap<>();
 
-    RestPuller(Vertx vertx, ConnectorConfig config) {
+    RestPuller(Vertx vertx, ConnectorConfig config, EgressPolicy egress) {
         this.config = config;
+        this.egress = egress;
+        // Redirects are followed here, not by the client, so that each one is checked against the egress policy.
         this.client = WebClient.create(vertx,
                 new WebClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis())
-                        .setUserAgent("Scrapline-Connector/1").setFollowRedirects(true));
+                        .setUserAgent("Scrapline-Connector/1").setFollowRedirects(false));
     }
 
     @PreDestroy
@@ -72,19 +83,16 @@ class RestPuller {
         Auth auth = settings.auth();
         Uni<String> bearer = auth.type().equals(Auth.OAUTH2) ? token(tenant, auth, freshToken)
                 : Uni.createFrom().nullItem();
-        return bearer.chain(token -> {
-            HttpRequest<Buffer> request = client.getAbs(settings.url()).timeout(config.requestTimeout().toMillis())
-                    .putHeader("Accept", "application/json");
-            if (cursor != null) {
-                request.addQueryParam(settings.cursorParam(), cursor);
-            }
+        String url = cursor == null ? settings.url()
+                : settings.url() + (settings.url().contains("?") ? "&" : "?") + formEncoded(settings.cursorParam())
+                        + "=" + formEncoded(cursor);
+        return bearer.chain(token -> get(url, Target.of(settings.url()).origin(), request -> {
             if (auth.type().equals(Auth.HEADER)) {
                 request.putHeader(auth.headerName(), auth.headerValue());
             } else if (token != null) {
                 request.bearerTokenAuthentication(token);
             }
-            return request.send();
-        }).chain(response -> {
+        }, egress.maxRedirects())).chain(response -> {
             if (response.statusCode() == 401 && auth.type().equals(Auth.OAUTH2) && !freshToken) {
                 Log.infof("the source refused the OAuth2 token of client %s; fetching a new one", auth.clientId());
                 tokens.remove(tokenKey(tenant, auth));
@@ -92,6 +100,56 @@ class RestPuller {
             }
             checkStatus(response);
             return Uni.createFrom().item(page(settings, response));
+        });
+    }
+
+    /**
+     * A GET of {@code url}, sent to the address the egress policy checked (the name is not looked up again), with the
+     * Host header and TLS server name of the URL. Redirects are followed up to {@code redirectsLeft}, each target
+     * checked like the first; credentials go only to {@code credentialOrigin}, never to another server a redirect
+     * names.
+     */
+    private Uni<HttpResponse<Buffer>> get(String url, String credentialOrigin,
+            Consumer<HttpRequest<Buffer>> credentials, int redirectsLeft) {
+        Target target = Target.of(url);
+        if (target == null) {
+            return Uni.createFrom().failure(new PullException("a redirect leads to no http or https URL", false));
+        }
+        return egress.check(target.host(), target.port()).chain(destination -> {
+            HttpRequest<Buffer> request = client
+                    .requestAbs(HttpMethod.GET, SocketAddress.inetSocketAddress(target.port(), destination.ip()), url)
+                    .timeout(config.requestTimeout().toMillis()).putHeader("Accept", "application/json");
+            if (target.origin().equals(credentialOrigin)) {
+                credentials.accept(request);
+            }
+            return request.send();
+        }).chain(response -> {
+            String location = response.getHeader("Location");
+            if (!REDIRECTS.contains(response.statusCode()) || location == null) {
+                return Uni.createFrom().item(response);
+            }
+            if (redirectsLeft <= 0) {
+                throw new PullException("too many redirects (more than " + egress.maxRedirects() + ")", false);
+            }
+            String next;
+            try {
+                next = URI.create(url).resolve(location.strip()).toString();
+            } catch (IllegalArgumentException e) {
+                throw new PullException("a redirect leads to no http or https URL", false);
+            }
+            return get(next, credentialOrigin, credentials, redirectsLeft - 1);
+        });
+    }
+
+    /** A POST of a form, to the checked address like {@link #get}; a redirect is not followed but fails. */
+    private Uni<HttpResponse<Buffer>> postForm(String url, MultiMap form, Consumer<HttpRequest<Buffer>> credentials) {
+        Target target = Target.of(url);
+        return egress.check(target.host(), target.port()).chain(destination -> {
+            HttpRequest<Buffer> request = client
+                    .requestAbs(HttpMethod.POST, SocketAddress.inetSocketAddress(target.port(), destination.ip()), url)
+                    .timeout(config.requestTimeout().toMillis()).putHeader("Accept", "application/json");
+            credentials.accept(request);
+            return request.sendForm(form);
         });
     }
 
@@ -137,15 +195,14 @@ class RestPuller {
             if (auth.scope() != null) {
                 form.add("scope", auth.scope());
             }
-            HttpRequest<Buffer> request = client.postAbs(auth.tokenUrl()).timeout(config.requestTimeout().toMillis())
-                    .putHeader("Accept", "application/json");
-            if (Auth.CLIENT_AUTH_BODY.equals(auth.clientAuth())) {
-                form.add("client_id", auth.clientId()).add("client_secret", auth.clientSecret());
-            } else {
-                // RFC 6749 §2.3.1: the id and secret are form-encoded before they go into the Basic credentials.
-                request.basicAuthentication(formEncoded(auth.clientId()), formEncoded(auth.clientSecret()));
-            }
-            return request.sendForm(form).invoke(RestPuller::checkStatus);
+            return postForm(auth.tokenUrl(), form, request -> {
+                if (Auth.CLIENT_AUTH_BODY.equals(auth.clientAuth())) {
+                    form.add("client_id", auth.clientId()).add("client_secret", auth.clientSecret());
+                } else {
+                    // RFC 6749 §2.3.1: the id and secret are form-encoded before they go into the Basic credentials.
+                    request.basicAuthentication(formEncoded(auth.clientId()), formEncoded(auth.clientSecret()));
+                }
+            }).invoke(RestPuller::checkTokenStatus);
         }).map(response -> {
             JsonNode body;
             try {
@@ -174,16 +231,34 @@ class RestPuller {
         return new TokenKey(tenant, auth.tokenUrl(), auth.clientId(), auth.clientSecret(), auth.scope());
     }
 
-    /** 2xx passes; 5xx, 429 and 408 may pass on a later attempt; any other answer fails the run. */
+    /**
+     * 2xx passes; 5xx, 429 and 408 may pass on a later attempt; any other answer fails the run. The run log gets the
+     * status only: the remote's body may hold anything (its own secrets, an internal page), so it goes to the service
+     * log.
+     */
     private static void checkStatus(HttpResponse<Buffer> response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return;
         }
-        String body = response.bodyAsString() == null ? "" : response.bodyAsString().strip().replaceAll("\\s+", " ");
-        String excerpt = body.isEmpty() ? "" : ": " + body.substring(0, Math.min(200, body.length()));
+        logBody(status, response);
         boolean again = status >= 500 || status == 429 || status == 408;
-        throw new PullException("answered " + status + excerpt, again);
+        throw new PullException("remote answered HTTP " + status, again);
+    }
+
+    /** As {@link #checkStatus}; a refusal of the client's credentials is named as such. */
+    private static void checkTokenStatus(HttpResponse<Buffer> response) {
+        int status = response.statusCode();
+        if (status == 400 || status == 401 || status == 403) {
+            logBody(status, response);
+            throw new PullException("authentication failed (remote answered HTTP " + status + ")", false);
+        }
+        checkStatus(response);
+    }
+
+    private static void logBody(int status, HttpResponse<Buffer> response) {
+        String body = response.bodyAsString() == null ? "" : response.bodyAsString().strip().replaceAll("\\s+", " ");
+        Log.warnf("a connector's source answered HTTP %d: %s", status, body.substring(0, Math.min(500, body.length())));
     }
 
     private static String describeCursor(ConnectorSettings.Rest settings, String cursor) {

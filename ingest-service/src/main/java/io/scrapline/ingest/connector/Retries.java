@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
+import io.scrapline.platform.egress.EgressErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.VertxException;
 
@@ -36,13 +37,15 @@ final class Retries {
                 || failure instanceof VertxException;
     }
 
-    /** The failure in words for the run log; I/O failures rarely say more than their message. */
+    /**
+     * The failure in words for the run log: ours as they are, anything else by its class only ("connection refused",
+     * "timed out", ...), since an I/O failure's message names addresses and ports and may quote the remote.
+     */
     static String describe(Throwable failure) {
         if (failure instanceof PullException) {
             return failure.getMessage();
         }
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? "no answer (" + kind(failure) + ")" : message;
+        return EgressErrors.classOf(failure);
     }
 
     static Duration delay(ConnectorConfig.Retry retry, int failedAttempt) {
@@ -57,6 +60,9 @@ final class Retries {
             onAttempt.run();
             return request.get();
         }).onFailure().recoverWithUni(failure -> {
+            if (!(failure instanceof PullException)) {
+                Log.infof("%s, attempt %d: %s", what, attempt, String.valueOf(failure));
+            }
             if (!isTransient(failure) || attempt >= retry.attempts()) {
                 String attempts = attempt == 1 ? "" : " (" + attempt + " attempts)";
                 return Uni.createFrom().failure(new PullException(what + ": " + describe(failure) + attempts, false));
@@ -69,11 +75,4 @@ final class Retries {
         });
     }
 
-    /** What kind of I/O failure it was, in words rather than a class name. */
-    private static String kind(Throwable failure) {
-        if (failure instanceof TimeoutException) {
-            return "timed out";
-        }
-        return failure instanceof IOException ? "I/O error" : "connection failed";
-    }
 }

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.ingest.domain.SourceSecret;
 import io.scrapline.ingest.domain.SourceSystem;
 import io.scrapline.ingest.domain.SourceSystem.ConnectorStatus;
+import io.scrapline.platform.secrets.SecretBox;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -20,6 +23,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Source systems as a resource of their tenant, with their webhook secrets and the status of their connectors. */
 @ApplicationScoped
 public class SourceRepository {
+
+    private final SecretBox secrets;
+
+    public SourceRepository(SecretBox secrets) {
+        this.secrets = secrets;
+    }
 
     /**
      * What verifying a delivery needs: the current secret, the previous one while its grace period lasts (else null),
@@ -43,7 +52,7 @@ public class SourceRepository {
                         VALUES (current_tenant(), $1, $2, $3, now())
                         ON CONFLICT (tenant_id, source) DO NOTHING
                         RETURNING source, description, created_at, secret_rotated_at
-                        """).execute(Tuple.of(source, description, secret)))
+                        """).execute(Tuple.of(source, description, secrets.seal(secret))))
                 .map(rows -> first(rows).map(row -> new SourceSecret(row.getString("source"),
                         row.getString("description"), row.getOffsetDateTime("created_at"), secret,
                         row.getOffsetDateTime("secret_rotated_at"), null)));
@@ -63,7 +72,7 @@ public class SourceRepository {
                     secret_rotated_at = now()
                 WHERE tenant_id = current_tenant() AND source = $1
                 RETURNING source, description, created_at, secret_rotated_at, previous_secret_expires_at
-                """).execute(Tuple.of(source, secret, (double) grace.toMillis() / 1000)).map(
+                """).execute(Tuple.of(source, secrets.seal(secret), (double) grace.toMillis() / 1000)).map(
                 rows -> first(rows).map(row -> new SourceSecret(row.getString("source"), row.getString("description"),
                         row.getOffsetDateTime("created_at"), secret, row.getOffsetDateTime("secret_rotated_at"),
                         row.getOffsetDateTime("previous_secret_expires_at"))));
@@ -95,8 +104,34 @@ public class SourceRepository {
                 FROM source_systems s
                 WHERE s.tenant_id = current_tenant() AND s.source = $1
                 """).execute(Tuple.of(source, webhookId))
-                .map(rows -> first(rows).map(row -> new WebhookKeys(row.getString("webhook_secret"),
-                        row.getString("previous"), row.getBoolean("delivered"))));
+                .map(rows -> first(rows).map(row -> new WebhookKeys(secrets.open(row.getString("webhook_secret")),
+                        secrets.open(row.getString("previous")), row.getBoolean("delivered"))));
+    }
+
+    /**
+     * Seals under the current key every webhook secret of the tenant's sources that is not yet (plaintext from before
+     * encryption, or sealed under a retired key); the answer is the number of sources changed.
+     */
+    public Uni<Integer> resealSecrets(SqlConnection connection) {
+        return connection.query("""
+                SELECT source, webhook_secret, previous_webhook_secret FROM source_systems
+                WHERE tenant_id = current_tenant()
+                    AND (webhook_secret IS NOT NULL OR previous_webhook_secret IS NOT NULL)
+                ORDER BY source FOR UPDATE
+                """).execute().onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows)).onItem()
+                .transformToUniAndConcatenate(row -> {
+                    String current = row.getString("webhook_secret");
+                    String previous = row.getString("previous_webhook_secret");
+                    if (secrets.isCurrent(current) && secrets.isCurrent(previous)) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return connection.preparedQuery("""
+                            UPDATE source_systems SET webhook_secret = $2, previous_webhook_secret = $3
+                            WHERE tenant_id = current_tenant() AND source = $1
+                            """).execute(
+                            Tuple.of(row.getString("source"), secrets.reseal(current), secrets.reseal(previous)))
+                            .map(updated -> 1);
+                }).collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     private Uni<List<SourceSystem>> withConnectors(SqlConnection connection, RowSet<Row> sourceRows, String source) {

@@ -13,6 +13,12 @@ final class ConnectorTests {
             {"defectId": "source_id", "plantCode": "plant", "lineId": "line", "wc": "work_center",
              "partNo": "part", "code": "defect_code", "qty": "quantity", "disp": "disposition", "ts": "occurred_at"}""";
 
+    /**
+     * Where the tests' stand-in sources listen: loopback, as all of 127.0.0.0/8 is on Linux, but the one address the
+     * egress policy of the tests allows (scrapline.egress.allow in %test); 127.0.0.1 and localhost stay refused.
+     */
+    static final String ALLOWED_HOST = "127.0.0.2";
+
     private ConnectorTests() {
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.scrapline.platform.secrets.SecretBox;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
@@ -38,6 +39,9 @@ class SourceResourceTest {
 
     @Inject
     TenantDb db;
+
+    @Inject
+    SecretBox box;
 
     private String tenant;
     private String admin;
@@ -58,7 +62,8 @@ class SourceResourceTest {
                 .body("webhook_secret", startsWith("whsec_")).extract().jsonPath();
         String secret = created.getString("webhook_secret");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
-        assertThat(storedSecret("plex-mes")).isEqualTo(secret);
+        assertThat(storedSecret("plex-mes")).as("sealed at rest").startsWith("enc:v1:devtest:").doesNotContain(secret);
+        assertThat(box.open(storedSecret("plex-mes"))).isEqualTo(secret);
 
         String shown = given().auth().oauth2(admin).get("/api/v1/sources/plex-mes").then().statusCode(200)
                 .body("source", equalTo("plex-mes")).body("description", equalTo("Plex MES, Dayton plant"))
@@ -138,7 +143,7 @@ class SourceResourceTest {
         OffsetDateTime rotatedAt = OffsetDateTime.parse(rotated.getString("secret_rotated_at"));
         OffsetDateTime expires = OffsetDateTime.parse(rotated.getString("previous_secret_expires_at"));
         assertThat(expires).isCloseTo(rotatedAt.plusHours(24), within(1, ChronoUnit.SECONDS));
-        assertThat(storedSecret("plex-mes")).isEqualTo(second);
+        assertThat(box.open(storedSecret("plex-mes"))).isEqualTo(second);
 
         given().auth().oauth2(admin).get("/api/v1/sources/plex-mes").then().statusCode(200)
                 .body("secret_rotated_at", notNullValue()).body("previous_secret_expires_at", notNullValue());

@@ -1,9 +1,11 @@
 package io.scrapline.platform.secrets;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * The keys that encrypt secrets at rest (see {@link SecretBox}). In production both come from a Kubernetes Secret; a
@@ -22,4 +24,11 @@ public interface SecretsConfig {
 
     /** The id of the key in {@link #keys()} that encrypts new values. */
     Optional<String> currentKey();
+
+    /**
+     * How often a service that stores secrets seals again, tenant by tenant, every value not yet sealed under the
+     * current key (it also does so at start-up), so that a retired key can be removed from the ring.
+     */
+    @WithDefault("1h")
+    Duration resealEvery();
 }

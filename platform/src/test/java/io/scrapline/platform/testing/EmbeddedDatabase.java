@@ -30,10 +30,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start() {
+        return start("localhost");
+    }
+
+    /**
+     * A server that also listens on {@code address}, e.g. 127.0.0.2 for a source database that the egress policy of the
+     * tests allows (127.0.0.1 and localhost stay refused).
+     */
+    public static EmbeddedDatabase startListeningOn(String address) {
+        return start("localhost," + address);
+    }
+
+    private static EmbeddedDatabase start(String listenAddresses) {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300").setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off").start();
+                    .setServerConfig("synchronous_commit", "off").setServerConfig("listen_addresses", listenAddresses)
+                    .start();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute(
