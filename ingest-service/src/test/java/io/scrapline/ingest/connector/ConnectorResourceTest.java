@@ -22,6 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.scrapline.ingest.service.SecretService;
+import io.scrapline.platform.secrets.SecretBox;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
@@ -36,6 +38,12 @@ class ConnectorResourceTest {
 
     @Inject
     TenantDb db;
+
+    @Inject
+    SecretService secrets;
+
+    @Inject
+    SecretBox box;
 
     private String tenant;
     private String admin;
@@ -87,6 +95,41 @@ class ConnectorResourceTest {
         given().auth().oauth2(TestTokens.get().token(tenant, "ingest")).get(PATH).then().statusCode(200)
                 .body("config.url", equalTo("https://mes.example.com/api/v2/defects"))
                 .body(not(containsString(SECRET)));
+    }
+
+    @Test
+    void plaintextSecretsOfAConnectorFromBeforeEncryptionAreSealedByTheStartUpStep() {
+        ConnectorTests.storeDirectly(db, tenant, "plex-mes", "defects", "rest", """
+                {"url": "https://mes.example.com/api/defects", "items_path": "/data", "cursor_param": "since",
+                 "next_cursor_path": "/next", "field_map": %s,
+                 "auth": {"type": "header", "header_name": "X-Api-Key", "header_value": "%s"}}"""
+                .formatted(ConnectorTests.DEFECT_FIELD_MAP, SECRET));
+        ConnectorTests.storeDirectly(db, tenant, "legacy-mes", "defects", "database", """
+                {"host": "mes-db.example.com", "database": "mes", "user": "ro", "password": "pw-%s",
+                 "query": "SELECT * FROM d WHERE updated_at > $1::timestamptz", "watermark_column": "updated_at",
+                 "initial_watermark": "2026-01-01T00:00:00Z", "field_map": %s}""".formatted(SECRET,
+                ConnectorTests.DEFECT_FIELD_MAP));
+
+        assertThat(secrets.reseal(tenant).await().indefinitely()).isEqualTo(2);
+        String header = ConnectorTests.text(db, tenant,
+                "SELECT config->'auth'->>'header_value' FROM connectors WHERE source = 'plex-mes'");
+        String password = ConnectorTests.text(db, tenant,
+                "SELECT config->>'password' FROM connectors WHERE source = 'legacy-mes'");
+        assertThat(header).startsWith("enc:v1:devtest:");
+        assertThat(password).startsWith("enc:v1:devtest:");
+        assertThat(box.open(header)).isEqualTo(SECRET);
+        assertThat(box.open(password)).isEqualTo("pw-" + SECRET);
+        assertThat(
+                count(db, tenant, "SELECT count(*) FROM connectors WHERE config::text LIKE '%' || $1 || '%'", SECRET))
+                        .isZero();
+
+        // The kept secret is the real one: sent back masked to the same server, it is kept, and never shown.
+        put(admin, restConnector("https://mes.example.com/api/v2/defects", "********")).statusCode(200)
+                .body(not(containsString(SECRET))).body(not(containsString("enc:v1")));
+        assertThat(box.open(ConnectorTests.text(db, tenant,
+                "SELECT config->'auth'->>'header_value' FROM connectors WHERE source = 'plex-mes'"))).isEqualTo(SECRET);
+        given().auth().oauth2(admin).get("/api/v1/sources/legacy-mes/connectors/defects").then().statusCode(200)
+                .body("config.password", equalTo("********")).body(not(containsString("enc:v1")));
     }
 
     @Test

@@ -33,6 +33,27 @@ final class ConnectorTests {
         return tenant;
     }
 
+    /**
+     * A disabled connector stored as it is, past the API's checks: as a version before the egress policy stored it, or
+     * as a stored row an attacker changed.
+     */
+    static void storeDirectly(TenantDb db, String tenant, String source, String connector, String kind, String config) {
+        db.inTenant(tenant, connection -> connection
+                .preparedQuery("INSERT INTO source_systems (tenant_id, source) VALUES (current_tenant(), $1) "
+                        + "ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(source))
+                .chain(() -> connection.preparedQuery("INSERT INTO connectors (tenant_id, source, connector, kind, "
+                        + "record_type, config, enabled) VALUES (current_tenant(), $1, $2, $3, 'defects', "
+                        + "$4::text::jsonb, false)").execute(Tuple.of(source, connector, kind, config))))
+                .await().indefinitely();
+    }
+
+    /** A text the tenant's transaction answers. */
+    static String text(TenantDb db, String tenant, String sql, Object... params) {
+        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.from(params)))
+                .map(rows -> rows.iterator().next().getString(0)).await().indefinitely();
+    }
+
     /** A number the tenant's transaction answers, e.g. a count of its records. */
     static long count(TenantDb db, String tenant, String sql, Object... params) {
         return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.from(params)))

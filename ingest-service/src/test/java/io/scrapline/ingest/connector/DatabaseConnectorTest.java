@@ -11,10 +11,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +43,8 @@ class DatabaseConnectorTest {
             {"defect_id": "source_id", "plant_code": "plant", "line": "line", "wc": "work_center",
              "part_no": "part", "code": "defect_code", "qty": "quantity", "disposition": "disposition",
              "occurred": "occurred_at"}""";
+
+    private static final String REFUSED = "address not allowed by egress policy";
 
     private static EmbeddedDatabase legacy;
 
@@ -148,6 +152,96 @@ class DatabaseConnectorTest {
         }
     }
 
+    @Test
+    void aDatabaseConnectorToThePlatformsOwnDatabaseIsRefused() {
+        int platformPort = java.net.URI.create(ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.reactive.url", String.class).replaceFirst("^vertx-reactive:", ""))
+                .getPort();
+        for (String host : List.of("localhost", "127.0.0.1", "::1", "2130706433")) {
+            putConnector(host, platformPort, pagedQuery()).statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("config.host"))).body("errors[0].message", equalTo(REFUSED));
+        }
+
+        // Stored past the checks, with the query of the security review: its error would have carried every
+        // tenant's webhook secret.
+        ConnectorTests.storeDirectly(db, tenant, "legacy-mes", "defects", "database",
+                """
+                        {"host": "localhost", "port": %d, "database": "%s", "user": "%s", "password": "%s",
+                         "query": "SELECT 1/0 AS x, (SELECT string_agg(tenant_id || '=' || webhook_secret, ',') FROM source_systems)::int AS updated_at WHERE now() > $1::timestamptz",
+                         "watermark_column": "updated_at", "initial_watermark": "2026-01-01T00:00:00Z", "field_map": %s}"""
+                        .formatted(platformPort, EmbeddedDatabase.DATABASE, EmbeddedDatabase.APP_ROLE,
+                                EmbeddedDatabase.APP_PASSWORD, FIELD_MAP));
+        JsonPath run = runNow();
+        assertThat(run.getString("status")).isEqualTo("failed");
+        assertThat(run.getString("error")).contains(REFUSED).doesNotContain("whsec_");
+    }
+
+    @Test
+    void aQueryOfTwoStatementsIsRefused() throws SQLException {
+        insertDefects(1, 1);
+        String twoStatements = "SELECT *, qty_text AS qty FROM " + table + " WHERE updated_at > $1::timestamptz; "
+                + "SELECT set_config('app.tenant_id', 'other', false)";
+        putConnector(twoStatements).statusCode(422).body("errors.field", equalTo(List.of("config.query")));
+
+        // Stored past the checks, the run checks the stored settings again (and the query goes by the extended
+        // protocol, which would refuse a string of two statements).
+        ConnectorTests.storeDirectly(db, tenant, "legacy-mes", "defects", "database",
+                config(ConnectorTests.ALLOWED_HOST, legacy.port(), twoStatements));
+        JsonPath run = runNow();
+        assertThat(run.getString("status")).isEqualTo("failed");
+        assertThat(run.getString("error")).contains("must be a single statement");
+        assertThat(count(db, tenant, "SELECT count(*) FROM defect_records")).isZero();
+    }
+
+    @Test
+    void aQueryPastTheStatementTimeoutIsStoppedWithTheClassOnly() throws SQLException {
+        insertDefects(1, 1);
+        putConnector(
+                "SELECT *, qty_text AS qty, pg_sleep(10) AS nap FROM " + table + " WHERE updated_at > $1::timestamptz")
+                        .statusCode(201);
+
+        JsonPath run = runNow();
+        assertThat(run.getString("status")).isEqualTo("failed");
+        assertThat(run.getString("error")).contains("query stopped: timed out (statement_timeout)");
+        assertThat(count(db, tenant, "SELECT count(*) FROM defect_records")).isZero();
+    }
+
+    @Test
+    void aQueryPastTheRowLimitIsStoppedAndAPagedOneEndsTheRunAtTheLimitAndGoesOnNextTime() throws SQLException {
+        legacy("INSERT INTO " + table + " SELECT 'L-' || n, 'DAY1', 'L1', 'WC-110', 'MFG-4471', 'D-114', n::text, "
+                + "'scrap', timestamptz '2026-10-14T07:00:00-04:00' + n * interval '1 second', "
+                + "timestamptz '2026-10-14T13:00:00Z' + n * interval '1 second' FROM generate_series(1, 70) n");
+        putConnector("SELECT *, qty_text AS qty FROM " + table + " WHERE updated_at > $1::timestamptz "
+                + "ORDER BY updated_at").statusCode(201);
+        JsonPath unpaged = runNow();
+        assertThat(unpaged.getString("status")).isEqualTo("failed");
+        assertThat(unpaged.getString("error")).contains("query stopped: row limit reached (50 rows per run");
+        assertThat(count(db, tenant, "SELECT count(*) FROM defect_records")).isZero();
+
+        putConnector("SELECT *, qty_text AS qty FROM " + table + " WHERE updated_at > $1::timestamptz "
+                + "ORDER BY updated_at LIMIT 30").statusCode(200);
+        JsonPath first = runNow();
+        assertThat(first.getString("status")).isEqualTo("succeeded");
+        assertThat(first.getInt("records")).as("one page: the second would pass the limit").isEqualTo(30);
+        JsonPath second = runNow();
+        assertThat(second.getString("status")).isEqualTo("succeeded");
+        assertThat(second.getInt("records")).as("the 40 left, within the limit").isEqualTo(40);
+        assertThat(count(db, tenant, "SELECT count(DISTINCT source_id) FROM defect_records")).isEqualTo(70);
+    }
+
+    @Test
+    void anErrorWhoseTextHoldsASecretDoesNotReachTheTenant() throws SQLException {
+        insertDefects(1, 1);
+        legacy("UPDATE " + table + " SET code = 'hunter2'");
+        putConnector("SELECT *, code::int AS qty FROM " + table + " WHERE updated_at > $1::timestamptz")
+                .statusCode(201);
+
+        JsonPath run = runNow();
+        assertThat(run.getString("status")).isEqualTo("failed");
+        assertThat(run.getString("error")).contains("query failed: SQLSTATE 22P02").doesNotContain("hunter2");
+        given().auth().oauth2(admin).get(connectorPath()).then().body(not(containsString("hunter2")));
+    }
+
     /** Two rows a page. The page is picked first, so that only its rows are read as numbers. */
     private String pagedQuery() {
         return "SELECT defect_id, plant_code, line, wc, part_no, code, qty_text::numeric AS qty, disposition, "
@@ -164,14 +258,21 @@ class DatabaseConnectorTest {
     }
 
     private io.restassured.response.ValidatableResponse putConnector(String query) {
+        return putConnector(ConnectorTests.ALLOWED_HOST, legacy.port(), query);
+    }
+
+    private io.restassured.response.ValidatableResponse putConnector(String host, int port, String query) {
         String body = """
                 {"kind": "database", "record_type": "defects", "interval_seconds": 3600, "enabled": false,
-                 "config": {"host": "%s", "port": %d, "database": "%s", "user": "%s", "password": "legacy-pw",
-                            "query": "%s", "watermark_column": "updated_at",
-                            "initial_watermark": "2026-01-01T00:00:00Z", "field_map": %s}}""".formatted(
-                ConnectorTests.ALLOWED_HOST, legacy.port(), EmbeddedDatabase.DATABASE, EmbeddedDatabase.OWNER, query,
-                FIELD_MAP);
+                 "config": %s}""".formatted(config(host, port, query));
         return given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).put(connectorPath()).then();
+    }
+
+    private static String config(String host, int port, String query) {
+        return """
+                {"host": "%s", "port": %d, "database": "%s", "user": "%s", "password": "legacy-pw", "query": "%s",
+                 "watermark_column": "updated_at", "initial_watermark": "2026-01-01T00:00:00Z", "field_map": %s}"""
+                .formatted(host, port, EmbeddedDatabase.DATABASE, EmbeddedDatabase.OWNER, query, FIELD_MAP);
     }
 
     private JsonPath runNow() {

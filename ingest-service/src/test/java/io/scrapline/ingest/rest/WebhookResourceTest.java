@@ -23,12 +23,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.scrapline.ingest.service.SecretService;
+import io.scrapline.platform.secrets.SecretBox;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTenants;
@@ -55,6 +58,12 @@ class WebhookResourceTest {
 
     @Inject
     TenantDb db;
+
+    @Inject
+    SecretService secrets;
+
+    @Inject
+    SecretBox box;
 
     private String tenant;
     private String token;
@@ -250,6 +259,50 @@ class WebhookResourceTest {
         given().auth().oauth2(TestTokens.get().token(tenant, "quality")).contentType("application/cloudevents+json")
                 .headers(delivery.headers()).body(delivery.body()).post(EVENTS).then().statusCode(403);
         assertNothingStored();
+    }
+
+    @Test
+    void aPlaintextSecretWrittenBeforeEncryptionIsSealedByTheStartUpStepAndStillVerifiesWebhooks() {
+        // As the version before encryption stored it.
+        storeSecret(secret);
+        send(Delivery.of("msg-before", event("defect.recorded", DEFECT)).signedWith(secret)).statusCode(202);
+
+        // The step the service runs at start-up and hourly.
+        assertThat(secrets.reseal(tenant).await().indefinitely()).isEqualTo(1);
+        assertThat(storedSecret()).startsWith("enc:v1:devtest:").doesNotContain(secret.substring("whsec_".length()));
+        send(Delivery.of("msg-after", event("rework.booked", REWORK)).signedWith(secret)).statusCode(202);
+        assertThat(secrets.reseal(tenant).await().indefinitely()).as("nothing left to seal").isZero();
+    }
+
+    @Test
+    void aSecretSealedUnderARetiredKeyStillVerifiesAndIsSealedAgainUnderTheCurrentKey() {
+        String retired = ConfigProvider.getConfig().getValue("scrapline.secrets.keys", String.class).split(",")[1];
+        assertThat(retired).startsWith("devtest0:");
+        storeSecret(new SecretBox(List.of(retired), "devtest0").seal(secret));
+        send(Delivery.of("msg-old-key", event("defect.recorded", DEFECT)).signedWith(secret)).statusCode(202);
+
+        secrets.reseal(tenant).await().indefinitely();
+        assertThat(storedSecret()).startsWith("enc:v1:devtest:");
+        assertThat(box.open(storedSecret())).isEqualTo(secret);
+        send(Delivery.of("msg-new-key", event("rework.booked", REWORK)).signedWith(secret)).statusCode(202);
+        String shown = given().auth().oauth2(admin(tenant)).get("/api/v1/sources/" + SOURCE).then().statusCode(200)
+                .extract().asString();
+        assertThat(shown).doesNotContain(secret).doesNotContain("enc:v1");
+    }
+
+    private void storeSecret(String stored) {
+        db.inTenant(tenant, connection -> connection.preparedQuery(
+                "UPDATE source_systems SET webhook_secret = $2 WHERE tenant_id = current_tenant() " + "AND source = $1")
+                .execute(Tuple.of(SOURCE, stored))).await().indefinitely();
+    }
+
+    private String storedSecret() {
+        return db
+                .inTenant(tenant,
+                        connection -> connection
+                                .preparedQuery("SELECT webhook_secret FROM source_systems WHERE source = $1")
+                                .execute(Tuple.of(SOURCE)))
+                .map(rows -> rows.iterator().next().getString(0)).await().indefinitely();
     }
 
     /** One delivery: headers and the body exactly as signed. */
