@@ -164,6 +164,25 @@ Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service
 {{- if eq .component "ingest-service" }}
 - name: QUARKUS_REST_CLIENT_COSTING_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "costing-service")) $root.Values.costingService.service.port | quote }}
+{{- $keys := required "secrets.existingSecret is required (a Secret with the key ring that encrypts stored secrets)" $root.Values.secrets.existingSecret }}
+- name: SCRAPLINE_SECRETS_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ $keys }}
+      key: {{ $root.Values.secrets.keysKey }}
+- name: SCRAPLINE_SECRETS_CURRENT_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $keys }}
+      key: {{ $root.Values.secrets.currentKeyKey }}
+{{- with $root.Values.egress.allow }}
+- name: SCRAPLINE_EGRESS_ALLOW
+  value: {{ join "," . | quote }}
+{{- end }}
+{{- with $root.Values.egress.deny }}
+- name: SCRAPLINE_EGRESS_DENY
+  value: {{ join "," . | quote }}
+{{- end }}
 {{- else if eq .component "costing-service" }}
 - name: QUARKUS_REST_CLIENT_ALERT_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "alert-service")) $root.Values.alertService.service.port | quote }}

@@ -203,6 +203,19 @@ class ChartTest {
     }
 
     @Test
+    void ingestServiceAndTheMigrationGetTheSecretsKeyRingAndTheEgressAllowList() {
+        Map<String, Object> job = resource("Job", resourceName("migration"));
+        Map<String, Object> migration = maps(map(job, "spec", "template", "spec").get("containers")).get(0);
+        for (Map<String, Object> container : List.of(container("ingest-service"), migration)) {
+            assertThat(env(container)).containsEntry("SCRAPLINE_SECRETS_KEYS", secretRef("scrapline-secrets", "keys"))
+                    .containsEntry("SCRAPLINE_SECRETS_CURRENT_KEY", secretRef("scrapline-secrets", "current-key"))
+                    .containsEntry("SCRAPLINE_EGRESS_ALLOW", "10.20.0.0/16,10.30.0.5/32:5432")
+                    .doesNotContainKey("SCRAPLINE_EGRESS_DENY");
+        }
+        assertThat(env(container("costing-service"))).doesNotContainKey("SCRAPLINE_SECRETS_KEYS");
+    }
+
+    @Test
     void alertServiceGetsTheMailSettings() {
         assertThat(env(container("alert-service"))).containsEntry("QUARKUS_MAILER_HOST", "smtp.example.com")
                 .containsEntry("QUARKUS_MAILER_PORT", "2525").containsEntry("QUARKUS_MAILER_FROM", "alerts@example.com")
@@ -241,7 +254,8 @@ class ChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "jwt.issuer", "jwt.publicKeyLocation", "database.host", "database.existingSecret" })
+    @ValueSource(strings = { "jwt.issuer", "jwt.publicKeyLocation", "database.host", "database.existingSecret",
+            "secrets.existingSecret" })
     void renderingWithoutARequiredValueFails(String key) {
         assertThatThrownBy(() -> render(template -> template.set(key, ""))).hasMessageContaining(key);
     }

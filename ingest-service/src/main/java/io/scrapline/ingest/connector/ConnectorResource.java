@@ -73,7 +73,7 @@ public class ConnectorResource {
             {"run_id": 18, "status": "failed", "started_at": "2026-10-14T09:35:00Z",
              "finished_at": "2026-10-14T09:35:09Z", "pages": 1, "records": 500, "attempts": 5,
              "cursor_before": "c-1042", "cursor_after": "c-1043",
-             "error": "GET https://mes.example.com/api/defects with cursor=c-1043: answered 503 (4 attempts)"}""";
+             "error": "GET https://mes.example.com/api/defects with cursor=c-1043: remote answered HTTP 503 (4 attempts)"}""";
 
     private final ConnectorService connectors;
     private final Caller caller;
@@ -90,13 +90,15 @@ public class ConnectorResource {
             + "new. Secrets (auth header value, OAuth2 client secret, database password) are never returned; send "
             + "them again, or leave them out (or send \"********\") to keep the stored ones, which is allowed only "
             + "while they still go to the same URL or host. Credentials belong in auth, never in the url, which is "
-            + "shown. The cursor is kept unless the kind changes.")
+            + "shown. Secrets are stored encrypted. Hosts (url, auth.token_url, host) must be public addresses or "
+            + "in the operator's allow-list (scrapline.egress.allow); the platform's own addresses are refused. "
+            + "The cursor is kept unless the kind changes.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectorRequest.class), examples = {
             @ExampleObject(name = "rest", value = REST_EXAMPLE),
             @ExampleObject(name = "database", value = DATABASE_EXAMPLE) }))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectorView.class), examples = @ExampleObject(name = "connector", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectorView.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, each named (e.g. config.auth.client_id); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, each named (e.g. config.auth.client_id, or config.url: address not allowed by egress policy); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> put(@PathParam("source") String source, @PathParam("connector") String connector,
             ConnectorRequest request) {
         return connectors.put(caller.tenant(), source, connector, request)

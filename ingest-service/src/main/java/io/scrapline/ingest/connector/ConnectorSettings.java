@@ -17,7 +17,9 @@ import io.scrapline.platform.problem.FieldError;
  * Secrets (an auth header's value, an OAuth2 client secret, a database password) are stored with the settings but never
  * shown: reads get {@link #MASK} in their place. A write that sends the mask back, or leaves a secret out, keeps the
  * stored secret, but only while the secret would still go to the same place: pointing a connector elsewhere needs the
- * secret given again, so that whoever can edit a connector cannot send its secret to a server of their choosing.
+ * secret given again, so that whoever can edit a connector cannot send its secret to a server of their choosing. At
+ * rest the secrets are sealed (AES-256-GCM, see {@code SecretBox}) by {@link ConnectorRepository}; in memory they are
+ * plain.
  */
 public sealed interface ConnectorSettings permits ConnectorSettings.Rest, ConnectorSettings.Database {
 
