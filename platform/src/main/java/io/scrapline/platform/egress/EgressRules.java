@@ -3,6 +3,8 @@ package io.scrapline.platform.egress;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
@@ -79,8 +81,8 @@ public final class EgressRules {
 
         private static boolean isOwnInterface(InetAddress candidate) {
             try {
-                return java.net.NetworkInterface.getByInetAddress(candidate) != null;
-            } catch (java.net.SocketException e) {
+                return NetworkInterface.getByInetAddress(candidate) != null;
+            } catch (SocketException e) {
                 return false;
             }
         }
