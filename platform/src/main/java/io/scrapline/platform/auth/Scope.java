@@ -102,6 +102,18 @@ public record Scope(Set<String> plants, Set<String> lines) {
     }
 
     /**
+     * For what covers whole plants, of any plant the token covers (a consolidation, an evaluation of plant-wide rules).
+     *
+     * @throws OutOfScopeProblem
+     *             when the token is limited to lines
+     */
+    public void requireWholePlants(String what) {
+        if (!lines.isEmpty()) {
+            throw new OutOfScopeProblem(what + " covers whole plants; the token is limited to lines " + list(lines));
+        }
+    }
+
+    /**
      * For what covers every plant of the tenant (shared reference data, cost schemas, source systems, audiences).
      *
      * @throws OutOfScopeProblem
