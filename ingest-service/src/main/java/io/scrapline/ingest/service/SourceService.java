@@ -12,6 +12,7 @@ import io.scrapline.ingest.domain.SourceSecret;
 import io.scrapline.ingest.domain.SourceSystem;
 import io.scrapline.ingest.domain.WebhookSignature;
 import io.scrapline.ingest.repository.SourceRepository;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,9 @@ public class SourceService {
     }
 
     /** Registers a source with a new webhook secret; a source that exists (even if only auto-registered) is a 409. */
-    public Uni<SourceSecret> create(String tenant, String source, String description) {
+    public Uni<SourceSecret> create(String tenant, Scope scope, String source, String description) {
+        // A source feeds any plant, and its secret signs records of any plant.
+        scope.requireWholeTenant("a source system");
         String secret = WebhookSignature.newSecret(random);
         return db.inTenant(tenant, connection -> sources.create(connection, source, description, secret))
                 .map(created -> created.orElseThrow(() -> new ConflictProblem(
@@ -50,7 +53,8 @@ public class SourceService {
     }
 
     /** Issues a new secret; the one it replaces keeps working for the configured grace period. */
-    public Uni<SourceSecret> rotate(String tenant, String source) {
+    public Uni<SourceSecret> rotate(String tenant, Scope scope, String source) {
+        scope.requireWholeTenant("a source system's webhook secret");
         String secret = WebhookSignature.newSecret(random);
         return db
                 .inTenant(tenant, connection -> sources.rotate(connection, source, secret, config.webhookSecretGrace()))
