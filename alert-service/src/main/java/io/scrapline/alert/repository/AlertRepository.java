@@ -62,13 +62,11 @@ public class AlertRepository {
         });
     }
 
-    /** The plant an existing rule watches. */
-    public Uni<Optional<String>> rulePlant(SqlConnection connection, String rule) {
-        return connection.preparedQuery("SELECT plant_id FROM alert_rules WHERE rule_id = $1").execute(Tuple.of(rule))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
-    }
-
-    public Uni<Void> upsertRule(SqlConnection connection, String rule, AlertRequests.Rule request) {
+    /**
+     * Stores the rule unless it exists and watches a plant outside {@code plants} (every plant when empty): a token of
+     * one plant does not take over another plant's rule. Whether it was stored.
+     */
+    public Uni<Boolean> upsertRule(SqlConnection connection, String rule, AlertRequests.Rule request, String[] plants) {
         return connection.preparedQuery("""
                 INSERT INTO alert_rules (tenant_id, rule_id, plant_id, defect_code, metric, time_window, threshold,
                     audience_id, enabled)
@@ -77,11 +75,11 @@ public class AlertRepository {
                     defect_code = excluded.defect_code, metric = excluded.metric, time_window = excluded.time_window,
                     threshold = excluded.threshold, audience_id = excluded.audience_id, enabled = excluded.enabled,
                     updated_at = now()
-                """)
-                .execute(Tuple.tuple().addValue(rule).addValue(request.plant()).addValue(request.defectCode())
-                        .addValue(request.metric()).addValue(request.window()).addValue(request.threshold())
-                        .addValue(request.audience()).addValue(request.enabled() == null || request.enabled()))
-                .replaceWithVoid();
+                WHERE cardinality($9::text[]) = 0 OR alert_rules.plant_id = ANY($9)
+                """).execute(Tuple.tuple().addValue(rule).addValue(request.plant()).addValue(request.defectCode())
+                .addValue(request.metric()).addValue(request.window()).addValue(request.threshold())
+                .addValue(request.audience()).addValue(request.enabled() == null || request.enabled()).addValue(plants))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /**

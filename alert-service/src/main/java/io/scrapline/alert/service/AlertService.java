@@ -53,19 +53,19 @@ public class AlertService {
      */
     public Uni<Void> putRule(String tenant, Scope scope, String rule, AlertRequests.Rule request) {
         scope.requireWholePlant(request.plant(), "an alert rule");
-        return db.inTenant(tenant, connection -> alerts.rulePlant(connection, rule)
-                .invoke(watched -> watched.filter(plant -> !scope.coversPlant(plant)).ifPresent(plant -> {
+        return db.inTenant(tenant, connection -> alerts.missingReferences(connection, request).chain(missing -> {
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException("the rule names what does not exist", missing.stream()
+                        .map(field -> new FieldError(null, field,
+                                "no " + field + " " + (field.equals("plant") ? request.plant() : request.audience())))
+                        .toList());
+            }
+            return alerts.upsertRule(connection, rule, request, scope.plantArray()).invoke(stored -> {
+                if (!stored) {
                     throw new OutOfScopeProblem("rule " + rule + " watches a plant outside the token's scope");
-                })).chain(() -> alerts.missingReferences(connection, request)).chain(missing -> {
-                    if (!missing.isEmpty()) {
-                        throw new InvalidInputException("the rule names what does not exist",
-                                missing.stream()
-                                        .map(field -> new FieldError(null, field, "no " + field + " "
-                                                + (field.equals("plant") ? request.plant() : request.audience())))
-                                        .toList());
-                    }
-                    return alerts.upsertRule(connection, rule, request);
-                }));
+                }
+            }).replaceWithVoid();
+        }));
     }
 
     /**

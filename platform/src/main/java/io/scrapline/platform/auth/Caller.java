@@ -50,11 +50,6 @@ public class Caller {
         return Scope.of(plants(), lines());
     }
 
-    /** Refuses a plant outside the token's plant scope. */
-    public void requirePlant(String plant) {
-        scope().requirePlant(plant);
-    }
-
     /** Who the caller is (the token's upn, else its subject), recorded on what the caller changes. */
     public String name() {
         return token.getName();

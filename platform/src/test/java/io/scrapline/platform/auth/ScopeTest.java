@@ -58,6 +58,10 @@ class ScopeTest {
                         "approving a cost schema covers every plant of the tenant; the token is limited to plants PA2");
         assertThatThrownBy(() -> L1.requireWholeTenant("an audience")).isInstanceOf(OutOfScopeProblem.class)
                 .hasMessageContaining("plants PA1 and lines L1");
+        assertThatCode(() -> PA2.requireWholePlants("a consolidation")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ANY_PLANT_L1.requireWholePlants("a consolidation"))
+                .isInstanceOf(OutOfScopeProblem.class)
+                .hasMessage("a consolidation covers whole plants; the token is limited to lines L1");
     }
 
     @Test
