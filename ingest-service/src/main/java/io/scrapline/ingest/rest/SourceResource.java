@@ -87,7 +87,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SourceSystem.class), examples = @ExampleObject(name = "sources", value = "["
             + SOURCE_EXAMPLE + "]")))
     public Uni<List<SourceSystem>> list() {
-        return sources.list(caller.tenant());
+        return sources.list(caller.tenant(), caller.scope());
     }
 
     @GET
@@ -97,7 +97,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceSystem.class), examples = @ExampleObject(name = "source", value = SOURCE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "The tenant has no such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SourceSystem> get(@PathParam("source") String source) {
-        return sources.get(caller.tenant(), source);
+        return sources.get(caller.tenant(), caller.scope(), source);
     }
 
     @POST

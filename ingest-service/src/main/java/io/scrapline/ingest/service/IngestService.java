@@ -62,6 +62,7 @@ public class IngestService {
         final UUID batchId = UUID.randomUUID();
         final List<FieldError> errors = new ArrayList<>();
         final List<FieldError> outOfScope = new ArrayList<>();
+        int outOfScopeRows;
         final Set<String> knownPlants = new HashSet<>();
         final Set<String> unknownPlants = new HashSet<>();
         int received;
@@ -108,7 +109,8 @@ public class IngestService {
                         .chain(() -> batches.insert(connection, summary(submission, progress), submission.source()))
                         .chain(() -> landChunks(connection, submission, rows, progress))
                         .chain(() -> checkRepeats(connection, submission, progress)).chain(() -> {
-                            Scope.refuseRows(progress.outOfScope, "nothing of this batch was stored");
+                            Scope.refuseRows(progress.outOfScope, progress.outOfScopeRows,
+                                    "nothing of this batch was stored");
                             if (progress.errorCount > 0 && !submission.partial()) {
                                 throw new InvalidInputException(
                                         progress.rejected + " of " + progress.received
@@ -200,7 +202,7 @@ public class IngestService {
         List<ValidRecord> inScope = withScopeChecked(submission, result.valid(), progress);
         return withPlantsChecked(connection, inScope, progress).chain(valid -> {
             progress.valid += valid.size();
-            if ((progress.errorCount > 0 && !submission.partial()) || !progress.outOfScope.isEmpty()) {
+            if ((progress.errorCount > 0 && !submission.partial()) || progress.outOfScopeRows > 0) {
                 // The batch will be refused: keep reading to list every error, but write nothing more.
                 return Uni.createFrom().voidItem();
             }
@@ -228,7 +230,7 @@ public class IngestService {
                     hasLine ? record.text("line") : null);
             if (error == null) {
                 kept.add(record);
-            } else if (progress.outOfScope.size() < config.maxErrors()) {
+            } else if (progress.outOfScopeRows++ < config.maxErrors()) {
                 progress.outOfScope.add(error);
             }
         }

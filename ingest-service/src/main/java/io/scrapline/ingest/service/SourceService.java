@@ -43,13 +43,20 @@ public class SourceService {
                 .invoke(() -> Log.infof("tenant %s registered source %s", tenant, source));
     }
 
-    public Uni<List<SourceSystem>> list(String tenant) {
-        return db.inTenant(tenant, sources::list);
+    /** The sources; a token limited to plants or lines sees them without their connectors (see {@link #shown}). */
+    public Uni<List<SourceSystem>> list(String tenant, Scope scope) {
+        return db.inTenant(tenant, sources::list)
+                .map(found -> found.stream().map(source -> shown(scope, source)).toList());
     }
 
-    public Uni<SourceSystem> get(String tenant, String source) {
+    public Uni<SourceSystem> get(String tenant, Scope scope, String source) {
         return db.inTenant(tenant, connection -> sources.find(connection, source))
-                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no source " + source)));
+                .map(found -> shown(scope, found.orElseThrow(() -> new NotFoundProblem("no source " + source))));
+    }
+
+    /** A connector's status carries its last error, which may name records of any plant: the whole tenant's only. */
+    private static SourceSystem shown(Scope scope, SourceSystem source) {
+        return scope.wholeTenant() ? source : source.withConnectors(List.of());
     }
 
     /** Issues a new secret; the one it replaces keeps working for the configured grace period. */

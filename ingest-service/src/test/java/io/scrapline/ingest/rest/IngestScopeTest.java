@@ -148,6 +148,17 @@ class IngestScopeTest {
         given().auth().oauth2(tol2Admin).get("/api/v1/sources/plex-mes").then().statusCode(200);
 
         String connector = "/api/v1/sources/plex-mes/connectors/mes-pull";
+        db.inTenant(tenant, connection -> connection.query("""
+                INSERT INTO connectors (tenant_id, source, connector, kind, record_type, config, enabled)
+                VALUES (current_tenant(), 'plex-mes', 'mes-pull', 'rest', 'defects', '{}', false)""").execute()).await()
+                .indefinitely();
+        given().auth().oauth2(admin).get("/api/v1/sources/plex-mes").then().statusCode(200).body("connectors.connector",
+                equalTo(List.of("mes-pull")));
+        // A connector's status carries its last error, which may name any plant's records.
+        given().auth().oauth2(tol2Admin).get("/api/v1/sources/plex-mes").then().statusCode(200).body("connectors",
+                equalTo(List.of()));
+        given().auth().oauth2(tol2Admin).get("/api/v1/sources").then().statusCode(200).body("[0].connectors",
+                equalTo(List.of()));
         given().auth().oauth2(tol2Admin).contentType("application/json").body("""
                 {"kind": "rest", "record_type": "defects", "config": {}}""").put(connector).then().statusCode(403)
                 .contentType(PROBLEM);

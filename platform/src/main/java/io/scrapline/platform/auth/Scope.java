@@ -148,9 +148,18 @@ public record Scope(Set<String> plants, Set<String> lines) {
      *             naming every row in {@code errors}, if there is one
      */
     public static void refuseRows(List<FieldError> errors, String what) {
-        if (!errors.isEmpty()) {
-            throw new OutOfScopeProblem(errors.size() + " " + (errors.size() == 1 ? "row is" : "rows are")
-                    + " outside the token's scope; " + what, errors);
+        refuseRows(errors, errors.size(), what);
+    }
+
+    /**
+     * @throws OutOfScopeProblem
+     *             saying that {@code rows} rows are out of scope and naming those in {@code errors} (the first of them,
+     *             when a long body has more than a problem lists), if there is one
+     */
+    public static void refuseRows(List<FieldError> errors, int rows, String what) {
+        if (rows > 0) {
+            throw new OutOfScopeProblem(
+                    rows + " " + (rows == 1 ? "row is" : "rows are") + " outside the token's scope; " + what, errors);
         }
     }
 
