@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 import io.scrapline.alert.service.AlertService;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 
@@ -25,6 +26,6 @@ public class AlertSweepJob {
     @Scheduled(every = "${scrapline.alert.sweep-every:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return db.sweepTenants("alert-sweep", "tenants_with_alert_rules",
-                tenant -> alerts.evaluate(tenant, null).chain(() -> alerts.retryUnsent(tenant)));
+                tenant -> alerts.evaluate(tenant, Scope.TENANT, null).chain(() -> alerts.retryUnsent(tenant)));
     }
 }

@@ -62,7 +62,11 @@ public class AlertRepository {
         });
     }
 
-    public Uni<Void> upsertRule(SqlConnection connection, String rule, AlertRequests.Rule request) {
+    /**
+     * Stores the rule unless it exists and watches a plant outside {@code plants} (every plant when empty): a token of
+     * one plant does not take over another plant's rule. Whether it was stored.
+     */
+    public Uni<Boolean> upsertRule(SqlConnection connection, String rule, AlertRequests.Rule request, String[] plants) {
         return connection.preparedQuery("""
                 INSERT INTO alert_rules (tenant_id, rule_id, plant_id, defect_code, metric, time_window, threshold,
                     audience_id, enabled)
@@ -71,18 +75,19 @@ public class AlertRepository {
                     defect_code = excluded.defect_code, metric = excluded.metric, time_window = excluded.time_window,
                     threshold = excluded.threshold, audience_id = excluded.audience_id, enabled = excluded.enabled,
                     updated_at = now()
-                """)
-                .execute(Tuple.tuple().addValue(rule).addValue(request.plant()).addValue(request.defectCode())
-                        .addValue(request.metric()).addValue(request.window()).addValue(request.threshold())
-                        .addValue(request.audience()).addValue(request.enabled() == null || request.enabled()))
-                .replaceWithVoid();
+                WHERE cardinality($9::text[]) = 0 OR alert_rules.plant_id = ANY($9)
+                """).execute(Tuple.tuple().addValue(rule).addValue(request.plant()).addValue(request.defectCode())
+                .addValue(request.metric()).addValue(request.window()).addValue(request.threshold())
+                .addValue(request.audience()).addValue(request.enabled() == null || request.enabled()).addValue(plants))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /**
      * Rules over their threshold with no alert for the period yet; narrowed to a plant, period and codes when given (a
-     * prompt), or every rule (the sweep).
+     * prompt), or every rule (the sweep); of {@code plants} only unless that is empty.
      */
-    public Uni<List<Breach>> breaches(SqlConnection connection, String plant, String period, List<String> codes) {
+    public Uni<List<Breach>> breaches(SqlConnection connection, String plant, String period, List<String> codes,
+            String[] plants) {
         return connection.preparedQuery("""
                 SELECT r.rule_id, r.plant_id, c.period, r.defect_code, sum(c.amount) AS value, r.threshold,
                     p.currency, a.members
@@ -93,15 +98,17 @@ public class AlertRepository {
                 JOIN audiences a ON a.tenant_id = r.tenant_id AND a.audience_id = r.audience_id
                 WHERE r.enabled AND ($1::text IS NULL OR r.plant_id = $1) AND ($2::text IS NULL OR c.period = $2)
                   AND ($3::text[] IS NULL OR r.defect_code = ANY($3))
+                  AND (cardinality($4::text[]) = 0 OR r.plant_id = ANY($4))
                   AND NOT EXISTS (SELECT 1 FROM alert_log l WHERE l.tenant_id = r.tenant_id
                                   AND l.rule_id = r.rule_id AND l.period = c.period)
                 GROUP BY r.rule_id, r.plant_id, c.period, r.defect_code, r.threshold, p.currency, a.members
                 HAVING sum(c.amount) > r.threshold
-                """).execute(Tuple.of(plant, period, codes == null ? null : codes.toArray(String[]::new))).map(rows -> {
-            List<Breach> breaches = new ArrayList<>();
-            rows.forEach(row -> breaches.add(breach(row, (JsonArray) row.getValue("members"))));
-            return breaches;
-        });
+                """).execute(Tuple.of(plant, period, codes == null ? null : codes.toArray(String[]::new), plants))
+                .map(rows -> {
+                    List<Breach> breaches = new ArrayList<>();
+                    rows.forEach(row -> breaches.add(breach(row, (JsonArray) row.getValue("members"))));
+                    return breaches;
+                });
     }
 
     /** Logs the alert unless the rule already has one for the period; the id only if this call logged it. */
@@ -153,12 +160,15 @@ public class AlertRepository {
         });
     }
 
-    public Uni<List<Map<String, Object>>> list(SqlConnection connection, String status) {
+    /** The alerts of {@code plants} (every plant when empty), newest first. */
+    public Uni<List<Map<String, Object>>> list(SqlConnection connection, String status, String[] plants) {
         return connection.preparedQuery("""
                 SELECT alert_id, rule_id, plant_id, period, defect_code, value, threshold, currency, recipients,
                     status, attempts, last_error, created_at, sent_at
-                FROM alert_log WHERE ($1::text IS NULL OR status = $1) ORDER BY alert_id DESC LIMIT 500
-                """).execute(Tuple.of(status)).map(rows -> {
+                FROM alert_log WHERE ($1::text IS NULL OR status = $1)
+                  AND (cardinality($2::text[]) = 0 OR plant_id = ANY($2))
+                ORDER BY alert_id DESC LIMIT 500
+                """).execute(Tuple.of(status, plants)).map(rows -> {
             List<Map<String, Object>> alerts = new ArrayList<>();
             for (Row row : rows) {
                 Map<String, Object> alert = new LinkedHashMap<>();
@@ -182,9 +192,12 @@ public class AlertRepository {
         });
     }
 
-    public Uni<Boolean> acknowledge(SqlConnection connection, long alertId) {
-        return connection.preparedQuery("UPDATE alert_log SET status = 'acknowledged' WHERE alert_id = $1")
-                .execute(Tuple.of(alertId)).map(rows -> rows.rowCount() > 0);
+    /** Whether an alert of {@code plants} (every plant when empty) was there to acknowledge. */
+    public Uni<Boolean> acknowledge(SqlConnection connection, long alertId, String[] plants) {
+        return connection.preparedQuery("""
+                UPDATE alert_log SET status = 'acknowledged'
+                WHERE alert_id = $1 AND (cardinality($2::text[]) = 0 OR plant_id = ANY($2))
+                """).execute(Tuple.of(alertId, plants)).map(rows -> rows.rowCount() > 0);
     }
 
     private static Breach breach(Row row, JsonArray members) {

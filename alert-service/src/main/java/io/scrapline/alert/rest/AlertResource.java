@@ -51,7 +51,7 @@ public class AlertResource {
             {"members": [{"name": "Dana Ortiz", "role": "quality", "email": "dana.ortiz@example.com"}]}""")))
     @APIResponse(responseCode = "204", description = "Stored")
     public Uni<Void> putAudience(@PathParam("audience") String audience, @Valid @NotNull AlertRequests.Audience body) {
-        return alerts.putAudience(caller.tenant(), audience, body);
+        return alerts.putAudience(caller.tenant(), caller.scope(), audience, body);
     }
 
     @PUT
@@ -66,7 +66,7 @@ public class AlertResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "422", description = "Invalid fields, or a plant or audience that does not exist")
     public Uni<Void> putRule(@PathParam("rule") String rule, @Valid @NotNull AlertRequests.Rule body) {
-        return alerts.putRule(caller.tenant(), rule, body);
+        return alerts.putRule(caller.tenant(), caller.scope(), rule, body);
     }
 
     @GET
@@ -74,7 +74,7 @@ public class AlertResource {
     @RolesAllowed({ Roles.ADMIN, Roles.QUALITY, Roles.CONTROLLER })
     @Operation(summary = "The alert log, newest first")
     public Uni<List<Map<String, Object>>> list(@QueryParam("status") String status) {
-        return alerts.list(caller.tenant(), status);
+        return alerts.list(caller.tenant(), caller.scope(), status);
     }
 
     @POST
@@ -84,7 +84,7 @@ public class AlertResource {
     @APIResponse(responseCode = "204", description = "Acknowledged")
     @APIResponse(responseCode = "404", description = "No such alert for this tenant")
     public Uni<Void> acknowledge(@PathParam("id") long id) {
-        return alerts.acknowledge(caller.tenant(), id);
+        return alerts.acknowledge(caller.tenant(), caller.scope(), id);
     }
 
     @POST
@@ -94,6 +94,6 @@ public class AlertResource {
     @Operation(summary = "Evaluate the rules that watch changed rollups", description = "costing-service calls "
             + "this after it commits; the sweep does the same from the database.")
     public Uni<Map<String, Integer>> evaluate(@Valid @NotNull AlertPrompt prompt) {
-        return alerts.evaluate(caller.tenant(), prompt).map(sent -> Map.of("sent", sent));
+        return alerts.evaluate(caller.tenant(), caller.scope(), prompt).map(sent -> Map.of("sent", sent));
     }
 }

@@ -12,9 +12,11 @@ import io.scrapline.alert.repository.AlertRepository;
 import io.scrapline.alert.repository.AlertRepository.Breach;
 import io.scrapline.alert.rest.AlertRequests;
 import io.scrapline.platform.api.AlertPrompt;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.problem.OutOfScopeProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -39,11 +41,18 @@ public class AlertService {
         this.mailer = mailer;
     }
 
-    public Uni<Void> putAudience(String tenant, String audience, AlertRequests.Audience request) {
+    /** An audience is shared by the rules of every plant: only a token without a plant or line limit changes it. */
+    public Uni<Void> putAudience(String tenant, Scope scope, String audience, AlertRequests.Audience request) {
+        scope.requireWholeTenant("an audience");
         return db.inTenant(tenant, connection -> alerts.upsertAudience(connection, audience, request));
     }
 
-    public Uni<Void> putRule(String tenant, String rule, AlertRequests.Rule request) {
+    /**
+     * A rule watches a whole plant: the token must cover the plant it names and, when the rule exists, the plant it
+     * watched, so that a token of one plant cannot take over another plant's rule.
+     */
+    public Uni<Void> putRule(String tenant, Scope scope, String rule, AlertRequests.Rule request) {
+        scope.requireWholePlant(request.plant(), "an alert rule");
         return db.inTenant(tenant, connection -> alerts.missingReferences(connection, request).chain(missing -> {
             if (!missing.isEmpty()) {
                 throw new InvalidInputException("the rule names what does not exist", missing.stream()
@@ -51,16 +60,30 @@ public class AlertService {
                                 "no " + field + " " + (field.equals("plant") ? request.plant() : request.audience())))
                         .toList());
             }
-            return alerts.upsertRule(connection, rule, request);
+            return alerts.upsertRule(connection, rule, request, scope.plantArray()).invoke(stored -> {
+                if (!stored) {
+                    throw new OutOfScopeProblem("rule " + rule + " watches a plant outside the token's scope");
+                }
+            }).replaceWithVoid();
         }));
     }
 
-    /** Evaluates the rules a prompt names; with a null prompt, every rule of the tenant. Returns alerts sent. */
-    public Uni<Integer> evaluate(String tenant, AlertPrompt prompt) {
+    /**
+     * Evaluates the rules a prompt names; with a null prompt, every rule of the plants in {@code scope}. Returns alerts
+     * sent.
+     */
+    public Uni<Integer> evaluate(String tenant, Scope scope, AlertPrompt prompt) {
+        if (prompt != null && prompt.plant() != null) {
+            scope.requireWholePlant(prompt.plant(), "evaluating alert rules");
+        } else {
+            scope.requireWholePlants("evaluating alert rules");
+        }
+        String[] plants = scope.plantArray();
         return db
                 .inTenant(tenant,
-                        connection -> prompt == null ? alerts.breaches(connection, null, null, null)
-                                : alerts.breaches(connection, prompt.plant(), prompt.period(), prompt.defectCodes()))
+                        connection -> prompt == null ? alerts.breaches(connection, null, null, null, plants)
+                                : alerts.breaches(connection, prompt.plant(), prompt.period(), prompt.defectCodes(),
+                                        plants))
                 .onItem().transformToMulti(breaches -> Multi.createFrom().iterable(breaches)).onItem()
                 .transformToUniAndConcatenate(
                         breach -> db.inTenant(tenant, connection -> alerts.log(connection, breach))
@@ -77,16 +100,28 @@ public class AlertService {
                 .replaceWithVoid();
     }
 
-    public Uni<List<Map<String, Object>>> list(String tenant, String status) {
-        return db.inTenant(tenant, connection -> alerts.list(connection, status));
+    /**
+     * The alerts of the plants in {@code scope}. An alert's value is a whole plant's figure: a token limited to lines
+     * sees none.
+     */
+    public Uni<List<Map<String, Object>>> list(String tenant, Scope scope, String status) {
+        if (scope.limitedToLines()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return db.inTenant(tenant, connection -> alerts.list(connection, status, scope.plantArray()));
     }
 
-    public Uni<Void> acknowledge(String tenant, long alertId) {
-        return db.inTenant(tenant, connection -> alerts.acknowledge(connection, alertId)).invoke(found -> {
-            if (!found) {
-                throw new NotFoundProblem("no alert " + alertId);
-            }
-        }).replaceWithVoid();
+    /**
+     * Acknowledges an alert of a plant in {@code scope}; one of another plant is not found, as another tenant's is. A
+     * token limited to lines may acknowledge its plants' alerts: that is a receipt, it changes no figure or setting.
+     */
+    public Uni<Void> acknowledge(String tenant, Scope scope, long alertId) {
+        return db.inTenant(tenant, connection -> alerts.acknowledge(connection, alertId, scope.plantArray()))
+                .invoke(found -> {
+                    if (!found) {
+                        throw new NotFoundProblem("no alert " + alertId);
+                    }
+                }).replaceWithVoid();
     }
 
     /** Sends the alert's email and logs the outcome; whether it was sent. */

@@ -101,9 +101,12 @@ public class CostedEventRepository {
         });
     }
 
-    /** Exceptions, newest last; {@code plants} is the token's plant scope, empty for every plant. */
+    /**
+     * Exceptions, newest last; {@code plants} and {@code lines} are the token's scope, empty for every plant and every
+     * line.
+     */
     public Uni<List<Map<String, Object>>> exceptions(SqlConnection connection, String plant, String period,
-            String status, List<String> plants) {
+            String status, List<String> plants, List<String> lines) {
         return connection.preparedQuery("""
                 SELECT exception_id, source, source_id, plant_id, period, quantity, reason, detail, status, created_at,
                     closed_at
@@ -111,26 +114,29 @@ public class CostedEventRepository {
                 WHERE ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2)
                   AND ($3::text IS NULL OR status = $3)
                   AND (cardinality($4::text[]) = 0 OR plant_id = ANY($4))
+                  AND (cardinality($5::text[]) = 0 OR line_id = ANY($5))
                 ORDER BY exception_id LIMIT 1000
-                """).execute(Tuple.of(plant, period, status, plants.toArray(String[]::new))).map(rows -> {
-            List<Map<String, Object>> found = new ArrayList<>();
-            for (Row row : rows) {
-                Map<String, Object> exception = new LinkedHashMap<>();
-                exception.put("id", row.getLong("exception_id"));
-                exception.put("source", row.getString("source"));
-                exception.put("source_id", row.getString("source_id"));
-                exception.put("plant", row.getString("plant_id"));
-                exception.put("period", row.getString("period"));
-                exception.put("quantity", row.getBigDecimal("quantity"));
-                exception.put("reason", row.getString("reason"));
-                exception.put("detail", row.getString("detail"));
-                exception.put("status", row.getString("status"));
-                exception.put("created_at", row.getOffsetDateTime("created_at"));
-                exception.put("closed_at", row.getOffsetDateTime("closed_at"));
-                found.add(exception);
-            }
-            return found;
-        });
+                """)
+                .execute(Tuple.of(plant, period, status, plants.toArray(String[]::new), lines.toArray(String[]::new)))
+                .map(rows -> {
+                    List<Map<String, Object>> found = new ArrayList<>();
+                    for (Row row : rows) {
+                        Map<String, Object> exception = new LinkedHashMap<>();
+                        exception.put("id", row.getLong("exception_id"));
+                        exception.put("source", row.getString("source"));
+                        exception.put("source_id", row.getString("source_id"));
+                        exception.put("plant", row.getString("plant_id"));
+                        exception.put("period", row.getString("period"));
+                        exception.put("quantity", row.getBigDecimal("quantity"));
+                        exception.put("reason", row.getString("reason"));
+                        exception.put("detail", row.getString("detail"));
+                        exception.put("status", row.getString("status"));
+                        exception.put("created_at", row.getOffsetDateTime("created_at"));
+                        exception.put("closed_at", row.getOffsetDateTime("closed_at"));
+                        found.add(exception);
+                    }
+                    return found;
+                });
     }
 
     private static List<Map<String, Object>> json(Object value) {

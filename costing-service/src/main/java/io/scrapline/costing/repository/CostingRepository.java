@@ -31,6 +31,7 @@ import io.scrapline.costing.domain.RollupDelta;
 import io.scrapline.costing.domain.ScrapVariance;
 import io.scrapline.costing.domain.VarianceDelta;
 import io.scrapline.costing.domain.VarianceOutcome;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -84,6 +85,16 @@ public class CostingRepository {
      * As {@link #uncosted}, of one ingest batch only: a prompt costs the batch it names first, so that a small batch is
      * not kept waiting behind a large one landed earlier.
      */
+    /** Whether ingest batch {@code batchId} has a defect record of a plant or line outside {@code scope}. */
+    public Uni<Boolean> batchOutside(SqlConnection connection, UUID batchId, Scope scope) {
+        return connection.preparedQuery("""
+                SELECT EXISTS (SELECT 1 FROM defect_records
+                               WHERE batch_id = $1 AND NOT ((cardinality($2::text[]) = 0 OR plant_id = ANY($2))
+                                                        AND (cardinality($3::text[]) = 0 OR line_id = ANY($3))))
+                """).execute(Tuple.of(batchId, scope.plantArray(), scope.lineArray()))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     public Uni<List<DefectRecord>> uncostedInBatch(SqlConnection connection, UUID batchId, long afterRecordId,
             int limit) {
         return connection.preparedQuery("""

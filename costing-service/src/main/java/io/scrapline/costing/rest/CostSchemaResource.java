@@ -74,9 +74,9 @@ public class CostSchemaResource {
         CostSchemaRequests.Draft draft = request == null
                 ? new CostSchemaRequests.Draft(null, null, null, null, null, null, null, null)
                 : request;
-        return schemas.createDraft(caller.tenant(), token.getName(), draft).map(CostSchemaRequests.Version::of)
-                .map(version -> Response.created(URI.create("/api/v1/cost-schemas/" + version.version()))
-                        .entity(version).build());
+        return schemas.createDraft(caller.tenant(), caller.scope(), token.getName(), draft)
+                .map(CostSchemaRequests.Version::of).map(version -> Response
+                        .created(URI.create("/api/v1/cost-schemas/" + version.version())).entity(version).build());
     }
 
     @POST
@@ -89,7 +89,8 @@ public class CostSchemaResource {
     @APIResponse(responseCode = "404", description = "No such version for this tenant")
     @APIResponse(responseCode = "409", description = "The version is not a draft")
     public Uni<CostSchemaRequests.Version> approve(@PathParam("version") int version) {
-        return schemas.approve(caller.tenant(), version, token.getName()).map(CostSchemaRequests.Version::of);
+        return schemas.approve(caller.tenant(), caller.scope(), version, token.getName())
+                .map(CostSchemaRequests.Version::of);
     }
 
     @GET

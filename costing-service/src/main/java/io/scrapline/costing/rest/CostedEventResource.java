@@ -24,6 +24,7 @@ import io.scrapline.costing.repository.CostedEventRepository;
 import io.scrapline.costing.service.CostingService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
@@ -53,11 +54,12 @@ public class CostedEventResource {
             @QueryParam("line") String line, @QueryParam("defect_code") String defectCode,
             @QueryParam("part") String part, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        Scope scope = caller.scope();
         if (plant != null) {
-            caller.requirePlant(plant);
+            scope.requirePlant(plant);
         }
         var filter = new CostedEventRepository.Filter(plant, period, line, defectCode, part,
-                List.copyOf(caller.plants()), List.copyOf(caller.lines()));
+                List.copyOf(scope.plants()), List.copyOf(scope.lines()));
         return db.inTenant(caller.tenant(), connection -> events.list(connection, filter, page, size));
     }
 
@@ -98,15 +100,15 @@ public class CostedEventResource {
     @Operation(summary = "Events waiting for data, with the reason")
     public Uni<List<Map<String, Object>>> exceptions(@QueryParam("plant") String plant,
             @QueryParam("period") String period, @QueryParam("status") String status) {
+        Scope scope = caller.scope();
         if (plant != null) {
-            caller.requirePlant(plant);
+            scope.requirePlant(plant);
         }
-        return db.inTenant(caller.tenant(),
-                connection -> events.exceptions(connection, plant, period, status, List.copyOf(caller.plants())));
+        return db.inTenant(caller.tenant(), connection -> events.exceptions(connection, plant, period, status,
+                List.copyOf(scope.plants()), List.copyOf(scope.lines())));
     }
 
     private boolean inScope(Map<String, Object> event) {
-        return (caller.plants().isEmpty() || caller.plants().contains((String) event.get("plant")))
-                && (caller.lines().isEmpty() || caller.lines().contains((String) event.get("line")));
+        return caller.scope().covers((String) event.get("plant"), (String) event.get("line"));
     }
 }

@@ -40,7 +40,7 @@ public class CostingRunResource {
             + "same work in the database.")
     public Uni<Map<String, Integer>> run(CostingPrompt prompt) {
         return costing
-                .run(caller.tenant(), caller.bearer(), prompt == null ? null : prompt.batchId(),
+                .run(caller.tenant(), caller.scope(), caller.bearer(), prompt == null ? null : prompt.batchId(),
                         prompt == null ? null : prompt.recordType())
                 .map(run -> Map.of("costed", run.costed(), "exceptions", run.exceptions()));
     }

@@ -50,7 +50,7 @@ public class FxRateResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored")
     public Uni<Void> put(@NotNull List<FxRate> body) {
-        return rates.put(caller.tenant(), body);
+        return rates.put(caller.tenant(), caller.scope(), body);
     }
 
     @GET

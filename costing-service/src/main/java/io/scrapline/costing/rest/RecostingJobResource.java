@@ -62,7 +62,9 @@ public class RecostingJobResource {
     @APIResponse(responseCode = "422", description = "Plant, period or reason missing or invalid, each named")
     public Uni<Response> request(RecostingRequests.Request request) {
         RecostingRequests.Request body = request == null ? new RecostingRequests.Request(null, null, null) : request;
-        return recosting.request(caller, body.plant(), body.period(), body.reason()).map(RecostingRequests.Job::of)
+        return recosting
+                .request(caller.tenant(), caller.scope(), caller.name(), body.plant(), body.period(), body.reason())
+                .map(RecostingRequests.Job::of)
                 .map(job -> Response.accepted(job).location(URI.create("/api/v1/recosting-jobs/" + job.id())).build());
     }
 
@@ -75,13 +77,14 @@ public class RecostingJobResource {
         if (!id.matches("[0-9]{1,18}")) {
             throw new NotFoundProblem("no re-costing job " + id);
         }
-        return recosting.job(caller, Long.parseLong(id)).map(RecostingRequests.Job::of);
+        return recosting.job(caller.tenant(), caller.scope(), Long.parseLong(id)).map(RecostingRequests.Job::of);
     }
 
     @GET
     @Operation(summary = "Re-costing jobs, newest first", description = "status: queued, running, done or failed; "
             + "every status when left out.")
     public Uni<List<RecostingRequests.Job>> jobs(@QueryParam("status") String status) {
-        return recosting.jobs(caller, status).map(all -> all.stream().map(RecostingRequests.Job::of).toList());
+        return recosting.jobs(caller.tenant(), caller.scope(), status)
+                .map(all -> all.stream().map(RecostingRequests.Job::of).toList());
     }
 }

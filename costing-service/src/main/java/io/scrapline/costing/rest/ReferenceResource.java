@@ -58,7 +58,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "422", description = "Invalid fields, each named")
     public Uni<Void> putPlant(@PathParam("plant") @Pattern(regexp = KEY) String plant,
             @NotNull ReferenceRequests.PlantRequest request) {
-        return reference.putPlant(caller.tenant(), plant, request);
+        return reference.putPlant(caller.tenant(), caller.scope(), plant, request);
     }
 
     @PUT
@@ -70,7 +70,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "204", description = "Stored")
     public Uni<Void> putPartXref(@PathParam("source") @Pattern(regexp = KEY) String source,
             @NotNull List<@Valid @NotNull PartXref> xrefs) {
-        return reference.putPartXrefs(caller.tenant(), source, xrefs);
+        return reference.putPartXrefs(caller.tenant(), caller.scope(), source, xrefs);
     }
 
     @PUT
@@ -81,7 +81,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "204", description = "Stored")
     public Uni<Void> putDefectCodeXref(@PathParam("source") @Pattern(regexp = KEY) String source,
             @NotNull List<@Valid @NotNull DefectCodeXref> xrefs) {
-        return reference.putDefectCodeXrefs(caller.tenant(), source, xrefs);
+        return reference.putDefectCodeXrefs(caller.tenant(), caller.scope(), source, xrefs);
     }
 
     @PUT
@@ -93,6 +93,6 @@ public class ReferenceResource {
               "coq_class": "internal_failure"}]""")))
     @APIResponse(responseCode = "204", description = "Stored")
     public Uni<Void> putDefectCodes(@NotNull List<@Valid @NotNull DefectCode> codes) {
-        return reference.putDefectCodes(caller.tenant(), codes);
+        return reference.putDefectCodes(caller.tenant(), caller.scope(), codes);
     }
 }

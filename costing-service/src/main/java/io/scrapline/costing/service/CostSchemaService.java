@@ -12,6 +12,7 @@ import io.scrapline.costing.repository.CostSchemaRepository;
 import io.scrapline.costing.repository.CostSchemaRepository.Stored;
 import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.costing.rest.CostSchemaRequests;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -36,7 +37,8 @@ public class CostSchemaService {
         this.recosting = recosting;
     }
 
-    public Uni<Stored> createDraft(String tenant, String createdBy, CostSchemaRequests.Draft request) {
+    public Uni<Stored> createDraft(String tenant, Scope scope, String createdBy, CostSchemaRequests.Draft request) {
+        scope.requireWholeTenant("a cost schema");
         CostSchemaDraft.Read read = CostSchemaDraft.read(request.scrapMethod(), request.plannedScrapConvention(),
                 request.rounding(), request.laborBurden(), request.fxPolicy(), request.vitalFewThreshold(),
                 request.defectCatalogVersion(), request.includeScrapInCompletions());
@@ -59,7 +61,9 @@ public class CostSchemaService {
      * Approves draft {@code version}; the version approved until now is superseded, and re-costs of the open periods
      * queued, in the same transaction.
      */
-    public Uni<Stored> approve(String tenant, int version, String approvedBy) {
+    public Uni<Stored> approve(String tenant, Scope scope, int version, String approvedBy) {
+        // Approval re-costs the open periods of every plant: a token limited to some may not set that off.
+        scope.requireWholeTenant("approving a cost schema");
         return db.inTenant(tenant, connection -> repository.lockTenant(connection)
                 .chain(() -> repository.findForUpdate(connection, version)).chain(found -> {
                     Stored stored = found.orElseThrow(() -> new NotFoundProblem("no cost schema version " + version));

@@ -38,6 +38,7 @@ import io.scrapline.costing.repository.CostedEventRepository;
 import io.scrapline.costing.repository.CostingRepository;
 import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.platform.api.AlertPrompt;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -128,6 +129,25 @@ public class CostingService {
                 promptAlerts(bearer, done);
             }
         });
+    }
+
+    /**
+     * {@link #run(String, String, UUID, String)} for a caller limited to {@code scope}. Costing everything pending
+     * covers every plant: only a batch of defect records may be named, and it is costed only if all its records are in
+     * scope; otherwise it is left to the sweep and the answer is that of an unknown batch, nothing costed.
+     *
+     * @throws io.scrapline.platform.problem.OutOfScopeProblem
+     *             for a run of everything pending from a token limited to plants or lines
+     */
+    public Uni<Run> run(String tenant, Scope scope, String bearer, UUID batchId, String recordType) {
+        if (scope.wholeTenant()) {
+            return run(tenant, bearer, batchId, recordType);
+        }
+        if (batchId == null || (recordType != null && !recordType.equals(DEFECTS))) {
+            scope.requireWholeTenant("costing everything pending");
+        }
+        return db.inTenant(tenant, connection -> repository.batchOutside(connection, batchId, scope)).chain(
+                outside -> outside ? Uni.createFrom().item(Run.empty()) : run(tenant, bearer, batchId, recordType));
     }
 
     private Uni<Run> everything(String tenant) {

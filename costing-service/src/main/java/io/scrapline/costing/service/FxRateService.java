@@ -11,6 +11,7 @@ import io.scrapline.costing.repository.FxRateRepository;
 import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.costing.rest.FxRateRequests.FxRate;
 import io.scrapline.costing.rest.FxRateRequests.StoredFxRate;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.Inputs;
 import io.scrapline.platform.problem.InvalidInputException;
@@ -34,7 +35,8 @@ public class FxRateService {
         this.reference = reference;
     }
 
-    public Uni<Void> put(String tenant, List<FxRate> request) {
+    public Uni<Void> put(String tenant, Scope scope, List<FxRate> request) {
+        scope.requireWholeTenant("FX rates");
         List<FxRate> normalized = request.stream()
                 .map(r -> r == null ? null
                         : new FxRate(r.from(), r.to(), r.period(), r.rate(), r.kind() == null ? "average" : r.kind()))

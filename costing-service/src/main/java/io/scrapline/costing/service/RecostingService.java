@@ -16,7 +16,7 @@ import io.scrapline.costing.repository.CostingRepository;
 import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.costing.repository.RecostingRepository.Job;
 import io.scrapline.costing.repository.RecostingRepository.Part;
-import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.FieldError;
@@ -70,7 +70,7 @@ public class RecostingService {
      * @throws ConflictProblem
      *             if the period is closed: its figures are frozen, restating it is reporting's
      */
-    public Uni<Job> request(Caller caller, String plant, String period, String reason) {
+    public Uni<Job> request(String tenant, Scope scope, String by, String plant, String period, String reason) {
         List<FieldError> errors = new ArrayList<>();
         if (plant == null || plant.isBlank()) {
             errors.add(new FieldError(null, "plant", "required"));
@@ -84,9 +84,8 @@ public class RecostingService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the re-costing request is invalid", errors);
         }
-        caller.requirePlant(plant);
-        String by = caller.name();
-        return db.inTenant(caller.tenant(), connection -> connection
+        scope.requireWholePlant(plant, "re-costing a period");
+        return db.inTenant(tenant, connection -> connection
                 .preparedQuery("SELECT fiscal_calendar, EXISTS (SELECT 1 FROM closed_periods c WHERE c.plant_id = "
                         + "p.plant_id AND c.period = $2) FROM plants p WHERE p.plant_id = $1")
                 .execute(Tuple.of(plant, period)).chain(rows -> {
@@ -106,7 +105,7 @@ public class RecostingService {
                             .map(Optional::orElseThrow);
                 })).invoke(job -> {
                     Log.infof("re-costing job %d of %s %s queued for %s", job.id(), plant, period, by);
-                    startNow(caller.tenant());
+                    startNow(tenant);
                 });
     }
 
@@ -122,20 +121,19 @@ public class RecostingService {
         }
     }
 
-    public Uni<Job> job(Caller caller, long id) {
-        return db.inTenant(caller.tenant(), connection -> jobs.find(connection, id))
-                .map(found -> found.filter(job -> caller.plants().isEmpty() || caller.plants().contains(job.plant()))
+    public Uni<Job> job(String tenant, Scope scope, long id) {
+        return db.inTenant(tenant, connection -> jobs.find(connection, id))
+                .map(found -> found.filter(job -> scope.coversPlant(job.plant()))
                         .orElseThrow(() -> new NotFoundProblem("no re-costing job " + id)));
     }
 
     /** The jobs in {@code status} (every status when null), newest first, of the plants the caller may see. */
-    public Uni<List<Job>> jobs(Caller caller, String status) {
+    public Uni<List<Job>> jobs(String tenant, Scope scope, String status) {
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidInputException("status", "one of " + String.join(", ", STATUSES));
         }
-        return db.inTenant(caller.tenant(), connection -> jobs.list(connection, status, config.recostListLimit()))
-                .map(all -> all.stream()
-                        .filter(job -> caller.plants().isEmpty() || caller.plants().contains(job.plant())).toList());
+        return db.inTenant(tenant, connection -> jobs.list(connection, status, config.recostListLimit()))
+                .map(all -> all.stream().filter(job -> scope.coversPlant(job.plant())).toList());
     }
 
     /** Queues the re-costs that restated cost rolls call for; returns how many it queued. */

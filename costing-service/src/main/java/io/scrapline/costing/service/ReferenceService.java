@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.costing.rest.ReferenceRequests;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.Inputs;
@@ -35,7 +36,8 @@ public class ReferenceService {
         this.costing = costing;
     }
 
-    public Uni<Void> putPlant(String tenant, String plant, ReferenceRequests.PlantRequest request) {
+    public Uni<Void> putPlant(String tenant, Scope scope, String plant, ReferenceRequests.PlantRequest request) {
+        scope.requireWholePlant(plant, "a plant's reference data");
         List<FieldError> errors = new ArrayList<>();
         if (request.name() == null || request.name().isBlank()) {
             errors.add(new FieldError(null, "name", "is required"));
@@ -74,7 +76,8 @@ public class ReferenceService {
                 .invoke(() -> recost(tenant));
     }
 
-    public Uni<Void> putPartXrefs(String tenant, String source, List<ReferenceRequests.PartXref> xrefs) {
+    public Uni<Void> putPartXrefs(String tenant, Scope scope, String source, List<ReferenceRequests.PartXref> xrefs) {
+        scope.requireWholeTenant("a source's part cross-reference");
         Inputs.requireUnique(xrefs, x -> x.sourcePart() + "@" + x.effectiveFrom(), "source_part");
         return db
                 .inTenant(tenant,
@@ -83,7 +86,9 @@ public class ReferenceService {
                 .invoke(() -> recost(tenant));
     }
 
-    public Uni<Void> putDefectCodeXrefs(String tenant, String source, List<ReferenceRequests.DefectCodeXref> xrefs) {
+    public Uni<Void> putDefectCodeXrefs(String tenant, Scope scope, String source,
+            List<ReferenceRequests.DefectCodeXref> xrefs) {
+        scope.requireWholeTenant("a source's defect-code cross-reference");
         Inputs.requireUnique(xrefs, ReferenceRequests.DefectCodeXref::sourceCode, "source_code");
         return db.inTenant(tenant, connection -> repository.knownDefectCodes(connection).chain(known -> {
             List<FieldError> errors = new ArrayList<>();
@@ -100,7 +105,8 @@ public class ReferenceService {
         })).invoke(() -> recost(tenant));
     }
 
-    public Uni<Void> putDefectCodes(String tenant, List<ReferenceRequests.DefectCode> codes) {
+    public Uni<Void> putDefectCodes(String tenant, Scope scope, List<ReferenceRequests.DefectCode> codes) {
+        scope.requireWholeTenant("the defect catalog");
         Inputs.requireUnique(codes, ReferenceRequests.DefectCode::code, "code");
         return db
                 .inTenant(tenant,

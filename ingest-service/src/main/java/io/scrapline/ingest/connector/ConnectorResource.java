@@ -101,6 +101,7 @@ public class ConnectorResource {
     @APIResponse(responseCode = "422", description = "Invalid fields, each named (e.g. config.auth.client_id, or config.url: address not allowed by egress policy); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> put(@PathParam("source") String source, @PathParam("connector") String connector,
             ConnectorRequest request) {
+        requireWholeTenant();
         return connectors.put(caller.tenant(), source, connector, request)
                 .map(saved -> saved.created()
                         ? Response.created(URI.create(path(source, connector))).entity(saved.connector()).build()
@@ -114,6 +115,7 @@ public class ConnectorResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectorView.class), examples = @ExampleObject(name = "connector", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such connector for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectorView> get(@PathParam("source") String source, @PathParam("connector") String connector) {
+        requireWholeTenant();
         return connectors.get(caller.tenant(), source, connector);
     }
 
@@ -132,6 +134,7 @@ public class ConnectorResource {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "must be from 1 to 500");
         }
+        requireWholeTenant();
         return connectors.runs(caller.tenant(), source, connector, limit);
     }
 
@@ -148,6 +151,7 @@ public class ConnectorResource {
         if (!source.matches(ConnectorDefinition.NAME) || !connector.matches(ConnectorDefinition.NAME)) {
             throw new NotFoundProblem("no connector " + connector + " of source " + source);
         }
+        requireWholeTenant();
         return connectors.runNow(caller.tenant(), source, connector)
                 .map(started -> Response.status(started.finished() ? 200 : 202).entity(started.run())
                         .location(URI.create(path(source, connector) + "/runs")).build());
@@ -155,5 +159,10 @@ public class ConnectorResource {
 
     private static String path(String source, String connector) {
         return "/api/v1/sources/" + source + "/connectors/" + connector;
+    }
+
+    /** A connector feeds any plant and its runs' log names any plant's records: only a whole-tenant token uses it. */
+    private void requireWholeTenant() {
+        caller.scope().requireWholeTenant("a connector");
     }
 }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.scrapline.ingest.domain.Field;
 import io.scrapline.ingest.domain.RecordType;
 import io.scrapline.ingest.domain.ValidRecord;
+import io.scrapline.platform.auth.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -85,6 +86,18 @@ public class RecordRepository {
     }
 
     /** The plants among {@code plants} that the tenant has registered. */
+    /** Whether batch {@code batchId} of {@code type} has a record of a plant or line outside {@code scope}. */
+    public Uni<Boolean> outsideScope(SqlConnection connection, RecordType type, UUID batchId, Scope scope) {
+        // A type without a line covers whole plants: a token limited to lines is outside any such record's scope.
+        String line = type.index("line") >= 0 ? "line_id" : "NULL::text";
+        return connection
+                .preparedQuery("SELECT EXISTS (SELECT 1 FROM " + type.table() + " WHERE batch_id = $1 AND NOT ("
+                        + "(cardinality($2::text[]) = 0 OR plant_id = ANY($2)) AND (cardinality($3::text[]) = 0 OR "
+                        + line + " = ANY($3))))")
+                .execute(Tuple.of(batchId, scope.plantArray(), scope.lineArray()))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     public Uni<Set<String>> knownPlants(SqlConnection connection, Set<String> plants) {
         return connection.preparedQuery("SELECT plant_id FROM plants WHERE plant_id = ANY($1)")
                 .execute(Tuple.of(plants.toArray(String[]::new))).map(rows -> {

@@ -43,6 +43,6 @@ public class BatchResource {
              "costing": {"records": 1, "costed": 1, "exceptions": 0, "pending": 0}}""")))
     @APIResponse(responseCode = "404", description = "No such batch for this tenant")
     public Uni<BatchSummary> get(@PathParam("batch_id") UUID batchId) {
-        return ingest.batch(caller.tenant(), batchId);
+        return ingest.batch(caller.tenant(), caller.scope(), batchId);
     }
 }

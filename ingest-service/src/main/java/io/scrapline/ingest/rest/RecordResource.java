@@ -108,7 +108,7 @@ public class RecordResource {
             throw new InvalidInputException("source", "must be 1-64 letters, digits, '.', '_' or '-'");
         }
         IngestService.Submission submission = new IngestService.Submission(caller.tenant(), caller.bearer(), source,
-                type, mode.equals("partial"), ignoreUnknown);
+                type, mode.equals("partial"), ignoreUnknown, caller.scope());
         return ingest.ingest(submission, rows.get()).map(summary -> Response
                 .created(URI.create("/api/v1/batches/" + summary.batchId())).entity(summary).build());
     }

@@ -76,7 +76,7 @@ public class SourceResource {
     @APIResponse(responseCode = "409", description = "The tenant has this source already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, each named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull NewSource request) {
-        return sources.create(caller.tenant(), request.source(), request.description()).map(
+        return sources.create(caller.tenant(), caller.scope(), request.source(), request.description()).map(
                 created -> Response.created(URI.create("/api/v1/sources/" + created.source())).entity(created).build());
     }
 
@@ -87,7 +87,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SourceSystem.class), examples = @ExampleObject(name = "sources", value = "["
             + SOURCE_EXAMPLE + "]")))
     public Uni<List<SourceSystem>> list() {
-        return sources.list(caller.tenant());
+        return sources.list(caller.tenant(), caller.scope());
     }
 
     @GET
@@ -97,7 +97,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceSystem.class), examples = @ExampleObject(name = "source", value = SOURCE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "The tenant has no such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SourceSystem> get(@PathParam("source") String source) {
-        return sources.get(caller.tenant(), source);
+        return sources.get(caller.tenant(), caller.scope(), source);
     }
 
     @POST
@@ -108,6 +108,6 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "Rotated; the new secret is shown this once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceSecret.class), examples = @ExampleObject(name = "rotated", value = ROTATED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "The tenant has no such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SourceSecret> rotate(@PathParam("source") String source) {
-        return sources.rotate(caller.tenant(), source);
+        return sources.rotate(caller.tenant(), caller.scope(), source);
     }
 }

@@ -25,6 +25,7 @@ import io.scrapline.ingest.domain.ValidRecord;
 import io.scrapline.ingest.repository.BatchRepository;
 import io.scrapline.ingest.repository.RecordRepository;
 import io.scrapline.platform.api.CostingPrompt;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -42,15 +43,26 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class IngestService {
 
-    /** Who sends what, and how: all-or-nothing unless {@code partial}. {@code bearer} may be null. */
+    /**
+     * Who sends what, and how: all-or-nothing unless {@code partial}. {@code bearer} may be null. {@code scope} is the
+     * sender's plants and lines: a row outside it refuses the whole batch, whatever the mode.
+     */
     public record Submission(String tenant, String bearer, String source, RecordType type, boolean partial,
-            boolean ignoreUnknown) {
+            boolean ignoreUnknown, Scope scope) {
+
+        /** A submission of the whole tenant (a connector's run). */
+        public Submission(String tenant, String bearer, String source, RecordType type, boolean partial,
+                boolean ignoreUnknown) {
+            this(tenant, bearer, source, type, partial, ignoreUnknown, Scope.TENANT);
+        }
     }
 
     /** What the batch has come to so far. */
     private static final class Progress {
         final UUID batchId = UUID.randomUUID();
         final List<FieldError> errors = new ArrayList<>();
+        final List<FieldError> outOfScope = new ArrayList<>();
+        int outOfScopeRows;
         final Set<String> knownPlants = new HashSet<>();
         final Set<String> unknownPlants = new HashSet<>();
         int received;
@@ -97,6 +109,8 @@ public class IngestService {
                         .chain(() -> batches.insert(connection, summary(submission, progress), submission.source()))
                         .chain(() -> landChunks(connection, submission, rows, progress))
                         .chain(() -> checkRepeats(connection, submission, progress)).chain(() -> {
+                            Scope.refuseRows(progress.outOfScope, progress.outOfScopeRows,
+                                    "nothing of this batch was stored");
                             if (progress.errorCount > 0 && !submission.partial()) {
                                 throw new InvalidInputException(
                                         progress.rejected + " of " + progress.received
@@ -116,9 +130,17 @@ public class IngestService {
                 });
     }
 
-    public Uni<BatchSummary> batch(String tenant, UUID batchId) {
-        return db.inTenant(tenant, connection -> batches.find(connection, batchId))
-                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no batch " + batchId)));
+    /** The batch, if all its records are in {@code scope}: else it is not found, as another tenant's batch is not. */
+    public Uni<BatchSummary> batch(String tenant, Scope scope, UUID batchId) {
+        return db.inTenant(tenant, connection -> batches.find(connection, batchId).chain(found -> {
+            if (found.isEmpty() || scope.wholeTenant()) {
+                return Uni.createFrom().item(found);
+            }
+            return RecordType.fromPath(found.get().type())
+                    .map(type -> records.outsideScope(connection, type, batchId, scope))
+                    .orElse(Uni.createFrom().item(true))
+                    .map(outside -> outside ? Optional.<BatchSummary> empty() : found);
+        })).map(found -> found.orElseThrow(() -> new NotFoundProblem("no batch " + batchId)));
     }
 
     /** A chunk read and validated, ready to land. */
@@ -177,9 +199,10 @@ public class IngestService {
         addErrors(progress, result.errors());
         progress.rejected += result.rejectedRows()
                 + (int) chunk.errors().stream().map(FieldError::row).distinct().count();
-        return withPlantsChecked(connection, result.valid(), progress).chain(valid -> {
+        List<ValidRecord> inScope = withScopeChecked(submission, result.valid(), progress);
+        return withPlantsChecked(connection, inScope, progress).chain(valid -> {
             progress.valid += valid.size();
-            if (progress.errorCount > 0 && !submission.partial()) {
+            if ((progress.errorCount > 0 && !submission.partial()) || progress.outOfScopeRows > 0) {
                 // The batch will be refused: keep reading to list every error, but write nothing more.
                 return Uni.createFrom().voidItem();
             }
@@ -189,6 +212,29 @@ public class IngestService {
                         progress.updated += landed.updated();
                     }).replaceWithVoid();
         }).replaceWith(Optional.of(next));
+    }
+
+    /**
+     * The records of the sender's plants and lines; the others are kept to refuse the batch with. A record type without
+     * a line (or a work order without one) covers its whole plant. Checked before the plants are looked up, so that the
+     * answer for a plant out of scope does not tell whether it exists.
+     */
+    private List<ValidRecord> withScopeChecked(Submission submission, List<ValidRecord> valid, Progress progress) {
+        if (submission.scope().wholeTenant()) {
+            return valid;
+        }
+        boolean hasLine = submission.type().index("line") >= 0;
+        List<ValidRecord> kept = new ArrayList<>(valid.size());
+        for (ValidRecord record : valid) {
+            FieldError error = submission.scope().rowError(record.row(), record.text("plant"),
+                    hasLine ? record.text("line") : null);
+            if (error == null) {
+                kept.add(record);
+            } else if (progress.outOfScopeRows++ < config.maxErrors()) {
+                progress.outOfScope.add(error);
+            }
+        }
+        return kept;
     }
 
     /** The records whose plant the tenant has registered; the others become errors. */

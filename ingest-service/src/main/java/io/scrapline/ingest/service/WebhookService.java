@@ -15,6 +15,7 @@ import io.scrapline.ingest.domain.WebhookSignature;
 import io.scrapline.ingest.repository.SourceRepository;
 import io.scrapline.ingest.repository.SourceRepository.WebhookKeys;
 import io.scrapline.ingest.repository.WebhookDeliveryRepository;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.TooLargeProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +49,8 @@ public class WebhookService {
     }
 
     /** Stores the event's record and answers with its batch; nothing is stored unless everything checks out. */
-    public Uni<BatchSummary> receive(String tenant, String bearer, String source, Delivery delivery, byte[] body) {
+    public Uni<BatchSummary> receive(String tenant, Scope scope, String bearer, String source, Delivery delivery,
+            byte[] body) {
         if (isBlank(delivery.webhookId()) || isBlank(delivery.timestamp()) || isBlank(delivery.signature())) {
             return Uni.createFrom().failure(new UnverifiedWebhookProblem(
                     "the webhook-id, webhook-timestamp and webhook-signature headers are required"));
@@ -64,7 +66,7 @@ public class WebhookService {
         return db.inTenant(tenant, connection -> sources.webhookKeys(connection, source, delivery.webhookId()))
                 .map(keys -> verified(source, delivery, body, keys)).chain(event -> {
                     IngestService.Submission submission = new IngestService.Submission(tenant, bearer, source,
-                            event.recordType(), false, false);
+                            event.recordType(), false, false, scope);
                     return ingest
                             .ingest(submission, event.rows(),
                                     (connection, summary) -> deliveries.insert(connection, source, delivery.webhookId(),

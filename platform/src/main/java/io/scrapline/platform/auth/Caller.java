@@ -45,12 +45,9 @@ public class Caller {
         return claimSet(LINES_CLAIM);
     }
 
-    /** Refuses a plant outside the token's plant scope. */
-    public void requirePlant(String plant) {
-        Set<String> plants = plants();
-        if (!plants.isEmpty() && !plants.contains(plant)) {
-            throw new ForbiddenException("the token does not cover plant " + plant);
-        }
+    /** The token's plant and line scope, the value services apply to what they read and write. */
+    public Scope scope() {
+        return Scope.of(plants(), lines());
     }
 
     /** Who the caller is (the token's upn, else its subject), recorded on what the caller changes. */

@@ -12,7 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://scrapline.io/problems/";
+    static final String TYPE_BASE = "https://scrapline.io/problems/";
 
     public static Problem of(String slug, String title, int status, String detail) {
         return new Problem(TYPE_BASE + slug, title, status, detail, List.of());

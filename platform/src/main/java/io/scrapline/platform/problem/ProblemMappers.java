@@ -99,6 +99,13 @@ public class ProblemMappers {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
+    /** A plant or line outside the token's scope: 403, naming it (and every such row of a body). */
+    @ServerExceptionMapper
+    public Response outOfScope(OutOfScopeProblem e) {
+        return problem(new Problem(Problem.TYPE_BASE + "out-of-scope", "Outside the token's scope", 403, e.getMessage(),
+                e.errors()));
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         String detail = e.getMessage() == null ? "the token's roles do not allow this" : e.getMessage();

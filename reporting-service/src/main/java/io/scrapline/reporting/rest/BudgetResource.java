@@ -60,7 +60,7 @@ public class BudgetResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "invalid", value = INVALID)))
     public Uni<Void> put(@NotNull List<Budget> body) {
-        return budgets.put(caller, body);
+        return budgets.put(caller.tenant(), caller.scope(), body);
     }
 
     @GET
@@ -73,6 +73,6 @@ public class BudgetResource {
              {"plant": "DAY1", "line": "L1", "period": "2026-10", "scrap_budget": "700.00",
               "rework_budget": "50.00", "updated_at": "2026-09-28T08:00:00Z"}]""")))
     public Uni<List<StoredBudget>> list(@QueryParam("plant") String plant, @QueryParam("period") String period) {
-        return budgets.list(caller, plant, period);
+        return budgets.list(caller.tenant(), caller.scope(), plant, period);
     }
 }

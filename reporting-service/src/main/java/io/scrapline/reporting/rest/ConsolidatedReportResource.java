@@ -71,7 +71,7 @@ public class ConsolidatedReportResource {
             every plant currency", "errors": [{"field": "fx_rate", "message": "EUR→USD 2026-10 average"}]}""")))
     public Uni<ConsolidatedReport> get(
             @PathParam("period") @Pattern(regexp = ReportResource.PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period) {
-        return consolidation.consolidated(caller, period);
+        return consolidation.consolidated(caller.tenant(), caller.scope(), period);
     }
 
     @ServerExceptionMapper

@@ -57,7 +57,7 @@ public class PeriodResource {
     @APIResponse(responseCode = "422", description = "A period of the other calendar, or one that has not ended", content = @Content(mediaType = PROBLEM))
     public Uni<RestResponse<PeriodClose>> close(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = ReportResource.PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period) {
-        return periods.close(caller, plant, period).map(close -> RestResponse
+        return periods.close(caller.tenant(), caller.scope(), caller.name(), plant, period).map(close -> RestResponse
                 .status(close.status().equals("closed") ? Response.Status.OK : Response.Status.ACCEPTED, close));
     }
 
@@ -87,6 +87,6 @@ public class PeriodResource {
     @APIResponse(responseCode = "422", description = "A period of the other calendar", content = @Content(mediaType = PROBLEM))
     public Uni<ReportVersion> restate(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = ReportResource.PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period) {
-        return periods.restate(caller, plant, period);
+        return periods.restate(caller.tenant(), caller.scope(), caller.name(), plant, period);
     }
 }

@@ -134,6 +134,6 @@ public class ReportResource {
             @QueryParam("view") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
             @QueryParam("line") @Size(min = 1, max = 100, message = "must be a line id") String line,
             @QueryParam("version") @Min(value = 1, message = "must be a version number from 1") Integer version) {
-        return reports.report(caller, plant, period, view, line, version);
+        return reports.report(caller.tenant(), caller.scope(), plant, period, view, line, version);
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.money.Money;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.FieldError;
@@ -38,14 +38,13 @@ public class BudgetService {
      * Stores every budget or none. Errors that need the plants (unknown plant, a period of the other calendar) are
      * found in the same pass as the rest, so one 422 names them all.
      */
-    public Uni<Void> put(Caller caller, List<Budget> request) {
-        String tenant = caller.tenant();
-        request.stream().filter(b -> b != null && b.plant() != null).forEach(b -> caller.requirePlant(b.plant()));
+    public Uni<Void> put(String tenant, Scope scope, List<Budget> request) {
         List<Budget> normalized = request.stream()
                 .map(b -> b == null ? null
                         : new Budget(b.plant(), b.line() == null ? Budgets.WHOLE_PLANT : b.line(), b.period(),
                                 b.scrapBudget(), b.reworkBudget()))
                 .toList();
+        requireInScope(scope, normalized);
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < normalized.size(); i++) {
             check(i + 1, normalized.get(i), errors);
@@ -72,16 +71,41 @@ public class BudgetService {
         }));
     }
 
-    public Uni<List<StoredBudget>> list(Caller caller, String plant, String period) {
-        String tenant = caller.tenant();
+    /**
+     * The budgets of the plants in {@code scope}; a token limited to lines sees its lines' budgets, not the whole
+     * plant's.
+     */
+    public Uni<List<StoredBudget>> list(String tenant, Scope scope, String plant, String period) {
         List<String> plants;
         if (plant != null) {
-            caller.requirePlant(plant);
+            scope.requirePlant(plant);
             plants = List.of(plant);
         } else {
-            plants = List.copyOf(caller.plants());
+            plants = List.copyOf(scope.plants());
         }
-        return db.inTenant(tenant, connection -> budgets.list(connection, plants, period));
+        return db.inTenant(tenant, connection -> budgets.list(connection, plants, period))
+                .map(all -> all.stream().filter(b -> scope.covers(b.plant(), b.line())).toList());
+    }
+
+    /**
+     * A budget of a line needs the line in scope; one of the whole plant needs the whole plant.
+     *
+     * @throws io.scrapline.platform.problem.OutOfScopeProblem
+     *             naming every row outside the scope
+     */
+    private static void requireInScope(Scope scope, List<Budget> budgets) {
+        List<FieldError> outside = new ArrayList<>();
+        for (int i = 0; i < budgets.size(); i++) {
+            Budget budget = budgets.get(i);
+            if (budget != null && budget.plant() != null) {
+                FieldError error = scope.rowError(i + 1, budget.plant(),
+                        budget.line().equals(Budgets.WHOLE_PLANT) ? null : budget.line());
+                if (error != null) {
+                    outside.add(error);
+                }
+            }
+        }
+        Scope.refuseRows(outside, "none was stored");
     }
 
     private static void check(int row, Budget budget, List<FieldError> errors) {

@@ -3,12 +3,10 @@ package io.scrapline.reporting.service;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.security.ForbiddenException;
-import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
@@ -42,19 +40,16 @@ public class ConsolidationService {
      * @throws ConsolidatedReport.MissingRates
      *             naming every plant currency without a rate of the period
      */
-    public Uni<ConsolidatedReport> consolidated(Caller caller, String period) {
-        if (!caller.lines().isEmpty()) {
-            throw new ForbiddenException("a consolidation covers whole plants; the token is limited to lines");
-        }
-        Set<String> scope = caller.plants();
-        return db.inTenant(caller.tenant(), connection -> repository.tenantSettings(connection).chain(found -> {
+    public Uni<ConsolidatedReport> consolidated(String tenant, Scope scope, String period) {
+        scope.requireWholePlants("a consolidation");
+        return db.inTenant(tenant, connection -> repository.tenantSettings(connection).chain(found -> {
             ReportRepository.TenantSettings settings = found
                     .orElseThrow(() -> new NotFoundProblem("the tenant has no plants"));
             return repository.plants(connection).chain(all -> {
                 List<ReportRepository.Plant> included = new ArrayList<>();
                 List<ConsolidatedReport.Excluded> excluded = new ArrayList<>();
                 for (ReportRepository.Plant plant : all) {
-                    if (!scope.isEmpty() && !scope.contains(plant.plant())) {
+                    if (!scope.coversPlant(plant.plant())) {
                         continue;
                     }
                     FiscalCalendar calendar = FiscalCalendar.parse(plant.fiscalCalendar());

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.quarkus.security.ForbiddenException;
-import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.InvalidInputException;
@@ -74,10 +73,8 @@ public class PeriodCloseService {
      * @throws ConflictProblem
      *             if the period is closed already
      */
-    public Uni<PeriodClose> close(Caller caller, String plant, String period) {
-        caller.requirePlant(plant);
-        String tenant = caller.tenant();
-        String by = caller.name();
+    public Uni<PeriodClose> close(String tenant, Scope scope, String by, String plant, String period) {
+        scope.requireWholePlant(plant, "closing a period");
         return db.inTenant(tenant, connection -> reports.plant(connection, plant, period).chain(known -> {
             requireEnded(known, period, Instant.now());
             return snapshots.closed(connection, plant, period, false).chain(closed -> {
@@ -100,10 +97,9 @@ public class PeriodCloseService {
      * @throws ConflictProblem
      *             if the period is not closed
      */
-    public Uni<ReportVersion> restate(Caller caller, String plant, String period) {
-        caller.requirePlant(plant);
-        String by = caller.name();
-        return db.inTenant(caller.tenant(), connection -> reports.plant(connection, plant, period)
+    public Uni<ReportVersion> restate(String tenant, Scope scope, String by, String plant, String period) {
+        scope.requireWholePlant(plant, "restating a period");
+        return db.inTenant(tenant, connection -> reports.plant(connection, plant, period)
                 // The lock on the closed period makes concurrent restatements take their turns.
                 .chain(known -> snapshots.closed(connection, plant, period, true).chain(closed -> {
                     if (closed.isEmpty()) {
@@ -133,12 +129,9 @@ public class PeriodCloseService {
     }
 
     /** Every stored version of the plant-period's report, oldest first; none while the period is open. */
-    public Uni<List<ReportVersion>> versions(Caller caller, String plant, String period) {
-        caller.requirePlant(plant);
-        if (!caller.lines().isEmpty()) {
-            throw new ForbiddenException("versions compare the whole plant's figures; the token is limited to lines");
-        }
-        return db.inTenant(caller.tenant(), connection -> reports.plant(connection, plant, period)
+    public Uni<List<ReportVersion>> versions(String tenant, Scope scope, String plant, String period) {
+        scope.requireWholePlant(plant, "the versions of a report");
+        return db.inTenant(tenant, connection -> reports.plant(connection, plant, period)
                 .chain(() -> snapshots.versions(connection, plant, period))
                 .map(versions -> versions.stream().map(v -> new ReportVersion(plant, period, v.version(), v.createdAt(),
                         v.createdBy(), v.report().currency(), v.report().totals().totalCost(), v.differences()))

@@ -12,8 +12,7 @@ import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.security.ForbiddenException;
-import io.scrapline.platform.auth.Caller;
+import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -47,37 +46,32 @@ public class ReportService {
         this.snapshots = snapshots;
     }
 
-    public Uni<Report> report(Caller caller, String plant, String period, String view) {
-        return report(caller, plant, period, view, null, null);
-    }
-
     /**
      * The report in a view ({@link Report#FULL} when null), of one line when {@code line} is given, else of the token's
      * lines. {@code version} null: the latest version of a closed period, else the current figures of an open one.
      *
-     * @throws ForbiddenException
-     *             for a line the token does not cover
+     * @throws io.scrapline.platform.problem.OutOfScopeProblem
+     *             for a plant or line the token does not cover
      * @throws InvalidInputException
      *             for the supervisor view without one line: neither named nor the token's only line
      */
-    public Uni<Report> report(Caller caller, String plant, String period, String view, String line, Integer version) {
-        caller.requirePlant(plant);
-        List<String> lines = lines(caller, view, line);
+    public Uni<Report> report(String tenant, Scope scope, String plant, String period, String view, String line,
+            Integer version) {
+        scope.requirePlant(plant);
+        List<String> lines = lines(scope, plant, view, line);
         String shown = view == null ? Report.FULL : view;
         return db
-                .inTenant(caller.tenant(),
+                .inTenant(tenant,
                         connection -> plant(connection, plant, period)
                                 .chain(known -> report(connection, known, period, shown, lines, version)))
                 .map(report -> report.inView(shown));
     }
 
     /** The lines a report shows; empty for every line of the plant. */
-    static List<String> lines(Caller caller, String view, String line) {
-        Set<String> covered = caller.lines();
+    static List<String> lines(Scope scope, String plant, String view, String line) {
+        Set<String> covered = scope.lines();
         if (line != null) {
-            if (!covered.isEmpty() && !covered.contains(line)) {
-                throw new ForbiddenException("the token does not cover line " + line);
-            }
+            scope.requireLine(plant, line, "the report");
             return List.of(line);
         }
         if (Report.SUPERVISOR.equals(view) && covered.size() != 1) {
