@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.scrapline.bench.LocalStack.Service;
 import io.scrapline.platform.testing.TestTokens;
@@ -161,14 +162,20 @@ class EndToEndIT {
 
     /**
      * The api-clients module lints, generates and compiles a client from each document a service's build stores; this
-     * is the document the packaged service serves.
+     * is the document the packaged service serves, but for its server, which names where the service listens.
      */
     @Test
     void everyServiceServesTheOpenApiDocumentItsBuildChecked() throws IOException {
         for (Service service : Service.values()) {
-            JsonNode served = new Api(null).get(stack.url(service) + "/q/openapi?format=json").expect(200).json();
-            JsonNode stored = new ObjectMapper().readTree(
+            ObjectNode served = (ObjectNode) new Api(null).get(stack.url(service) + "/q/openapi?format=json")
+                    .expect(200).json();
+            ObjectNode stored = (ObjectNode) new ObjectMapper().readTree(
                     LocalStack.projectRoot().resolve(service.module + "/target/openapi/openapi.json").toFile());
+            assertThat(served.at("/servers/0/url").asText()).as(service.module).isEqualTo(stack.url(service));
+            assertThat(stored.at("/servers/0/url").asText()).as(service.module)
+                    .isEqualTo("http://localhost:" + service.defaultPort);
+            served.remove("servers");
+            stored.remove("servers");
             assertThat(served).as(service.module).isEqualTo(stored);
         }
     }
