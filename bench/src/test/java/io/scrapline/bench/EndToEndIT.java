@@ -2,6 +2,7 @@ package io.scrapline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.scrapline.bench.LocalStack.Service;
 import io.scrapline.platform.testing.TestTokens;
@@ -155,6 +158,26 @@ class EndToEndIT {
         assertThat(supervisor.put(api(Service.ALERT) + "/alert-rules/r1", Map.of()).status()).isEqualTo(403);
         Api.Answer problem = anonymous.get(api(Service.REPORTING) + "/reports/DAY1/2026-10");
         assertThat(problem.json().get("status").asInt()).isEqualTo(401);
+    }
+
+    /**
+     * The api-clients module lints, generates and compiles a client from each document a service's build stores; this
+     * is the document the packaged service serves, but for its server, which names where the service listens.
+     */
+    @Test
+    void everyServiceServesTheOpenApiDocumentItsBuildChecked() throws IOException {
+        for (Service service : Service.values()) {
+            ObjectNode served = (ObjectNode) new Api(null).get(stack.url(service) + "/q/openapi?format=json")
+                    .expect(200).json();
+            ObjectNode stored = (ObjectNode) new ObjectMapper().readTree(
+                    LocalStack.projectRoot().resolve(service.module + "/target/openapi/openapi.json").toFile());
+            assertThat(served.at("/servers/0/url").asText()).as(service.module).isEqualTo(stack.url(service));
+            assertThat(stored.at("/servers/0/url").asText()).as(service.module)
+                    .isEqualTo("http://localhost:" + service.defaultPort);
+            served.remove("servers");
+            stored.remove("servers");
+            assertThat(served).as(service.module).isEqualTo(stored);
+        }
     }
 
     /** The plant, catalog, cross-references, cost roll, audience and a 500.00 rule on the machining code. */

@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.scrapline.costing.service.CostSchemaService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
+import io.scrapline.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/cost-schemas")
@@ -65,11 +68,11 @@ public class CostSchemaResource {
             + "(a fraction, at least 0), fx_policy average (or closing), vital_few_threshold 0.80 (above 0, at "
             + "most 1), defect_catalog_version none, include_scrap_in_completions false (whether the ERP counts "
             + "scrapped units among an order's completions, for orders costed at actual). A draft is not used for costing until it is approved.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "draft", value = """
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostSchemaRequests.Draft.class), examples = @ExampleObject(name = "draft", value = """
             {"scrap_method": "full_standard", "rounding": "half_up", "labor_burden": "0.35",
              "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1"}""")))
-    @APIResponse(responseCode = "201", content = @Content(examples = @ExampleObject(name = "draft", value = DRAFT)))
-    @APIResponse(responseCode = "422", description = "Invalid settings, each named")
+    @APIResponse(responseCode = "201", description = "The draft, numbered after the newest version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostSchemaRequests.Version.class), examples = @ExampleObject(name = "draft", value = DRAFT)))
+    @APIResponse(responseCode = "422", description = "Invalid settings, each named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(CostSchemaRequests.Draft request) {
         CostSchemaRequests.Draft draft = request == null
                 ? new CostSchemaRequests.Draft(null, null, null, null, null, null, null, null)
@@ -85,9 +88,9 @@ public class CostSchemaResource {
     @Operation(summary = "Approve a draft", description = "The approved version is used for every event costed from "
             + "now on, and the version approved until now is superseded. Events already costed are not re-costed: "
             + "each keeps naming the schema version it was costed with.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "ok", value = VERSION)))
-    @APIResponse(responseCode = "404", description = "No such version for this tenant")
-    @APIResponse(responseCode = "409", description = "The version is not a draft")
+    @APIResponse(responseCode = "200", description = "The approved version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostSchemaRequests.Version.class), examples = @ExampleObject(name = "ok", value = VERSION)))
+    @APIResponse(responseCode = "404", description = "No such version for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CostSchemaRequests.Version> approve(@PathParam("version") int version) {
         return schemas.approve(caller.tenant(), caller.scope(), version, token.getName())
                 .map(CostSchemaRequests.Version::of);
@@ -96,7 +99,7 @@ public class CostSchemaResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY })
     @Operation(summary = "Every cost-schema version, newest first")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "versions", value = "["
+    @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CostSchemaRequests.Version.class), examples = @ExampleObject(name = "versions", value = "["
             + VERSION + "]")))
     public Uni<List<CostSchemaRequests.Version>> list() {
         return schemas.list(caller.tenant())
@@ -107,8 +110,8 @@ public class CostSchemaResource {
     @Path("/{version}")
     @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY })
     @Operation(summary = "One cost-schema version")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "version", value = VERSION)))
-    @APIResponse(responseCode = "404", description = "No such version for this tenant")
+    @APIResponse(responseCode = "200", description = "The version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostSchemaRequests.Version.class), examples = @ExampleObject(name = "version", value = VERSION)))
+    @APIResponse(responseCode = "404", description = "No such version for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CostSchemaRequests.Version> get(@PathParam("version") int version) {
         return schemas.get(caller.tenant(), version).map(CostSchemaRequests.Version::of);
     }

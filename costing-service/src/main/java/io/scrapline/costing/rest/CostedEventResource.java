@@ -15,8 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,6 +28,7 @@ import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.problem.Problem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 
@@ -70,7 +73,7 @@ public class CostedEventResource {
             + "force, every input and the arithmetic, so the amount can be recomputed to the cent; provenance names "
             + "the schema version, the NCR version, the standard-cost records of the cost roll and the labor rates "
             + "used.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "scrap", value = """
+    @APIResponse(responseCode = "200", description = "The event", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "A costed event: the fields of the list, with provenance and explanation"), examples = @ExampleObject(name = "scrap", value = """
             {"id": 1, "source": "plex-mes", "source_id": "MES-1", "part": "100-4471-A", "defect_code": "MACH-DIM",
              "coq_class": "internal_failure", "disposition": "scrap", "cost_type": "scrap", "quantity": "3",
              "unit_value": "218.400000", "amount": "655.20", "currency": "USD", "period": "2026-10",
@@ -82,7 +85,7 @@ public class CostedEventResource {
                  "version": 1}], "labor_rates": null},
              "explanation": {"valuation": {"method": "cumulative_standard",
                "arithmetic": "3 × 218.400000 = 655.200000 → 655.20 USD"}}}""")))
-    @APIResponse(responseCode = "404", description = "No such event for this tenant")
+    @APIResponse(responseCode = "404", description = "No such event for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Map<String, Object>> get(@PathParam("id") long id) {
         return db.inTenant(caller.tenant(), connection -> events.find(connection, id).chain(found -> {
             CostedEventRepository.Found event = found.filter(f -> inScope(f.event()))

@@ -13,8 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +26,7 @@ import io.scrapline.costing.rest.FxRateRequests.StoredFxRate;
 import io.scrapline.costing.service.FxRateService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
+import io.scrapline.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/fx-rates")
@@ -48,7 +51,7 @@ public class FxRateResource {
             [{"from": "EUR", "to": "USD", "period": "2026-10", "rate": "1.0842", "kind": "average"},
              {"from": "EUR", "to": "USD", "period": "2026-10", "rate": "1.0791", "kind": "closing"}]""")))
     @APIResponse(responseCode = "204", description = "Stored")
-    @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored")
+    @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> put(@NotNull List<FxRate> body) {
         return rates.put(caller.tenant(), caller.scope(), body);
     }
@@ -57,7 +60,7 @@ public class FxRateResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY })
     @Operation(summary = "The tenant's exchange rates, of one period or all")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "rates", value = """
+    @APIResponse(responseCode = "200", description = "The rates", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StoredFxRate.class), examples = @ExampleObject(name = "rates", value = """
             [{"from": "EUR", "to": "USD", "period": "2026-10", "rate": "1.0842", "kind": "average",
               "updated_at": "2026-11-02T08:00:00Z"}]""")))
     public Uni<List<StoredFxRate>> list(@QueryParam("period") String period) {

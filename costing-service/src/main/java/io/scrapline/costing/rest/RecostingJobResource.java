@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,6 +26,7 @@ import io.scrapline.costing.service.RecostingService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
 import io.scrapline.platform.problem.NotFoundProblem;
+import io.scrapline.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/recosting-jobs")
@@ -56,10 +58,10 @@ public class RecostingJobResource {
             + "figures are frozen.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "request", value = """
             {"plant": "DAY1", "period": "2026-10", "reason": "cost roll of 100-4471-A corrected"}""")))
-    @APIResponse(responseCode = "202", description = "Queued; poll its progress", content = @Content(examples = @ExampleObject(name = "job", value = JOB)))
-    @APIResponse(responseCode = "404", description = "No such plant")
-    @APIResponse(responseCode = "409", description = "The period is closed")
-    @APIResponse(responseCode = "422", description = "Plant, period or reason missing or invalid, each named")
+    @APIResponse(responseCode = "202", description = "Queued; poll its progress", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecostingRequests.Job.class), examples = @ExampleObject(name = "job", value = JOB)))
+    @APIResponse(responseCode = "404", description = "No such plant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The period is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Plant, period or reason missing or invalid, each named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> request(RecostingRequests.Request request) {
         RecostingRequests.Request body = request == null ? new RecostingRequests.Request(null, null, null) : request;
         return recosting
@@ -71,8 +73,8 @@ public class RecostingJobResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A re-costing job and its progress")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "job", value = JOB)))
-    @APIResponse(responseCode = "404", description = "No such job of the tenant")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecostingRequests.Job.class), examples = @ExampleObject(name = "job", value = JOB)))
+    @APIResponse(responseCode = "404", description = "No such job of the tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RecostingRequests.Job> job(@PathParam("id") String id) {
         if (!id.matches("[0-9]{1,18}")) {
             throw new NotFoundProblem("no re-costing job " + id);

@@ -13,14 +13,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
+import io.scrapline.platform.problem.Problem;
 import io.scrapline.reporting.rest.BudgetRequests.Budget;
 import io.scrapline.reporting.rest.BudgetRequests.StoredBudget;
 import io.scrapline.reporting.service.BudgetService;
@@ -37,7 +40,7 @@ public class BudgetResource {
              "status": 422, "detail": "the budgets are invalid; none was stored",
              "errors": [{"row": 1, "field": "plant", "message": "no plant NOPE"},
                         {"row": 2, "field": "scrap_budget",
-                         "message": "must be a decimal >= 0, such as \"1200.00\""}]}""";
+                         "message": "must be a decimal >= 0, such as \\"1200.00\\""}]}""";
 
     private final BudgetService budgets;
     private final Caller caller;
@@ -58,7 +61,7 @@ public class BudgetResource {
              {"plant": "DAY1", "line": "L1", "period": "2026-10", "scrap_budget": "700.00",
               "rework_budget": "50.00"}]""")))
     @APIResponse(responseCode = "204", description = "Stored")
-    @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "invalid", value = INVALID)))
+    @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid", value = INVALID)))
     public Uni<Void> put(@NotNull List<Budget> body) {
         return budgets.put(caller.tenant(), caller.scope(), body);
     }
@@ -67,7 +70,7 @@ public class BudgetResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The tenant's budgets", description = "Of one plant and one period, or all; a row whose "
             + "`line` is null budgets the whole plant.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "budgets", value = """
+    @APIResponse(responseCode = "200", description = "The budgets", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StoredBudget.class), examples = @ExampleObject(name = "budgets", value = """
             [{"plant": "DAY1", "line": null, "period": "2026-10", "scrap_budget": "900.00",
               "rework_budget": "100.00", "updated_at": "2026-09-28T08:00:00Z"},
              {"plant": "DAY1", "line": "L1", "period": "2026-10", "scrap_budget": "700.00",

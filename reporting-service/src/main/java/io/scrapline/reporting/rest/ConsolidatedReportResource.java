@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -51,7 +52,7 @@ public class ConsolidatedReportResource {
             + "reporting currency's minor unit (the schema's rounding, half-up by default); the totals are sums of "
             + "the plants' converted amounts. Plants that keep the other kind of period are listed under "
             + "`excluded_plants`. A token limited to plants consolidates those plants.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "consolidated", value = """
+    @APIResponse(responseCode = "200", description = "The consolidated report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsolidatedReport.class), examples = @ExampleObject(name = "consolidated", value = """
             {"period": "2026-10", "currency": "USD", "fx_kind": "average",
              "totals": {"scrap_cost": "1553.01", "rework_cost": "50.05", "total_cost": "1603.06"},
              "by_plant": [{"plant": "DAY1", "name": "Dayton", "status": "closed", "version": 1, "currency": "USD",
@@ -65,7 +66,7 @@ public class ConsolidatedReportResource {
              "excluded_plants": []}""")))
     @APIResponse(responseCode = "403", description = "A token limited to lines")
     @APIResponse(responseCode = "404", description = "A tenant without plants")
-    @APIResponse(responseCode = "422", description = "A rate is missing: every missing pair is named", content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "missing rate", value = """
+    @APIResponse(responseCode = "422", description = "A rate is missing: every missing pair is named", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing rate", value = """
             {"type": "https://scrapline.io/problems/missing-fx-rate", "title": "Missing exchange rate",
              "status": 422, "detail": "no average rate for EUR→USD in period 2026-10; consolidation needs one for \
             every plant currency", "errors": [{"field": "fx_rate", "message": "EUR→USD 2026-10 average"}]}""")))

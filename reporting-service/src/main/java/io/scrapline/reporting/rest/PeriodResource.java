@@ -12,12 +12,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
+import io.scrapline.platform.problem.Problem;
 import io.scrapline.reporting.rest.PeriodResponses.PeriodClose;
 import io.scrapline.reporting.rest.PeriodResponses.ReportVersion;
 import io.scrapline.reporting.service.PeriodCloseService;
@@ -47,14 +49,14 @@ public class PeriodResource {
             + "zone. The close is a job that any replica may run; it normally runs at once (200), else it is queued "
             + "or running elsewhere (202; ask again to see it closed). Periods also close on schedule, at the first "
             + "midnight after their last day.")
-    @APIResponse(responseCode = "200", description = "Closed", content = @Content(examples = @ExampleObject(name = "closed", value = """
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PeriodClose.class), examples = @ExampleObject(name = "closed", value = """
             {"plant": "DAY1", "period": "2026-10", "status": "closed", "version": 1,
              "closed_at": "2026-11-01T04:00:02.113Z", "closed_by": "controller@example.com"}""")))
-    @APIResponse(responseCode = "202", description = "Queued or running on another replica", content = @Content(examples = @ExampleObject(name = "queued", value = """
+    @APIResponse(responseCode = "202", description = "Queued or running on another replica", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PeriodClose.class), examples = @ExampleObject(name = "queued", value = """
             {"plant": "DAY1", "period": "2026-10", "status": "queued", "attempts": 0}""")))
     @APIResponse(responseCode = "404", description = "No such plant for this tenant")
-    @APIResponse(responseCode = "409", description = "Closed already: restate it instead", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "A period of the other calendar, or one that has not ended", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "Closed already: restate it instead", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A period of the other calendar, or one that has not ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PeriodClose>> close(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = ReportResource.PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period) {
         return periods.close(caller.tenant(), caller.scope(), caller.name(), plant, period).map(close -> RestResponse
@@ -67,7 +69,7 @@ public class PeriodResource {
             + "report from the current rollups of that period, with its differences to version n: every total, and "
             + "each line and work center, defect code and cost-of-quality class whose cost moved (current − "
             + "previous). The report endpoint answers the new version from then on.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "version 2", value = """
+    @APIResponse(responseCode = "200", description = "The new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportVersion.class), examples = @ExampleObject(name = "version 2", value = """
             {"plant": "DAY1", "period": "2026-10", "version": 2, "created_at": "2026-11-09T14:12:40Z",
              "created_by": "controller@example.com", "currency": "USD", "total_cost": "1156.98",
              "differences": {"from_version": 1,
@@ -83,8 +85,8 @@ public class PeriodResource {
                "coq": [{"figure": "cost", "coq_class": "internal_failure", "previous": "1023.65",
                         "current": "1123.65", "difference": "100.00"}]}}""")))
     @APIResponse(responseCode = "404", description = "No such plant for this tenant")
-    @APIResponse(responseCode = "409", description = "The period is open", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "A period of the other calendar", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The period is open", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A period of the other calendar", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportVersion> restate(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = ReportResource.PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period) {
         return periods.restate(caller.tenant(), caller.scope(), caller.name(), plant, period);

@@ -12,8 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,8 +67,8 @@ public class ReportResource {
             + "(`text/html`); any other `Accept` is 406. A closed period answers `status: closed` and the stored "
             + "figures of its latest version (`?version=n`: of version n), which events costed after the close do not "
             + "change.")
-    @APIResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = """
+    @APIResponse(responseCode = "200", description = "The report, in the format asked for", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class), examples = @ExampleObject(name = "report", value = """
                     {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
                      "view": "full",
                      "totals": {"scrap_cost": "655.20", "rework_cost": "0.00", "total_cost": "655.20",
@@ -98,12 +100,16 @@ public class ReportResource {
                                       "scrap_cost": "5120.40", "rework_cost": "310.00",
                                       "total_cost": "5430.40", "events": 14,
                                       "coq": [{"coq_class": "internal_failure", "cost": "5430.40"}]},
-                     "trend": {"weeks": ["2026-08-03", "...", "2026-10-26"],
+                     "trend": {"weeks": ["2026-08-03", "2026-08-10", "2026-08-17", "2026-08-24", "2026-08-31",
+                                         "2026-09-07", "2026-09-14", "2026-09-21", "2026-09-28", "2026-10-05",
+                                         "2026-10-12", "2026-10-19", "2026-10-26"],
                                "series": [{"defect_code": "MACH-DIM", "description": "Dimension out of tolerance",
-                                           "costs": ["0.00", "...", "655.20"], "total": "655.20"}]},
+                                           "costs": ["0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+                                                     "0.00", "0.00", "0.00", "0.00", "0.00", "655.20"],
+                                           "total": "655.20"}]},
                      "corrective_actions": [{"defect_code": "MACH-DIM", "ncrs": 2, "open_ncrs": 1,
                                              "by_status": {"closed": 1, "in_progress": 1}}]}""")),
-            @Content(mediaType = ReportCsv.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = """
+            @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
                     section,plant,period,currency,status,version,view,scrap_cost,rework_cost,total_cost,\
                     scrap_quantity,events,uncosted_events,uncosted_quantity,recoverable_amount,exposure_amount
                     totals,DAY1,2026-10,USD,open,1,controller,655.20,0.00,655.20,3,1,0,0,0.00,0.00
@@ -122,8 +128,10 @@ public class ReportResource {
                     section,first_period,last_period,scrap_cost,rework_cost,total_cost,events
                     year_to_date,2026-01,2026-10,5120.40,310.00,5430.40,14
                     section,coq_class,cost
-                    year_to_date_coq,internal_failure,5430.40""")), @Content(mediaType = ReportXlsx.MEDIA_TYPE),
-            @Content(mediaType = ReportPdf.MEDIA_TYPE), @Content(mediaType = ReportHtml.MEDIA_TYPE) })
+                    year_to_date_coq,internal_failure,5430.40""")),
+            @Content(mediaType = ReportXlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ReportPdf.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ReportHtml.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "403", description = "A plant or line the token does not cover")
     @APIResponse(responseCode = "404", description = "No such plant for this tenant, or no such stored version")
     @APIResponse(responseCode = "406", description = "An `Accept` of none of the report's formats")

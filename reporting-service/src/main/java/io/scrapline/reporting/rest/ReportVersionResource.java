@@ -11,8 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,7 +43,7 @@ public class ReportVersionResource {
             + "stored each version and when, its total cost, and for each restatement its differences to the "
             + "version before. Empty while the period is open. `GET /api/v1/reports/{plant}/{period}?version=n` "
             + "gives version n in full.")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "versions", value = """
+    @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReportVersion.class), examples = @ExampleObject(name = "versions", value = """
             [{"plant": "DAY1", "period": "2026-10", "version": 1, "created_at": "2026-11-01T04:00:02Z",
               "created_by": "schedule", "currency": "USD", "total_cost": "1056.98", "differences": null},
              {"plant": "DAY1", "period": "2026-10", "version": 2, "created_at": "2026-11-09T14:12:40Z",
