@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.scrapline.platform.problem.UnavailableProblem;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,7 +42,8 @@ public class TenantDb {
         if (tenantId == null || tenantId.isBlank()) {
             return Uni.createFrom().failure(new IllegalArgumentException("no tenant"));
         }
-        return pool.withTransaction(connection -> setTenant(connection, tenantId).chain(() -> work.apply(connection)));
+        return pool.withTransaction(connection -> setTenant(connection, tenantId).chain(() -> work.apply(connection)))
+                .onFailure().transform(UnavailableProblem::translate);
     }
 
     /**
@@ -54,9 +56,11 @@ public class TenantDb {
             return Uni.createFrom().failure(new IllegalArgumentException("no tenant"));
         }
         // SET TRANSACTION comes first in the transaction, before the snapshot is taken by the first query.
-        return pool.withTransaction(
-                connection -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
-                        .chain(() -> setTenant(connection, tenantId)).chain(() -> work.apply(connection)));
+        return pool
+                .withTransaction(connection -> connection
+                        .query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+                        .chain(() -> setTenant(connection, tenantId)).chain(() -> work.apply(connection)))
+                .onFailure().transform(UnavailableProblem::translate);
     }
 
     private static Uni<Void> setTenant(SqlConnection connection, String tenantId) {
@@ -126,6 +130,6 @@ public class TenantDb {
                             .get().onTermination().call(() -> connection
                                     .preparedQuery("SELECT pg_advisory_unlock(hashtext($1))").execute(Tuple.of(job)))
                             .replaceWith(true);
-                }));
+                })).onFailure().transform(UnavailableProblem::translate);
     }
 }

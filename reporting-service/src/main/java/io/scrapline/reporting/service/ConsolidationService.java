@@ -47,7 +47,7 @@ public class ConsolidationService {
             throw new ForbiddenException("a consolidation covers whole plants; the token is limited to lines");
         }
         Set<String> scope = caller.plants();
-        return db.inTenant(caller.tenant(), connection -> repository.tenantSettings(connection).chain(found -> {
+        return db.readInTenant(caller.tenant(), connection -> repository.tenantSettings(connection).chain(found -> {
             ReportRepository.TenantSettings settings = found
                     .orElseThrow(() -> new NotFoundProblem("the tenant has no plants"));
             return repository.plants(connection).chain(all -> {

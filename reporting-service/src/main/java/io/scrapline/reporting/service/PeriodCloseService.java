@@ -136,7 +136,7 @@ public class PeriodCloseService {
         if (!caller.lines().isEmpty()) {
             throw new ForbiddenException("versions compare the whole plant's figures; the token is limited to lines");
         }
-        return db.inTenant(caller.tenant(), connection -> reports.plant(connection, plant, period)
+        return db.readInTenant(caller.tenant(), connection -> reports.plant(connection, plant, period)
                 .chain(() -> snapshots.versions(connection, plant, period))
                 .map(versions -> versions.stream().map(v -> new ReportVersion(plant, period, v.version(), v.createdAt(),
                         v.createdBy(), v.report().currency(), v.report().totals().totalCost(), v.differences()))

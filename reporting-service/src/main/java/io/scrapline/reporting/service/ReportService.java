@@ -65,7 +65,7 @@ public class ReportService {
         List<String> lines = lines(caller, view, line);
         String shown = view == null ? Report.FULL : view;
         return db
-                .inTenant(caller.tenant(),
+                .readInTenant(caller.tenant(),
                         connection -> plant(connection, plant, period)
                                 .chain(known -> report(connection, known, period, shown, lines, version)))
                 .map(report -> report.inView(shown));
