@@ -2,7 +2,10 @@ package io.scrapline.costing.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +26,12 @@ import io.scrapline.platform.money.Money;
  * the labor hours joined to the event. Anything missing makes an exception, never a guess.
  */
 public final class EventCosting {
+
+    /** The reason of the exception of a record whose time cannot be read or whose values cannot be costed. */
+    public static final String UNREADABLE_RECORD = "unreadable_record";
+
+    private static final String UNREADABLE_TIME = "%s is not a time costing can read (infinite, or outside the years 1 "
+            + "to 9999); a corrected version of the record is costed";
 
     /** The dispositions of the contract; an NCR's disposition overrides the event's only when it is one of them. */
     public static final List<String> DISPOSITIONS = List.of("scrap", "rework", "use_as_is", "return_to_vendor",
@@ -77,7 +86,25 @@ public final class EventCosting {
         this.schemaExplanation = schema.explanation();
     }
 
+    /**
+     * Costs the record, or parks it as an exception: one whose time cannot be read (stored as {@code infinity} or
+     * outside the years 1 to 9999) or whose values cannot be costed waits for a corrected version of the record,
+     * instead of failing the chunk it is in again and again. Its exception is in the plant's current period.
+     */
     public Outcome cost(DefectRecord record, ReferenceData reference) {
+        if (record.occurredAt() == null) {
+            return new Outcome.Uncostable(record, currentPeriod(record.plant(), reference), UNREADABLE_RECORD,
+                    label(record) + ": " + UNREADABLE_TIME.formatted("occurred_at"));
+        }
+        try {
+            return costReadable(record, reference);
+        } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
+            return new Outcome.Uncostable(record, currentPeriod(record.plant(), reference), UNREADABLE_RECORD,
+                    label(record) + ": its values cannot be costed (" + e.getMessage() + ")");
+        }
+    }
+
+    private Outcome costReadable(DefectRecord record, ReferenceData reference) {
         ReferenceData.Plant plant = reference.plants().get(record.plant());
         LocalDate date = record.occurredAt().atZone(plant.zone()).toLocalDate();
         Optional<ReferenceData.WorkOrder> order = reference.workOrder(record.plant(), record.workOrder());
@@ -181,6 +208,21 @@ public final class EventCosting {
      * internal failure, since rework is by definition found before the part left the plant.
      */
     public LaborOutcome costUnmatched(LaborRecord record, ReferenceData reference) {
+        if (record.performedAt() == null) {
+            return new LaborOutcome.Uncostable(record, currentPeriod(record.plant(), reference),
+                    reference.line(record.plant(), record.workCenter()), UNREADABLE_RECORD,
+                    label(record) + ": " + UNREADABLE_TIME.formatted("performed_at"));
+        }
+        try {
+            return costUnmatchedReadable(record, reference);
+        } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
+            return new LaborOutcome.Uncostable(record, currentPeriod(record.plant(), reference),
+                    reference.line(record.plant(), record.workCenter()), UNREADABLE_RECORD,
+                    label(record) + ": its values cannot be costed (" + e.getMessage() + ")");
+        }
+    }
+
+    private LaborOutcome costUnmatchedReadable(LaborRecord record, ReferenceData reference) {
         ReferenceData.Plant plant = reference.plants().get(record.plant());
         LocalDate date = record.performedAt().atZone(plant.zone()).toLocalDate();
         String eventPeriod = plant.calendar().period(date);
@@ -215,6 +257,31 @@ public final class EventCosting {
      * schema's planned-scrap convention. Without that cost roll or operation it waits, like an exception.
      */
     public VarianceOutcome costConfirmation(ConfirmationRecord record, ReferenceData reference) {
+        if (record.confirmedAt() == null) {
+            return new VarianceOutcome.Unvalued(record, currentPeriod(record.plant(), reference), UNREADABLE_RECORD,
+                    UNREADABLE_TIME.formatted("confirmed_at"));
+        }
+        try {
+            return costConfirmationReadable(record, reference);
+        } catch (DateTimeException | ArithmeticException e) {
+            return new VarianceOutcome.Unvalued(record, currentPeriod(record.plant(), reference), UNREADABLE_RECORD,
+                    "its values cannot be costed (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The period an exception of a record that cannot be read is shown in: the plant's current one (or the first open
+     * one after it), as the record's own cannot be known.
+     */
+    private static String currentPeriod(String plant, ReferenceData reference) {
+        ReferenceData.Plant found = reference.plants().get(plant);
+        if (found == null) {
+            return YearMonth.now(ZoneOffset.UTC).toString();
+        }
+        return reference.bookingPeriod(plant, found.calendar().period(LocalDate.now(found.zone())));
+    }
+
+    private VarianceOutcome costConfirmationReadable(ConfirmationRecord record, ReferenceData reference) {
         ReferenceData.Plant plant = reference.plants().get(record.plant());
         LocalDate date = record.confirmedAt().atZone(plant.zone()).toLocalDate();
         String confirmedPeriod = plant.calendar().period(date);
@@ -403,6 +470,10 @@ public final class EventCosting {
             rate.put("rate_effective_from", line.get("rate_effective_from"));
         }
         return rate;
+    }
+
+    private static String label(DefectRecord record) {
+        return record.source() + " " + record.sourceId() + " v" + record.version();
     }
 
     private static String label(LaborRecord record) {

@@ -1,7 +1,9 @@
 package io.scrapline.costing.repository;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -143,11 +145,30 @@ public class CostingRepository {
                 """).execute(Tuple.of(recordIds.toArray(Long[]::new))).map(CostingRepository::defectRecords);
     }
 
+    /**
+     * The columns of a defect record; its {@code occurred_at} is null when costing cannot read it (see
+     * {@link #READABLE_FROM}), and costing parks the record as an exception.
+     */
     private static final String DEFECT_COLUMNS = """
             d.record_id, d.source, d.source_id, d.version, d.plant_id, d.line_id, d.work_center_id, d.part,
-                d.defect_code, d.quantity, d.disposition, d.occurred_at, d.shift, d.operation, d.customer_return,
-                d.salvage_value, d.work_order, d.ncr
+                d.defect_code, d.quantity, d.disposition,
+                CASE WHEN d.occurred_at >= timestamptz '0001-01-02 00:00Z' AND d.occurred_at < timestamptz
+                    '9999-01-01 00:00Z' THEN d.occurred_at END,
+                d.shift, d.operation, d.customer_return, d.salvage_value, d.work_order, d.ncr
             """;
+
+    /**
+     * The times costing reads: {@code infinity}, {@code -infinity} and years before 1 or after 9998 (which old ingest
+     * code stored for years like +300000 or -5000) fail in Java's date arithmetic or PostgreSQL's, so they read as null
+     * and the record waits in an exception for a corrected version, without failing the chunk it is in.
+     */
+    private static final OffsetDateTime READABLE_FROM = OffsetDateTime.parse("0001-01-02T00:00:00Z");
+    private static final OffsetDateTime READABLE_UNTIL = OffsetDateTime.parse("9999-01-01T00:00:00Z");
+
+    /** {@code at} if costing can read it, else null. */
+    static Instant readable(OffsetDateTime at) {
+        return at == null || at.isBefore(READABLE_FROM) || !at.isBefore(READABLE_UNTIL) ? null : at.toInstant();
+    }
 
     /** The rows of a query selecting {@link #DEFECT_COLUMNS}, read by position (chunks of thousands of rows). */
     private static List<DefectRecord> defectRecords(RowSet<Row> rows) {
@@ -155,7 +176,7 @@ public class CostingRepository {
         for (Row row : rows) {
             records.add(new DefectRecord(row.getLong(0), row.getString(1), row.getString(2), row.getInteger(3),
                     row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                    row.getBigDecimal(9), row.getString(10), row.getOffsetDateTime(11).toInstant(), row.getString(12),
+                    row.getBigDecimal(9), row.getString(10), readable(row.getOffsetDateTime(11)), row.getString(12),
                     row.getString(13), row.getBoolean(14), row.getBigDecimal(15), row.getString(16),
                     row.getString(17)));
         }
@@ -556,7 +577,7 @@ public class CostingRepository {
     private static LaborRecord laborRecord(Row row) {
         return new LaborRecord(row.getLong("record_id"), row.getString("source"), row.getString("source_id"),
                 row.getInteger("version"), row.getString("plant_id"), row.getString("work_center_id"),
-                row.getBigDecimal("hours"), row.getOffsetDateTime("performed_at").toInstant(), row.getString("ncr"),
+                row.getBigDecimal("hours"), readable(row.getOffsetDateTime("performed_at")), row.getString("ncr"),
                 row.getString("defect_source_id"), row.getString("work_order"), row.getString("operation"),
                 row.getBigDecimal("labor_rate"), row.getBigDecimal("material_cost"));
     }
@@ -1057,7 +1078,7 @@ public class CostingRepository {
                     row.getString("source_id"), row.getInteger("version"), row.getString("plant_id"),
                     row.getString("work_order"), row.getString("part"), row.getString("operation"),
                     row.getBigDecimal("yield_quantity"), row.getBigDecimal("scrap_quantity"),
-                    row.getOffsetDateTime("confirmed_at").toInstant())));
+                    readable(row.getOffsetDateTime("confirmed_at")))));
             return records;
         });
     }

@@ -87,7 +87,7 @@ public class CostedEventResource {
                "arithmetic": "3 × 218.400000 = 655.200000 → 655.20 USD"}}}""")))
     @APIResponse(responseCode = "404", description = "No such event for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Map<String, Object>> get(@PathParam("id") long id) {
-        return db.inTenant(caller.tenant(), connection -> events.find(connection, id).chain(found -> {
+        return db.readInTenant(caller.tenant(), connection -> events.find(connection, id).chain(found -> {
             CostedEventRepository.Found event = found.filter(f -> inScope(f.event()))
                     .orElseThrow(() -> new NotFoundProblem("no costed event " + id));
             return costing.explain(connection, event.inputs()).map(explanation -> {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +22,6 @@ import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -145,12 +143,13 @@ public class RecostingService {
         });
     }
 
-    /** Works on the re-costing of every tenant until none is left; returns how many parts this worker re-costed. */
+    /**
+     * Works on the re-costing of every tenant until none is left, tenant by tenant (one tenant's failure does not stop
+     * the others'); returns how many parts this worker re-costed.
+     */
     public Uni<Integer> drain(String worker) {
-        return db.tenantsFrom("tenants_with_recosting_work").onItem()
-                .transformToMulti(tenants -> Multi.createFrom().iterable(tenants)).onItem()
-                .transformToUniAndConcatenate(tenant -> drain(tenant, worker)).collect()
-                .with(Collectors.summingInt(Integer::intValue));
+        return db.eachTenant("recosting", "tenants_with_recosting_work", tenant -> drain(tenant, worker))
+                .map(done -> done.stream().mapToInt(Integer::intValue).sum());
     }
 
     /**

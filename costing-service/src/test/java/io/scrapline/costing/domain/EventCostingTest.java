@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -145,6 +146,26 @@ class EventCostingTest {
 
         assertThat(uncostable.reason()).isEqualTo("no_standard_cost");
         assertThat(uncostable.detail()).contains("ERP-200");
+    }
+
+    @Test
+    void aRecordWhoseTimeCannotBeReadIsParkedInTheCurrentPeriod() {
+        // The repository reads infinity and years outside 1..9998 as no time at all.
+        Outcome.Uncostable uncostable = uncostable(costing.cost(event().at(null).build(), reference()));
+
+        assertThat(uncostable.reason()).isEqualTo(EventCosting.UNREADABLE_RECORD);
+        assertThat(uncostable.detail()).contains("occurred_at is not a time costing can read");
+        assertThat(uncostable.period()).isEqualTo(YearMonth.now(ZoneId.of("America/New_York")).toString());
+    }
+
+    @Test
+    void aRecordWhoseTimeBreaksTheDateArithmeticIsParkedNotThrown() {
+        // Instant can hold it; a date in the plant's time zone cannot (DateTimeException).
+        Outcome.Uncostable uncostable = uncostable(
+                costing.cost(event().at("+1000000000-12-31T23:00:00Z").build(), reference()));
+
+        assertThat(uncostable.reason()).isEqualTo(EventCosting.UNREADABLE_RECORD);
+        assertThat(uncostable.detail()).contains("its values cannot be costed");
     }
 
     @Test
@@ -863,8 +884,8 @@ class EventCostingTest {
 
         DefectRecord build() {
             return new DefectRecord(1, SOURCE, sourceId, 1, plant, "L1", "WC1", part, defectCode,
-                    new BigDecimal(quantity), disposition, Instant.parse(occurredAt), "A", operation, customerReturn,
-                    salvage == null ? null : new BigDecimal(salvage), workOrder, ncr);
+                    new BigDecimal(quantity), disposition, occurredAt == null ? null : Instant.parse(occurredAt), "A",
+                    operation, customerReturn, salvage == null ? null : new BigDecimal(salvage), workOrder, ncr);
         }
     }
 }

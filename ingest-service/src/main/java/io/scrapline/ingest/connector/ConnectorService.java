@@ -121,12 +121,12 @@ public class ConnectorService {
     }
 
     public Uni<ConnectorView> get(String tenant, String source, String name) {
-        return db.inTenant(tenant, connection -> view(connection, source, name));
+        return db.readInTenant(tenant, connection -> view(connection, source, name));
     }
 
     /** The connector's run log, newest first. */
     public Uni<List<ConnectorRun>> runs(String tenant, String source, String name, int limit) {
-        return db.inTenant(tenant, connection -> connectors.find(connection, source, name, false).chain(found -> {
+        return db.readInTenant(tenant, connection -> connectors.find(connection, source, name, false).chain(found -> {
             if (found.isEmpty()) {
                 throw notFound(source, name);
             }

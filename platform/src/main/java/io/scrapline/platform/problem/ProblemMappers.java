@@ -1,5 +1,6 @@
 package io.scrapline.platform.problem;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * Turns each kind of failure into a problem+json answer. Deliberately no catch-all: an unexpected exception stays a
@@ -30,6 +32,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Pattern LIST_INDEX = Pattern.compile("\\[(\\d+)\\]");
+
+    /** How long a client should wait before trying again while the database is unreachable. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
@@ -117,6 +122,33 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return problem(Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(), status.getStatusCode(),
                 e.getMessage()));
+    }
+
+    /** The database is down or restarting: worth trying again shortly, so 503 with {@code Retry-After}. */
+    @ServerExceptionMapper
+    public Response unavailable(UnavailableProblem e) {
+        return unavailableResponse();
+    }
+
+    /**
+     * A refused connection to the database, outside the tenant transactions that turn it into an UnavailableProblem.
+     */
+    @ServerExceptionMapper
+    public Response connectionRefused(ConnectException e) {
+        return unavailableResponse();
+    }
+
+    /** A database connection lost mid-request (the server restarted), outside the tenant transactions. */
+    @ServerExceptionMapper
+    public Response connectionClosed(ClosedConnectionException e) {
+        return unavailableResponse();
+    }
+
+    private static Response unavailableResponse() {
+        return Response
+                .fromResponse(problem(Problem.of("unavailable", "Service unavailable", 503,
+                        "the service cannot reach its database just now; try again shortly")))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private static String snakeCase(String name) {

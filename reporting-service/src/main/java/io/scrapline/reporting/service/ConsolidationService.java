@@ -42,7 +42,7 @@ public class ConsolidationService {
      */
     public Uni<ConsolidatedReport> consolidated(String tenant, Scope scope, String period) {
         scope.requireWholePlants("a consolidation");
-        return db.inTenant(tenant, connection -> repository.tenantSettings(connection).chain(found -> {
+        return db.readInTenant(tenant, connection -> repository.tenantSettings(connection).chain(found -> {
             ReportRepository.TenantSettings settings = found
                     .orElseThrow(() -> new NotFoundProblem("the tenant has no plants"));
             return repository.plants(connection).chain(all -> {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +25,6 @@ import io.scrapline.reporting.repository.ReportRepository;
 import io.scrapline.reporting.repository.SnapshotRepository;
 import io.scrapline.reporting.rest.PeriodResponses.PeriodClose;
 import io.scrapline.reporting.rest.PeriodResponses.ReportVersion;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -131,7 +129,7 @@ public class PeriodCloseService {
     /** Every stored version of the plant-period's report, oldest first; none while the period is open. */
     public Uni<List<ReportVersion>> versions(String tenant, Scope scope, String plant, String period) {
         scope.requireWholePlant(plant, "the versions of a report");
-        return db.inTenant(tenant, connection -> reports.plant(connection, plant, period)
+        return db.readInTenant(tenant, connection -> reports.plant(connection, plant, period)
                 .chain(() -> snapshots.versions(connection, plant, period))
                 .map(versions -> versions.stream().map(v -> new ReportVersion(plant, period, v.version(), v.createdAt(),
                         v.createdBy(), v.report().currency(), v.report().totals().totalCost(), v.differences()))
@@ -147,12 +145,13 @@ public class PeriodCloseService {
         }));
     }
 
-    /** Claims and runs queued closes of every tenant until none is left; returns how many this worker closed. */
+    /**
+     * Claims and runs queued closes of every tenant until none is left, tenant by tenant (one tenant's failure does not
+     * stop the others'); returns how many this worker closed.
+     */
     public Uni<Integer> drain(String worker) {
-        return db.tenantsFrom("tenants_with_period_close_jobs").onItem()
-                .transformToMulti(tenants -> Multi.createFrom().iterable(tenants)).onItem()
-                .transformToUniAndConcatenate(tenant -> drain(tenant, worker)).collect()
-                .with(Collectors.summingInt(Integer::intValue));
+        return db.eachTenant("period-close", "tenants_with_period_close_jobs", tenant -> drain(tenant, worker))
+                .map(done -> done.stream().mapToInt(Integer::intValue).sum());
     }
 
     private Uni<Integer> drain(String tenant, String worker) {

@@ -61,7 +61,7 @@ public class ReportService {
         List<String> lines = lines(scope, plant, view, line);
         String shown = view == null ? Report.FULL : view;
         return db
-                .inTenant(tenant,
+                .readInTenant(tenant,
                         connection -> plant(connection, plant, period)
                                 .chain(known -> report(connection, known, period, shown, lines, version)))
                 .map(report -> report.inView(shown));
