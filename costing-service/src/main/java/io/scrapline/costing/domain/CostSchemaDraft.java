@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.scrapline.platform.input.InputRules;
+
 /**
  * Reads the settings of a new draft as sent: a missing setting takes the model's default, and every bad one is named at
  * once rather than the first only.
@@ -42,6 +44,8 @@ public final class CostSchemaDraft {
         String catalog = defectCatalogVersion;
         if (catalog != null && catalog.isBlank()) {
             errors.put("defect_catalog_version", "must not be blank; leave it out for none");
+        } else if (catalog != null && !catalog.matches(InputRules.CODE)) {
+            errors.put("defect_catalog_version", InputRules.CODE_RULE);
         }
         boolean includeScrap = Boolean.parseBoolean(includeScrapInCompletions);
         if (includeScrapInCompletions != null && !List.of("true", "false").contains(includeScrapInCompletions)) {
@@ -82,11 +86,17 @@ public final class CostSchemaDraft {
         if (value == null) {
             return fallback;
         }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a decimal number, not " + value);
+        // Plain decimals only: 1e400 is a number to BigDecimal, but no setting of a cost schema.
+        if (!value.trim().matches("[-+]?\\d{1,20}(\\.\\d{1,20})?")) {
+            errors.put(field, "must be a decimal number such as 0.35");
             return null;
         }
+        BigDecimal number = new BigDecimal(value.trim());
+        String problem = InputRules.decimalProblem(number, InputRules.JSON_FRACTION_DIGITS);
+        if (problem != null) {
+            errors.put(field, problem);
+            return null;
+        }
+        return number;
     }
 }

@@ -12,6 +12,7 @@ import io.quarkus.logging.Log;
 import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.costing.rest.ReferenceRequests;
 import io.scrapline.platform.auth.Scope;
+import io.scrapline.platform.input.InputRules;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.Inputs;
@@ -41,6 +42,8 @@ public class ReferenceService {
         List<FieldError> errors = new ArrayList<>();
         if (request.name() == null || request.name().isBlank()) {
             errors.add(new FieldError(null, "name", "is required"));
+        } else if (request.name().length() > InputRules.NAME_MAX) {
+            errors.add(new FieldError(null, "name", "must be at most " + InputRules.NAME_MAX + " characters"));
         }
         if (request.currency() == null || request.currency().isBlank()) {
             errors.add(new FieldError(null, "currency", "is required"));

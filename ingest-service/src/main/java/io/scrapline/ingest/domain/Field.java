@@ -9,14 +9,20 @@ import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.scrapline.platform.input.InputConfig;
+import io.scrapline.platform.input.InputRules;
+
 /** One field of a record type: its name, whether it is required, and how its text is read and checked. */
 public record Field(String name, boolean required, Kind kind, List<String> allowed) {
 
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+    private static final Pattern CODE = Pattern.compile(InputRules.CODE);
+    /** Longest text of a field; the codes of the source systems are far shorter. */
+    public static final int MAX_TEXT = 200;
 
     public enum Kind {
-        TEXT, POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION, INSTANT, DATE, BOOLEAN, CURRENCY, CHOICE
+        TEXT, CODE, POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION, INSTANT, DATE, BOOLEAN, CURRENCY, CHOICE
     }
 
     /** The column that stores the field: the field's name, with {@code _id} for plant, line and work center. */
@@ -30,7 +36,7 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
     /** The SQL type the field's text is cast to when it is stored. */
     public String sqlType() {
         return switch (kind) {
-            case TEXT, CHOICE, CURRENCY -> "text";
+            case TEXT, CODE, CHOICE, CURRENCY -> "text";
             case POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION -> "numeric";
             case INSTANT -> "timestamptz";
             case DATE -> "date";
@@ -58,11 +64,32 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
      *             with the message the caller shows the sender
      */
     public Object read(String text) {
+        return read(text, InputConfig.Years.DEFAULT);
+    }
+
+    /**
+     * Reads the field's text as {@link #read(String)} does, with dates and instants limited to {@code years}: a year
+     * such as +300000 would be stored as {@code infinity} and stop the costing of every tenant.
+     *
+     * @throws IllegalArgumentException
+     *             with the message the caller shows the sender
+     */
+    public Object read(String text, InputConfig.Years years) {
+        String problem = InputRules.textProblem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         String value = text.strip();
         return switch (kind) {
             case TEXT -> {
-                if (value.length() > 200) {
-                    throw new IllegalArgumentException("must be at most 200 characters");
+                if (value.length() > MAX_TEXT) {
+                    throw new IllegalArgumentException("must be at most " + MAX_TEXT + " characters");
+                }
+                yield value;
+            }
+            case CODE -> {
+                if (!CODE.matcher(value).matches()) {
+                    throw new IllegalArgumentException(InputRules.CODE_RULE);
                 }
                 yield value;
             }
@@ -88,19 +115,23 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
                 yield number;
             }
             case INSTANT -> {
+                OffsetDateTime instant;
                 try {
-                    yield instant(value);
+                    instant = instant(value);
                 } catch (DateTimeException e) {
                     throw new IllegalArgumentException(
                             "must be an ISO-8601 date-time with offset, e.g. 2026-10-14T09:30:00-04:00");
                 }
+                yield inYears(instant, instant.getYear(), years);
             }
             case DATE -> {
+                LocalDate date;
                 try {
-                    yield LocalDate.parse(value);
+                    date = LocalDate.parse(value);
                 } catch (DateTimeException e) {
                     throw new IllegalArgumentException("must be a date YYYY-MM-DD");
                 }
+                yield inYears(date, date.getYear(), years);
             }
             case BOOLEAN -> switch (value.toLowerCase()) {
                 case "true", "yes", "1" -> true;
@@ -177,10 +208,24 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
         return number;
     }
 
+    private static <T> T inYears(T value, int year, InputConfig.Years years) {
+        String problem = years.problem(year);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return value;
+    }
+
+    /** A plain decimal that fits the {@code numeric(18,6)} columns the record types store decimals in. */
     private static BigDecimal decimal(String value) {
         if (!DECIMAL.matcher(value).matches()) {
             throw new IllegalArgumentException("must be a decimal number such as 12.5");
         }
-        return new BigDecimal(value);
+        BigDecimal number = new BigDecimal(value);
+        String problem = InputRules.decimalProblem(number);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return number;
     }
 }

@@ -19,7 +19,7 @@ import io.scrapline.ingest.domain.Field.Kind;
 public enum RecordType {
 
     DEFECTS("defects", "defect_records", List.of("source_id"), required("source_id", Kind.TEXT),
-            required("plant", Kind.TEXT), required("line", Kind.TEXT), required("work_center", Kind.TEXT),
+            required("plant", Kind.CODE), required("line", Kind.CODE), required("work_center", Kind.CODE),
             required("part", Kind.TEXT), required("defect_code", Kind.TEXT),
             required("quantity", Kind.POSITIVE_DECIMAL),
             choice("disposition", true, "scrap", "rework", "use_as_is", "return_to_vendor", "quarantine"),
@@ -27,7 +27,7 @@ public enum RecordType {
             optional("operation", Kind.TEXT), optional("uom", Kind.TEXT), optional("ncr", Kind.TEXT),
             optional("customer_return", Kind.BOOLEAN), optional("salvage_value", Kind.NON_NEGATIVE_DECIMAL)),
 
-    NCRS("ncrs", "ncr_records", List.of("source_id"), required("source_id", Kind.TEXT), required("plant", Kind.TEXT),
+    NCRS("ncrs", "ncr_records", List.of("source_id"), required("source_id", Kind.TEXT), required("plant", Kind.CODE),
             choice("status", true, "open", "closed"), required("opened_at", Kind.INSTANT),
             choice("disposition", false, "scrap", "rework", "use_as_is", "return_to_vendor", "quarantine"),
             optional("defect_code", Kind.TEXT), optional("part", Kind.TEXT),
@@ -37,30 +37,30 @@ public enum RecordType {
             optional("customer_return", Kind.BOOLEAN), optional("closed_at", Kind.INSTANT)),
 
     REWORK_LABOR("rework-labor", "rework_labor_records", List.of("source_id"), required("source_id", Kind.TEXT),
-            required("plant", Kind.TEXT), required("work_center", Kind.TEXT), required("hours", Kind.POSITIVE_DECIMAL),
+            required("plant", Kind.CODE), required("work_center", Kind.CODE), required("hours", Kind.POSITIVE_DECIMAL),
             required("performed_at", Kind.INSTANT), optional("ncr", Kind.TEXT), optional("defect_source_id", Kind.TEXT),
             optional("work_order", Kind.TEXT), optional("operation", Kind.TEXT),
             optional("labor_rate", Kind.NON_NEGATIVE_DECIMAL), optional("material_cost", Kind.NON_NEGATIVE_DECIMAL)),
 
     STANDARD_COSTS("standard-costs", "standard_cost_records", List.of("plant", "part", "operation", "effective_from"),
-            required("part", Kind.TEXT), required("plant", Kind.TEXT), required("operation", Kind.TEXT),
+            required("part", Kind.TEXT), required("plant", Kind.CODE), required("operation", Kind.TEXT),
             required("material_cost", Kind.NON_NEGATIVE_DECIMAL), required("labor_cost", Kind.NON_NEGATIVE_DECIMAL),
             required("overhead_cost", Kind.NON_NEGATIVE_DECIMAL), required("currency", Kind.CURRENCY),
-            required("effective_from", Kind.DATE), optional("work_center", Kind.TEXT),
+            required("effective_from", Kind.DATE), optional("work_center", Kind.CODE),
             optional("milestone", Kind.BOOLEAN), optional("planned_scrap_rate", Kind.FRACTION)),
 
     LABOR_RATES("labor-rates", "labor_rate_records", List.of("plant", "work_center", "effective_from"),
-            required("plant", Kind.TEXT), required("rate", Kind.NON_NEGATIVE_DECIMAL),
+            required("plant", Kind.CODE), required("rate", Kind.NON_NEGATIVE_DECIMAL),
             required("currency", Kind.CURRENCY), required("effective_from", Kind.DATE),
-            optional("work_center", Kind.TEXT)),
+            optional("work_center", Kind.CODE)),
 
     CONFIRMATIONS("confirmations", "confirmation_records", List.of("source_id"), required("source_id", Kind.TEXT),
-            required("plant", Kind.TEXT), required("work_order", Kind.TEXT), required("part", Kind.TEXT),
+            required("plant", Kind.CODE), required("work_order", Kind.TEXT), required("part", Kind.TEXT),
             required("operation", Kind.TEXT), required("yield_quantity", Kind.NON_NEGATIVE_DECIMAL),
             required("scrap_quantity", Kind.NON_NEGATIVE_DECIMAL), required("confirmed_at", Kind.INSTANT)),
 
     WORK_ORDERS("work-orders", "work_order_records", List.of("plant", "work_order"), required("work_order", Kind.TEXT),
-            required("plant", Kind.TEXT), required("part", Kind.TEXT), optional("line", Kind.TEXT),
+            required("plant", Kind.CODE), required("part", Kind.TEXT), optional("line", Kind.CODE),
             optional("status", Kind.TEXT), optional("closed_on", Kind.DATE),
             choice("costing_method", false, "standard", "actual", "estimated"),
             optional("wip_total", Kind.NON_NEGATIVE_DECIMAL),

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.scrapline.platform.input.InputConfig;
 import io.scrapline.platform.problem.FieldError;
 
 /**
@@ -15,10 +16,17 @@ public final class RecordValidator {
 
     private final RecordType type;
     private final boolean ignoreUnknown;
+    private final InputConfig.Years years;
 
     public RecordValidator(RecordType type, boolean ignoreUnknown) {
+        this(type, ignoreUnknown, InputConfig.Years.DEFAULT);
+    }
+
+    /** Validates records of {@code type} whose dates and instants must fall in {@code years}. */
+    public RecordValidator(RecordType type, boolean ignoreUnknown, InputConfig.Years years) {
         this.type = type;
         this.ignoreUnknown = ignoreUnknown;
+        this.years = years;
     }
 
     /** The outcome for a whole batch: the valid records and the errors of the others. */
@@ -77,7 +85,7 @@ public final class RecordValidator {
                     continue;
                 }
                 try {
-                    values[f] = field.read(text);
+                    values[f] = field.read(text, years);
                 } catch (IllegalArgumentException e) {
                     rowErrors.add(new FieldError(row, field.name(), e.getMessage()));
                 }

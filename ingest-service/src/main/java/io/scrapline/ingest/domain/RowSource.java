@@ -139,6 +139,31 @@ public abstract class RowSource implements AutoCloseable {
         };
     }
 
+    /**
+     * {@code source}, refusing a batch without records (an empty body, an empty array, a CSV of its header only) as the
+     * sender's error rather than storing an empty batch.
+     */
+    public static RowSource requireRows(RowSource source) {
+        return new RowSource() {
+            private boolean first = true;
+
+            @Override
+            public Chunk next(int max) {
+                Chunk chunk = source.next(max);
+                if (first && chunk.isEmpty()) {
+                    throw new InvalidInputException("body", "must hold at least one record");
+                }
+                first = false;
+                return chunk;
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
     /** A JSON array of records, read one element at a time. */
     public static RowSource json(InputStream body) {
         JsonParser parser;
@@ -222,6 +247,8 @@ public abstract class RowSource implements AutoCloseable {
         if (!bom && start.length > 0) {
             in.unread(start);
         }
+        // Bytes that are not UTF-8 become replacement characters here, which Field refuses with their row and field:
+        // a strict decoder would fail while reading ahead, at a row that is not the bad one.
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 

@@ -74,7 +74,8 @@ public class RecordResource {
     @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> postJson(@PathParam("source") String source, @PathParam("type") String type,
             @Parameter(description = "`partial` stores the valid rows and returns the rejected ones") @QueryParam("mode") @DefaultValue("all") String mode,
-            @Parameter(description = "ignore columns the record type does not have") @QueryParam("ignore_unknown") @DefaultValue("false") boolean ignoreUnknown,
+            @Parameter(description = "ignore columns the record type does not have", schema = @Schema(enumeration = {
+                    "true", "false" })) @QueryParam("ignore_unknown") @DefaultValue("false") String ignoreUnknown,
             InputStream body) {
         return ingest(source, type, mode, ignoreUnknown, () -> RowSource.json(body));
     }
@@ -89,7 +90,7 @@ public class RecordResource {
     @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> postCsv(@PathParam("source") String source, @PathParam("type") String type,
             @QueryParam("mode") @DefaultValue("all") String mode,
-            @QueryParam("ignore_unknown") @DefaultValue("false") boolean ignoreUnknown,
+            @QueryParam("ignore_unknown") @DefaultValue("false") String ignoreUnknown,
             @QueryParam("delimiter") @DefaultValue(",") String delimiter, InputStream body) {
         if (!delimiter.equals(",") && !delimiter.equals(";")) {
             throw new InvalidInputException("delimiter", "must be , or ;");
@@ -97,19 +98,22 @@ public class RecordResource {
         return ingest(source, type, mode, ignoreUnknown, () -> RowSource.csv(body, delimiter.charAt(0)));
     }
 
-    private Uni<Response> ingest(String source, String typePath, String mode, boolean ignoreUnknown,
+    private Uni<Response> ingest(String source, String typePath, String mode, String ignoreUnknown,
             Supplier<RowSource> rows) {
         RecordType type = RecordType.fromPath(typePath)
                 .orElseThrow(() -> new NotFoundProblem("no record type " + typePath));
         if (!mode.equals("all") && !mode.equals("partial")) {
             throw new InvalidInputException("mode", "must be all or partial");
         }
+        if (!ignoreUnknown.equals("true") && !ignoreUnknown.equals("false")) {
+            throw new InvalidInputException("ignore_unknown", "must be true or false");
+        }
         if (!source.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new InvalidInputException("source", "must be 1-64 letters, digits, '.', '_' or '-'");
         }
         IngestService.Submission submission = new IngestService.Submission(caller.tenant(), caller.bearer(), source,
-                type, mode.equals("partial"), ignoreUnknown, caller.scope());
-        return ingest.ingest(submission, rows.get()).map(summary -> Response
+                type, mode.equals("partial"), ignoreUnknown.equals("true"), caller.scope());
+        return ingest.ingest(submission, RowSource.requireRows(rows.get())).map(summary -> Response
                 .created(URI.create("/api/v1/batches/" + summary.batchId())).entity(summary).build());
     }
 }

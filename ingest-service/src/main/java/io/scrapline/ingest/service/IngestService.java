@@ -26,6 +26,7 @@ import io.scrapline.ingest.repository.BatchRepository;
 import io.scrapline.ingest.repository.RecordRepository;
 import io.scrapline.platform.api.CostingPrompt;
 import io.scrapline.platform.auth.Scope;
+import io.scrapline.platform.input.InputConfig;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -78,14 +79,16 @@ public class IngestService {
     private final BatchRepository batches;
     private final CostingClient costing;
     private final IngestConfig config;
+    private final InputConfig.Years years;
 
     public IngestService(TenantDb db, RecordRepository records, BatchRepository batches,
-            @RestClient CostingClient costing, IngestConfig config) {
+            @RestClient CostingClient costing, IngestConfig config, InputConfig input) {
         this.db = db;
         this.records = records;
         this.batches = batches;
         this.costing = costing;
         this.config = config;
+        this.years = input.years();
     }
 
     /**
@@ -151,8 +154,8 @@ public class IngestService {
     private Uni<Prepared> prepare(Submission submission, RowSource rows) {
         return Uni.createFrom().item(() -> {
             RowSource.Chunk chunk = rows.next(config.chunkSize());
-            return new Prepared(chunk,
-                    new RecordValidator(submission.type(), submission.ignoreUnknown()).validateChunk(chunk.rows()));
+            return new Prepared(chunk, new RecordValidator(submission.type(), submission.ignoreUnknown(), years)
+                    .validateChunk(chunk.rows()));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -161,7 +161,9 @@ class ConnectorResourceTest {
         given().auth().oauth2(admin).get(PATH).then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(admin).get(PATH + "/runs").then().statusCode(404);
         given().auth().oauth2(admin).post(PATH + "/run").then().statusCode(404);
-        given().auth().oauth2(admin).post("/api/v1/sources/plex mes/connectors/x/run").then().statusCode(404);
+        // A source name no source can have is refused as a parameter before any look-up.
+        given().auth().oauth2(admin).post("/api/v1/sources/plex mes/connectors/x/run").then().statusCode(422)
+                .body("errors[0].field", equalTo("source"));
         put(admin, restConnector("https://mes.example.com/api/defects", SECRET)).statusCode(201);
         given().auth().oauth2(admin).queryParam("limit", 0).get(PATH + "/runs").then().statusCode(422)
                 .body("errors[0].field", equalTo("limit"));

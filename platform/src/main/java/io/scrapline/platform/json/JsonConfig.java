@@ -11,13 +11,28 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.scrapline.platform.input.InputConfig;
+import io.scrapline.platform.input.StrictJson;
 
 /**
  * The JSON conventions of contract.md for every service: snake_case names, decimals as plain strings (money is never a
- * JSON number), ISO dates, and unknown fields refused rather than silently dropped.
+ * JSON number), ISO dates, unknown fields refused rather than silently dropped, and every string, decimal and date
+ * checked by {@link StrictJson}.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
+
+    private final InputConfig input;
+
+    public JsonConfig(InputConfig input) {
+        this.input = input;
+    }
+
+    /** Last, after Quarkus registers the Java time module, so that the checked date deserializers replace its own. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -26,5 +41,6 @@ public class JsonConfig implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.registerModule(new StrictJson(input.years()));
     }
 }

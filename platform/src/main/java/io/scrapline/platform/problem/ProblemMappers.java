@@ -15,7 +15,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -23,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.scrapline.platform.input.StrictJson;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
@@ -87,6 +92,51 @@ public class ProblemMappers {
         String message = e instanceof UnrecognizedPropertyException ? "unknown field" : "has the wrong type";
         return problem(Problem.invalid("the request body does not have the expected shape",
                 List.of(new FieldError(row, field.isEmpty() ? "body" : field.toString(), message))));
+    }
+
+    /** A string or decimal that {@link StrictJson} refuses: a NUL or control character, or too many digits. */
+    @ServerExceptionMapper
+    public Response badValue(StrictJson.BadValueException e) {
+        Integer row = null;
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (row == null && reference.getIndex() >= 0) {
+                row = reference.getIndex() + 1;
+            }
+        }
+        field.append(e.inner());
+        return problem(Problem.invalid("the request has invalid values",
+                List.of(new FieldError(row, field.isEmpty() ? "body" : field.toString(), e.reason()))));
+    }
+
+    /**
+     * JSON that cannot be read as a value: a number too large for its field, bytes that are not UTF-8, or a raw control
+     * character in a string are 422 naming the field being read; any other syntax error is 400.
+     */
+    @ServerExceptionMapper
+    public Response unreadableValue(StreamReadException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String reason = e instanceof InputCoercionException ? "is out of range for its type"
+                : message.startsWith("Invalid UTF-8") ? "must be valid UTF-8"
+                        : message.startsWith("Illegal unquoted character") ? "must not contain control characters"
+                                : null;
+        JsonParser parser = e.getProcessor();
+        if (reason == null || parser == null) {
+            return unreadable(e);
+        }
+        Integer row = null;
+        String field = null;
+        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                field = field == null ? context.getCurrentName() : context.getCurrentName() + "." + field;
+            } else if (context.inArray() && context.getParent() != null && context.getParent().inRoot()) {
+                row = context.getCurrentIndex() + 1;
+            }
+        }
+        return problem(Problem.invalid("the request has invalid values",
+                List.of(new FieldError(row, field == null ? "body" : field, reason))));
     }
 
     @ServerExceptionMapper

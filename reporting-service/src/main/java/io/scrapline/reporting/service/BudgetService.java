@@ -1,5 +1,6 @@
 package io.scrapline.reporting.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.platform.auth.Scope;
+import io.scrapline.platform.input.InputConfig;
+import io.scrapline.platform.input.InputRules;
 import io.scrapline.platform.money.Money;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.FieldError;
@@ -119,9 +122,13 @@ public class BudgetService {
         if (!budget.line().equals(budget.line().strip())) {
             errors.add(new FieldError(row, "line",
                     "must be a line id without surrounding spaces, or left out for " + "the whole plant"));
+        } else if (!budget.line().isEmpty() && !budget.line().matches(InputRules.CODE)) {
+            errors.add(new FieldError(row, "line", InputRules.CODE_RULE));
         }
         if (!FiscalCalendar.isPeriod(budget.period())) {
             errors.add(new FieldError(row, "period", "must be a period YYYY-MM or YYYY-Pnn"));
+        } else if (!InputConfig.Years.DEFAULT.contains(Integer.parseInt(budget.period().substring(0, 4)))) {
+            errors.add(new FieldError(row, "period", InputConfig.Years.DEFAULT.problem(0)));
         }
         amount(row, "scrap_budget", budget.scrapBudget(), errors);
         amount(row, "rework_budget", budget.reworkBudget(), errors);
@@ -129,8 +136,13 @@ public class BudgetService {
 
     private static void amount(int row, String field, String text, List<FieldError> errors) {
         try {
-            if (Money.parse(text).signum() < 0) {
+            BigDecimal amount = Money.parse(text);
+            if (amount.signum() < 0) {
                 throw new NumberFormatException("negative");
+            }
+            String problem = InputRules.decimalProblem(amount);
+            if (problem != null) {
+                errors.add(new FieldError(row, field, problem));
             }
         } catch (NumberFormatException e) {
             errors.add(new FieldError(row, field, "must be a decimal >= 0, such as \"1200.00\""));

@@ -1,0 +1,49 @@
+package io.scrapline.alert.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.logging.Log;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.platform.testing.ApiFuzzer;
+import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.TestTenants;
+import io.scrapline.platform.testing.TestTokens;
+
+/** The hostile-input corpus against every operation of the alert service: no 500, every refusal a problem. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class AlertFuzzTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    TenantDb db;
+
+    @Test
+    void noRequestAnswers500OrStoresWhatItRefuses() throws Exception {
+        String tenant = "t-" + UUID.randomUUID();
+        TestTenants.createWithPlant(db, tenant, "DAY1");
+        String token = TestTokens.get().token(tenant, "admin", "quality", "controller", "supervisor");
+        try (Connection owner = ApiFuzzer.ownerConnection()) {
+            ApiFuzzer.Report report = new ApiFuzzer(base, token, ApiFuzzer.tenantRows(owner, tenant))
+                    .sample("plant", "DAY1").sample("defect_code", "MACH-DIM").sample("audience", "quality")
+                    .sample("rule", "mach-dim").sample("email", "dana.ortiz@example.com").sample("metric", "cost")
+                    .sample("window", "period").sample("threshold", "500.00").run();
+            Log.infof("alert-service fuzz: %s", report);
+            assertThat(report.operations()).isGreaterThanOrEqualTo(4);
+            assertThat(report.findings()).isEmpty();
+        }
+    }
+}
