@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -288,6 +289,16 @@ class WebhookResourceTest {
         String shown = given().auth().oauth2(admin(tenant)).get("/api/v1/sources/" + SOURCE).then().statusCode(200)
                 .extract().asString();
         assertThat(shown).doesNotContain(secret).doesNotContain("enc:v1");
+    }
+
+    @Test
+    void aSecretUnderAKeyNoLongerInTheRingIsAnOutageNotAServerError() {
+        storeSecret(new SecretBox(List.of("gone:" + Base64.getEncoder().encodeToString(new byte[32])), "gone")
+                .seal(secret));
+        String body = send(Delivery.of("msg-lost-key", event("defect.recorded", DEFECT)).signedWith(secret))
+                .statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue()).extract()
+                .asString();
+        assertThat(body).doesNotContain("gone").doesNotContain(secret);
     }
 
     private void storeSecret(String stored) {

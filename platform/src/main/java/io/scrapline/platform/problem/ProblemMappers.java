@@ -24,10 +24,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.scrapline.platform.input.StrictJson;
+import io.scrapline.platform.secrets.SecretBox;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
@@ -192,6 +194,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response connectionClosed(ClosedConnectionException e) {
         return unavailableResponse();
+    }
+
+    /** A stored secret the configured keys cannot open; the message (which names the key id) goes to the log only. */
+    @ServerExceptionMapper
+    public Response unopenableSecret(SecretBox.UnopenableSecret e) {
+        Log.errorf("%s: restore its key to scrapline.secrets.keys", e.getMessage());
+        return Response
+                .fromResponse(problem(Problem.of("unavailable", "Service unavailable", 503,
+                        "a stored secret of this request cannot be read just now; the operator has been told")))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private static Response unavailableResponse() {

@@ -107,7 +107,7 @@ public class SecretBox {
      * The plaintext of a stored value: decrypted when sealed (under any key of the ring), as it is when it is a
      * plaintext value from before encryption; null stays null.
      *
-     * @throws IllegalStateException
+     * @throws UnopenableSecret
      *             when the value's key is not in the ring or the value was tampered with
      */
     public String open(String stored) {
@@ -119,8 +119,8 @@ public class SecretBox {
         String id = colon < 0 ? "" : rest.substring(0, colon);
         SecretKey key = keys.get(id);
         if (key == null) {
-            throw new IllegalStateException(
-                    "a secret is sealed under key " + id + ", which is not in " + "scrapline.secrets.keys");
+            throw new UnopenableSecret(
+                    "a secret is sealed under key " + id + ", which is not in scrapline.secrets.keys");
         }
         try {
             byte[] in = Base64.getDecoder().decode(rest.substring(colon + 1));
@@ -129,7 +129,7 @@ public class SecretBox {
             cipher.updateAAD(aad(id));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a secret sealed under key " + id + " does not decrypt");
+            throw new UnopenableSecret("a secret sealed under key " + id + " does not decrypt");
         }
     }
 
@@ -156,5 +156,16 @@ public class SecretBox {
     /** The key id is authenticated with the value, so that relabelling a value with another key id fails. */
     private static byte[] aad(String keyId) {
         return (PREFIX + keyId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A stored secret that the configured keys cannot open: a key removed from the ring too early, or a value changed
+     * in the database. The operator's to fix, so requests that need it are answered 503, not as the caller's error.
+     */
+    public static class UnopenableSecret extends IllegalStateException {
+
+        public UnopenableSecret(String message) {
+            super(message);
+        }
     }
 }
