@@ -1,7 +1,11 @@
 package io.scrapline.alert.service;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +17,8 @@ import io.scrapline.alert.repository.AlertRepository.Breach;
 import io.scrapline.alert.rest.AlertRequests;
 import io.scrapline.platform.api.AlertPrompt;
 import io.scrapline.platform.auth.Scope;
+import io.scrapline.platform.egress.EgressPolicy;
+import io.scrapline.platform.egress.EgressRefusedException;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -34,17 +40,60 @@ public class AlertService {
     private final TenantDb db;
     private final AlertRepository alerts;
     private final ReactiveMailer mailer;
+    private final EgressPolicy egress;
 
-    public AlertService(TenantDb db, AlertRepository alerts, ReactiveMailer mailer) {
+    public AlertService(TenantDb db, AlertRepository alerts, ReactiveMailer mailer, EgressPolicy egress) {
         this.db = db;
         this.alerts = alerts;
         this.mailer = mailer;
+        this.egress = egress;
     }
 
-    /** An audience is shared by the rules of every plant: only a token without a plant or line limit changes it. */
+    /**
+     * An audience is shared by the rules of every plant: only a token without a plant or line limit changes it. A
+     * member's webhook URL must be one the egress policy lets the platform call; a name that does not resolve yet is no
+     * error here, since every delivery checks again.
+     */
     public Uni<Void> putAudience(String tenant, Scope scope, String audience, AlertRequests.Audience request) {
         scope.requireWholeTenant("an audience");
-        return db.inTenant(tenant, connection -> alerts.upsertAudience(connection, audience, request));
+        return refusedWebhooks(request.members()).chain(refused -> {
+            if (!refused.isEmpty()) {
+                throw new InvalidInputException("a webhook URL is not one the platform may call", refused);
+            }
+            return db.inTenant(tenant, connection -> alerts.upsertAudience(connection, audience, request));
+        });
+    }
+
+    private Uni<List<FieldError>> refusedWebhooks(List<AlertRequests.Member> members) {
+        List<Uni<Optional<FieldError>>> checks = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            String url = members.get(i).webhookUrl();
+            if (url == null) {
+                continue;
+            }
+            int row = i + 1;
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null
+                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                checks.add(Uni.createFrom()
+                        .item(Optional.of(new FieldError(row, "webhook_url", "must be an http or https URL"))));
+                continue;
+            }
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            checks.add(egress.check(uri.getHost(), port).map(checked -> Optional.<FieldError> empty())
+                    .onFailure(EgressRefusedException.class)
+                    .recoverWithItem(
+                            () -> Optional.of(new FieldError(row, "webhook_url", EgressRefusedException.MESSAGE)))
+                    .onFailure().recoverWithItem(Optional.empty()));
+        }
+        return checks.isEmpty() ? Uni.createFrom().item(List.of())
+                : Multi.createFrom().iterable(checks).onItem().transformToUniAndConcatenate(check -> check)
+                        .filter(Optional::isPresent).map(Optional::get).collect().asList();
     }
 
     /**

@@ -54,6 +54,31 @@ class InputHardeningTest {
                         .statusCode(204);
     }
 
+    /** Issue 10, item 1: a webhook is something a tenant points the platform at, so it passes the egress policy. */
+    @Test
+    void aMembersWebhookToAnInternalAddressIsRefusedNamingTheRow() {
+        List<String> internal = List.of("http://127.0.0.1:8082/api/v1/plants", "http://localhost/", "http://[::1]/",
+                "http://2130706433/", "http://0.0.0.0/", "http://169.254.169.254/latest/meta-data/",
+                "https://10.0.0.5/hook");
+        for (String url : internal) {
+            put("/api/v1/audiences/ops",
+                    Map.of("members",
+                            List.of(Map.of("role", "quality", "email", "q@example.com"),
+                                    Map.of("role", "supervisor", "email", "s@example.com", "webhook_url", url))))
+                                            .statusCode(422).contentType(PROBLEM).body("errors[0].row", equalTo(2))
+                                            .body("errors[0].field", equalTo("webhook_url"));
+        }
+        put("/api/v1/audiences/ops", Map.of("members",
+                List.of(Map.of("role", "quality", "email", "q@example.com", "webhook_url", "ftp://example.com/x"))))
+                        .statusCode(422).body("errors[0].message", equalTo("must be an http or https URL"));
+        assertThat(count("SELECT count(*) FROM audiences WHERE audience_id = 'ops'")).isZero();
+
+        put("/api/v1/audiences/ops",
+                Map.of("members", List.of(
+                        Map.of("role", "quality", "email", "q@example.com", "webhook_url", "http://127.0.0.2:9/hook"))))
+                                .statusCode(204);
+    }
+
     @Test
     void aThresholdOf1e400IsRefusedNotStored() {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
