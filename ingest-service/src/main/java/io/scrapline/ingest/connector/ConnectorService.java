@@ -12,12 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.ingest.domain.BatchSummary;
-import io.scrapline.ingest.domain.ConflictProblem;
 import io.scrapline.ingest.domain.RowSource;
 import io.scrapline.ingest.service.IngestService;
 import io.scrapline.ingest.service.IngestService.Submission;
 import io.scrapline.platform.egress.EgressPolicy;
 import io.scrapline.platform.egress.EgressRefusedException;
+import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.problem.TooLargeProblem;

@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.scrapline.ingest.domain.ConflictProblem;
 import io.scrapline.ingest.domain.UnverifiedWebhookProblem;
 import io.scrapline.platform.problem.Problem;
 import io.scrapline.platform.problem.ProblemMappers;
@@ -16,10 +15,5 @@ public class IngestProblemMappers {
     public Response unverified(UnverifiedWebhookProblem e) {
         return ProblemMappers
                 .problem(Problem.of("webhook-unverified", "Webhook signature not verified", 401, e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(ConflictProblem e) {
-        return ProblemMappers.problem(Problem.of("conflict", "Conflict", 409, e.getMessage()));
     }
 }

@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.ingest.config.WebhookConfig;
-import io.scrapline.ingest.domain.ConflictProblem;
 import io.scrapline.ingest.domain.SourceSecret;
 import io.scrapline.ingest.domain.SourceSystem;
 import io.scrapline.ingest.domain.WebhookSignature;
 import io.scrapline.ingest.repository.SourceRepository;
 import io.scrapline.platform.auth.Scope;
+import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
