@@ -15,7 +15,7 @@ public interface CostingConfig {
     int chunkSize();
 
     /**
-     * Scrap valuation method until tenants have approved cost schemas (cost-model.md §10); the model's default.
+     * Scrap valuation method until tenants have approved cost schemas (docs/cost-model.md §10); the model's default.
      */
     @WithDefault("cumulative_standard")
     String scrapMethod();

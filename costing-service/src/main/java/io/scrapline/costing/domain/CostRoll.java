@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The version of a part's cost roll in force on a date: its operations in routing order (cost-model.md §3). */
+/** The version of a part's cost roll in force on a date: its operations in routing order (docs/cost-model.md §3). */
 public record CostRoll(LocalDate effectiveFrom, List<CostRollLine> lines) {
 
     private static final Pattern NUMERIC = Pattern.compile("\\d+");

@@ -7,15 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The settings of one version of a tenant's cost schema (cost-model.md §10). {@code version} is null for the model's
- * defaults, which costing uses until the tenant approves a version. {@code includeScrapInCompletions} says whether the
- * ERP counts scrapped units among an order's completions (cost-model.md §6); off by default.
+ * The settings of one version of a tenant's cost schema (docs/cost-model.md §10). {@code version} is null for the
+ * model's defaults, which costing uses until the tenant approves a version. {@code includeScrapInCompletions} says
+ * whether the ERP counts scrapped units among an order's completions (docs/cost-model.md §6); off by default.
  */
 public record CostSchema(Integer version, ScrapMethod scrapMethod, String plannedScrapConvention, Rounding rounding,
         BigDecimal laborBurden, String fxPolicy, BigDecimal vitalFewThreshold, String defectCatalogVersion,
         boolean includeScrapInCompletions) {
 
-    /** Rounding of each event's amount to the currency's minor unit (cost-model.md §9). */
+    /** Rounding of each event's amount to the currency's minor unit (docs/cost-model.md §9). */
     public enum Rounding {
         HALF_UP(RoundingMode.HALF_UP), HALF_EVEN(RoundingMode.HALF_EVEN);
 

@@ -20,7 +20,7 @@ import java.util.Set;
 import io.scrapline.platform.money.Money;
 
 /**
- * Maps and values one defect record (cost-model.md §2, §4, §6-§9): part and defect code through the source's
+ * Maps and values one defect record (docs/cost-model.md §2, §4, §6-§9): part and defect code through the source's
  * cross-references, the disposition applied (the NCR's when it gives one), and its cost: scrap at the cost roll in
  * force on the event's date in the plant's time zone or at the production order's actual or estimated cost, rework from
  * the labor hours joined to the event. Anything missing makes an exception, never a guess.
@@ -108,7 +108,7 @@ public final class EventCosting {
         ReferenceData.Plant plant = reference.plants().get(record.plant());
         LocalDate date = record.occurredAt().atZone(plant.zone()).toLocalDate();
         Optional<ReferenceData.WorkOrder> order = reference.workOrder(record.plant(), record.workOrder());
-        // The period contains the work order's close date when known, else the event's date (cost-model.md §9).
+        // The period contains the work order's close date when known, else the event's date (docs/cost-model.md §9).
         LocalDate closedOn = order.map(ReferenceData.WorkOrder::closedOn).orElse(null);
         String period = plant.calendar().period(closedOn == null ? date : closedOn);
         // Late events and corrections of a closed period land in the open period; the event keeps its own period.
@@ -252,9 +252,9 @@ public final class EventCosting {
     }
 
     /**
-     * Splits a confirmation's scrap into planned and unplanned and values the variance (cost-model.md §5) at the cost
-     * roll of the part in force on the confirmation's date, with the planned rate of the confirmed operation and the
-     * schema's planned-scrap convention. Without that cost roll or operation it waits, like an exception.
+     * Splits a confirmation's scrap into planned and unplanned and values the variance (docs/cost-model.md §5) at the
+     * cost roll of the part in force on the confirmation's date, with the planned rate of the confirmed operation and
+     * the schema's planned-scrap convention. Without that cost roll or operation it waits, like an exception.
      */
     public VarianceOutcome costConfirmation(ConfirmationRecord record, ReferenceData reference) {
         if (record.confirmedAt() == null) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * What costing made of rework hours that no defect record covers (cost-model.md §7): rework costed against the work
- * center, reported as rework without a defect record, or an exception while no labor rate is known.
+ * What costing made of rework hours that no defect record covers (docs/cost-model.md §7): rework costed against the
+ * work center, reported as rework without a defect record, or an exception while no labor rate is known.
  */
 public sealed interface LaborOutcome {
 

@@ -11,8 +11,9 @@ import java.util.Map;
 import io.scrapline.platform.money.Money;
 
 /**
- * Scrap valued at the production order's own actual or estimated cost (cost-model.md §6), for ERPs that cost orders
- * that way rather than at a standard cost roll: {@code scrap cost = quantity × unit value − salvage}, rounded once.
+ * Scrap valued at the production order's own actual or estimated cost (docs/cost-model.md §6), for ERPs that cost
+ * orders that way rather than at a standard cost roll: {@code scrap cost = quantity × unit value − salvage}, rounded
+ * once.
  * <p>
  * The unit value comes from the order's WIP figures. A zero or negative divisor has no meaningful unit value, so it is
  * refused with an {@link IllegalArgumentException} that the caller turns into an exception record rather than a guess.

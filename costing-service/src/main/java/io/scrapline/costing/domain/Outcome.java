@@ -13,8 +13,8 @@ public sealed interface Outcome {
     String period();
 
     /**
-     * A costed event, booked in {@code period}: its own {@code eventPeriod} unless that is closed (cost-model.md §9).
-     * {@code costType} is the disposition applied (the NCR's when it has one); {@code recoverable} is the supplier
+     * A costed event, booked in {@code period}: its own {@code eventPeriod} unless that is closed (docs/cost-model.md
+     * §9). {@code costType} is the disposition applied (the NCR's when it has one); {@code recoverable} is the supplier
      * recovery expected of a return to vendor, {@code exposure} the scrap value at risk of a quarantine.
      */
     record Costed(DefectRecord record, String period, String eventPeriod, String part, String defectCode,
@@ -28,9 +28,9 @@ public sealed interface Outcome {
     }
 
     /**
-     * The inputs a costed event used besides its record (cost-model.md §10), so that explain can name them and a change
-     * of them can be noticed: the NCR version whose disposition applied, the work order version (its close date, its
-     * figures when costed at actual or estimated cost) and its scrap action and account, the cost-roll lines
+     * The inputs a costed event used besides its record (docs/cost-model.md §10), so that explain can name them and a
+     * change of them can be noticed: the NCR version whose disposition applied, the work order version (its close date,
+     * its figures when costed at actual or estimated cost) and its scrap action and account, the cost-roll lines
      * (standard-cost record, version, effective date) and, per rework-labor record, the rate used.
      */
     record Provenance(Long ncrRecordId, String workOrder, Long workOrderRecordId, String scrapAction,

@@ -53,8 +53,8 @@ public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref
     }
 
     /**
-     * The period an event of {@code period} is booked in (cost-model.md §9): its own while open, else the first later
-     * period of the plant's calendar that is not closed. A closed period's figures are frozen.
+     * The period an event of {@code period} is booked in (docs/cost-model.md §9): its own while open, else the first
+     * later period of the plant's calendar that is not closed. A closed period's figures are frozen.
      */
     public String bookingPeriod(String plant, String period) {
         Set<String> closed = closedPeriods.getOrDefault(plant, Set.of());

@@ -16,8 +16,8 @@ import java.util.Optional;
 import io.scrapline.platform.money.Money;
 
 /**
- * {@code rework cost = hours × labor rate × (1 + labor burden) + additional material} (cost-model.md §7), rounded once
- * to the currency's minor unit.
+ * {@code rework cost = hours × labor rate × (1 + labor burden) + additional material} (docs/cost-model.md §7), rounded
+ * once to the currency's minor unit.
  * <p>
  * The labor rate is the most specific one known: the labor record's own, else the work center's in force on the date,
  * else the plant's default in force on the date. With none of them the result is {@link NoLaborRate}, never a zero
@@ -100,7 +100,8 @@ public final class ReworkValuation {
 
     /**
      * Values the rework of several labor records booked against one event: each line's exact cost at its own rate,
-     * their sum rounded once (cost-model.md §9), so the event's amount does not depend on how the hours were split.
+     * their sum rounded once (docs/cost-model.md §9), so the event's amount does not depend on how the hours were
+     * split.
      *
      * @return {@link ValuedBookings}, or {@link NoLaborRate} naming the first booking without a rate
      */

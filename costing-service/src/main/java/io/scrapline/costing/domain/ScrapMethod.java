@@ -1,6 +1,6 @@
 package io.scrapline.costing.domain;
 
-/** How a scrapped unit is valued (cost-model.md §4), a setting of the tenant's cost schema. */
+/** How a scrapped unit is valued (docs/cost-model.md §4), a setting of the tenant's cost schema. */
 public enum ScrapMethod {
     /** {@code C(k)} through the operation where the scrap occurred. The default. */
     CUMULATIVE_STANDARD,

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import io.scrapline.platform.money.Money;
 
 /**
- * {@code scrap cost = quantity × unit value − salvage} (cost-model.md §4), rounded once to the currency's minor unit.
- * Salvage reduces the cost but never makes it negative.
+ * {@code scrap cost = quantity × unit value − salvage} (docs/cost-model.md §4), rounded once to the currency's minor
+ * unit. Salvage reduces the cost but never makes it negative.
  */
 public final class ScrapValuation {
 

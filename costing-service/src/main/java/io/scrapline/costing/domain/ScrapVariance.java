@@ -12,7 +12,8 @@ import java.util.Map;
 import io.scrapline.platform.money.Money;
 
 /**
- * Planned and unplanned scrap of one operation confirmation and the value of the scrap variance (cost-model.md §5).
+ * Planned and unplanned scrap of one operation confirmation and the value of the scrap variance (docs/cost-model.md
+ * §5).
  * <p>
  * The variance is valued at {@code C(k)} of the confirmed operation: the cost roll's costs already exclude planned
  * scrap, so the net target cost per unit is exactly what an unplanned unit more (or less) costs. Scrap confirmed at a

@@ -20,7 +20,7 @@ import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The lifecycle of the tenant's cost schema (cost-model.md §10): drafts, and their approval, which supersedes the
+ * The lifecycle of the tenant's cost schema (docs/cost-model.md §10): drafts, and their approval, which supersedes the
  * version approved before. Approval queues, in its transaction, a re-cost of every open plant-period with events, so
  * that they are valued with the approved version; events of closed periods keep the version they name.
  */

@@ -241,7 +241,7 @@ public class CostingService {
     /**
      * Costs {@code records} in the connection's transaction, which holds the tenant's costing lock: their costed events
      * and exceptions, the supersession of their earlier versions, and the rollups, to which {@code delta} (what the
-     * caller took out already) is added. Events are booked in the open period of their plant (cost-model.md §9).
+     * caller took out already) is added. Events are booked in the open period of their plant (docs/cost-model.md §9).
      */
     public Uni<Costed> cost(SqlConnection connection, List<DefectRecord> records, RollupDelta delta) {
         // Read per call, in its transaction: an approval takes effect from the next chunk on, and every event of a
@@ -387,9 +387,9 @@ public class CostingService {
     }
 
     /**
-     * The arithmetic of a costed event, replayed step by step from exactly the inputs it names (cost-model.md §10) with
-     * the schema version it was costed with. Should the replay not come to the stored amount (an input it names was
-     * removed since), the explanation says so instead of passing off other figures as the event's.
+     * The arithmetic of a costed event, replayed step by step from exactly the inputs it names (docs/cost-model.md §10)
+     * with the schema version it was costed with. Should the replay not come to the stored amount (an input it names
+     * was removed since), the explanation says so instead of passing off other figures as the event's.
      */
     public Uni<Map<String, Object>> explain(SqlConnection connection, CostedEventRepository.Inputs event) {
         Uni<CostSchema> schema = event.schemaVersion() == null ? Uni.createFrom().item(defaultSchema())

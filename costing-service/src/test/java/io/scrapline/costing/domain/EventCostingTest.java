@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.scrapline.platform.period.FiscalCalendar;
 
-/** Mapping and valuing one defect record (cost-model.md §2, §3, §4, §8, §9), figures worked by hand. */
+/** Mapping and valuing one defect record (docs/cost-model.md §2, §3, §4, §8, §9), figures worked by hand. */
 class EventCostingTest {
 
     private static final String SOURCE = "plex-mes";
@@ -614,7 +614,7 @@ class EventCostingTest {
 
     @Test
     void useAsIsInYenIsZeroWholeYen() {
-        // cost-model.md §9: an event's amount is in the currency's minor unit; JPY has none, so 0, not 0.00
+        // docs/cost-model.md §9: an event's amount is in the currency's minor unit; JPY has none, so 0, not 0.00
         Outcome.Costed costed = costed(
                 costing.cost(event().plant("P2").operation("0010").disposition("use_as_is").build(), reference()));
 

@@ -13,7 +13,7 @@ import io.scrapline.costing.domain.OrderValuation.OrderFigures;
 import io.scrapline.costing.domain.OrderValuation.Scrap;
 import io.scrapline.costing.domain.OrderValuation.ScrapAction;
 
-/** Scrap at the order's actual or estimated cost (cost-model.md §6), figures worked by hand. */
+/** Scrap at the order's actual or estimated cost (docs/cost-model.md §6), figures worked by hand. */
 class OrderValuationTest {
 
     /**

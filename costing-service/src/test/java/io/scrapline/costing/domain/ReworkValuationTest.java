@@ -15,7 +15,7 @@ import io.scrapline.costing.domain.ReworkValuation.RateSource;
 import io.scrapline.costing.domain.ReworkValuation.Rework;
 import io.scrapline.costing.domain.ReworkValuation.Valued;
 
-/** Rework cost (cost-model.md §7), figures worked by hand. */
+/** Rework cost (docs/cost-model.md §7), figures worked by hand. */
 class ReworkValuationTest {
 
     private static final LocalDate JAN = LocalDate.of(2026, 1, 1);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Scrap cost (cost-model.md §3, §4, §9) with every figure worked by hand. */
+/** Scrap cost (docs/cost-model.md §3, §4, §9) with every figure worked by hand. */
 class ScrapValuationTest {
 
     private static final LocalDate V1 = LocalDate.of(2026, 1, 1);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.scrapline.costing.domain.ScrapVariance.Confirmation;
 import io.scrapline.costing.domain.ScrapVariance.Convention;
 
-/** Planned and unplanned scrap and the value of the scrap variance (cost-model.md §5), figures worked by hand. */
+/** Planned and unplanned scrap and the value of the scrap variance (docs/cost-model.md §5), figures worked by hand. */
 class ScrapVarianceTest {
 
     private static final LocalDate V1 = LocalDate.of(2026, 1, 1);

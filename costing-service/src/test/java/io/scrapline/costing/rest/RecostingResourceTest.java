@@ -43,9 +43,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Late events of closed periods, and re-costing jobs (cost-model.md §9, architecture.md "Month-end at scale") against
- * the real database: records inserted as ingest stores them, costed through the costing run, and re-costed by workers
- * driven here as replicas would run them (the scheduled worker is off in tests; parts are 4 events).
+ * Late events of closed periods, and re-costing jobs (docs/cost-model.md §9, architecture.md "Month-end at scale")
+ * against the real database: records inserted as ingest stores them, costed through the costing run, and re-costed by
+ * workers driven here as replicas would run them (the scheduled worker is off in tests; parts are 4 events).
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)

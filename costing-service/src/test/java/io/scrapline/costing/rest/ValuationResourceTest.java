@@ -36,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Rework, dispositions, order costing and provenance (cost-model.md §6-§10) end to end inside the service: defect,
+ * Rework, dispositions, order costing and provenance (docs/cost-model.md §6-§10) end to end inside the service: defect,
  * rework-labor, labor-rate, NCR, work-order and standard-cost records inserted as the tenant, as ingest stores them, a
  * costing run (or the sweep), and the costed events, exceptions and rollups it leaves.
  */

@@ -10,7 +10,7 @@ import java.util.Currency;
  */
 public final class Money {
 
-    /** Decimal places kept on unit values (cost-model.md §9: at least 6). */
+    /** Decimal places kept on unit values (docs/cost-model.md §9: at least 6). */
     public static final int UNIT_SCALE = 6;
 
     private Money() {

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A plant's fiscal calendar (cost-model.md §9, contract.md conventions), parsed from the plant's
+ * A plant's fiscal calendar (docs/cost-model.md §9, contract.md conventions), parsed from the plant's
  * {@code fiscal_calendar} setting:
  * <ul>
  * <li>{@code calendar} — calendar months, periods {@code YYYY-MM} (the default);</li>

@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
-/** Money rules of cost-model.md §9: decimal, at least 6 places on unit values, rounded once to the minor unit. */
+/** Money rules of docs/cost-model.md §9: decimal, at least 6 places on unit values, rounded once to the minor unit. */
 class MoneyTest {
 
     @Test

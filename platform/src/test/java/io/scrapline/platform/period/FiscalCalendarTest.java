@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.scrapline.platform.period.FiscalCalendar.Range;
 
 /**
- * Fiscal periods of the plant's calendar (cost-model.md §9). The 4-4-5 year anchored on Monday 2025-12-29, worked by
- * hand (28-day periods of 4 weeks, 35-day periods of 5):
+ * Fiscal periods of the plant's calendar (docs/cost-model.md §9). The 4-4-5 year anchored on Monday 2025-12-29, worked
+ * by hand (28-day periods of 4 weeks, 35-day periods of 5):
  *
  * <pre>
  * 2026-P01 2025-12-29..2026-01-25   P05 04-27..05-24   P09 08-24..09-27 (35)

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-/** Calendar-month periods in the plant's time zone (cost-model.md §9, contract.md conventions). */
+/** Calendar-month periods in the plant's time zone (docs/cost-model.md §9, contract.md conventions). */
 class PeriodsTest {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");

@@ -13,7 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.scrapline.platform.money.Money;
 
 /**
- * All plants of a tenant in its reporting currency (cost-model.md §9); {@code fxKind} is {@code average} or
+ * All plants of a tenant in its reporting currency (docs/cost-model.md §9); {@code fxKind} is {@code average} or
  * {@code closing}. Each plant amount is converted at the period's rate and rounded once to the reporting currency's
  * minor unit; a plant's converted total is its converted scrap plus its converted rework, and the consolidated totals
  * are sums of the plants' converted amounts, so the plants foot to the totals exactly. (Cost-of-quality classes are

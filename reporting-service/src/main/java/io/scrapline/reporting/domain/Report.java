@@ -99,8 +99,8 @@ public record Report(String plant, String plantName, String period, String curre
     }
 
     /**
-     * Planned and unplanned scrap of a part at an operation from its confirmations (cost-model.md §5): the variance is
-     * confirmed − planned scrap (negative when favorable), its value in the plant's currency.
+     * Planned and unplanned scrap of a part at an operation from its confirmations (docs/cost-model.md §5): the
+     * variance is confirmed − planned scrap (negative when favorable), its value in the plant's currency.
      */
     public record ScrapVariance(String part, String operation, BigDecimal plannedQuantity, BigDecimal unplannedQuantity,
             BigDecimal varianceQuantity, BigDecimal varianceValue, long confirmations) {

@@ -13,9 +13,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.scrapline.platform.money.Money;
 
 /**
- * What a restatement changed (cost-model.md §9): every total of the report, and each line and work center, defect code
- * and cost-of-quality class whose cost moved, as current − previous. Something that appears or disappears counts as
- * zero on the other side.
+ * What a restatement changed (docs/cost-model.md §9): every total of the report, and each line and work center, defect
+ * code and cost-of-quality class whose cost moved, as current − previous. Something that appears or disappears counts
+ * as zero on the other side.
  */
 @RegisterForReflection(targets = { ReportDifferences.class, ReportDifferences.Change.class })
 public record ReportDifferences(int fromVersion, List<Change> totals, List<Change> byLine, List<Change> byDefectCode,

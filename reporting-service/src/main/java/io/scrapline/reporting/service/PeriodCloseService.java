@@ -29,10 +29,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Closes plant-periods and restates closed ones (cost-model.md §9). A close is a job in the job table, whoever asks for
- * it; any replica claims and runs it. Closing stores the whole plant's report as version 1, with the figures it was
- * built from, and records the period as closed; a restatement stores version n + 1 from the current rollups with its
- * differences to version n.
+ * Closes plant-periods and restates closed ones (docs/cost-model.md §9). A close is a job in the job table, whoever
+ * asks for it; any replica claims and runs it. Closing stores the whole plant's report as version 1, with the figures
+ * it was built from, and records the period as closed; a restatement stores version n + 1 from the current rollups with
+ * its differences to version n.
  */
 @ApplicationScoped
 public class PeriodCloseService {

@@ -30,7 +30,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class ReportService {
 
-    /** Share of cost that the "vital few" make up while the tenant has no approved cost schema (cost-model.md §10). */
+    /**
+     * Share of cost that the "vital few" make up while the tenant has no approved cost schema (docs/cost-model.md §10).
+     */
     private static final BigDecimal VITAL_FEW = new BigDecimal("0.80");
 
     /** The weeks of the defect-code trend (a quarter). */

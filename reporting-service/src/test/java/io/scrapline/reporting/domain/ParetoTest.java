@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The Pareto of defect codes by cost (contract.md, "Reports"; cost-model.md §10), figures worked by hand. */
+/** The Pareto of defect codes by cost (contract.md, "Reports"; docs/cost-model.md §10), figures worked by hand. */
 class ParetoTest {
 
     private static final BigDecimal EIGHTY_PERCENT = new BigDecimal("0.80");

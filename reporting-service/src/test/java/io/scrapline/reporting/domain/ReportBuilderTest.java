@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** A plant-period report from rollup sums (contract.md, "Reports"; cost-model.md §8, §9), worked by hand. */
+/** A plant-period report from rollup sums (contract.md, "Reports"; docs/cost-model.md §8, §9), worked by hand. */
 class ReportBuilderTest {
 
     private static final BigDecimal EIGHTY_PERCENT = new BigDecimal("0.80");
