@@ -11,6 +11,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
+import io.scrapline.ingest.config.ConnectorConfig;
 import io.scrapline.ingest.domain.BatchSummary;
 import io.scrapline.ingest.domain.RowSource;
 import io.scrapline.ingest.service.IngestService;

@@ -16,6 +16,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
+import io.scrapline.ingest.config.ConnectorConfig;
 import io.scrapline.platform.egress.EgressErrors;
 import io.scrapline.platform.egress.EgressPolicy;
 import io.smallrye.mutiny.Uni;

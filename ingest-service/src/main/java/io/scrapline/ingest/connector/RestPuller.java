@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.scrapline.ingest.config.ConnectorConfig;
 import io.scrapline.ingest.connector.ConnectorSettings.Auth;
 import io.scrapline.platform.egress.EgressPolicy;
 import io.smallrye.mutiny.Uni;

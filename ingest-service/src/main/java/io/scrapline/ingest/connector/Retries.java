@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
+import io.scrapline.ingest.config.ConnectorConfig;
 import io.scrapline.platform.egress.EgressErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.VertxException;

@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.scrapline.ingest.config.WebhookConfig;
+import io.scrapline.ingest.config.IngestConfig;
 import io.scrapline.ingest.domain.SourceSecret;
 import io.scrapline.ingest.domain.SourceSystem;
 import io.scrapline.ingest.domain.WebhookSignature;
@@ -23,10 +23,10 @@ public class SourceService {
 
     private final TenantDb db;
     private final SourceRepository sources;
-    private final WebhookConfig config;
+    private final IngestConfig config;
     private final SecureRandom random = new SecureRandom();
 
-    public SourceService(TenantDb db, SourceRepository sources, WebhookConfig config) {
+    public SourceService(TenantDb db, SourceRepository sources, IngestConfig config) {
         this.db = db;
         this.sources = sources;
         this.config = config;

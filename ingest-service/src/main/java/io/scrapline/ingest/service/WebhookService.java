@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.scrapline.ingest.config.WebhookConfig;
+import io.scrapline.ingest.config.IngestConfig;
 import io.scrapline.ingest.domain.BatchSummary;
 import io.scrapline.ingest.domain.CloudEvent;
 import io.scrapline.ingest.domain.UnverifiedWebhookProblem;
@@ -36,11 +36,11 @@ public class WebhookService {
     private final SourceRepository sources;
     private final WebhookDeliveryRepository deliveries;
     private final IngestService ingest;
-    private final WebhookConfig config;
+    private final IngestConfig config;
     private final Clock clock = Clock.systemUTC();
 
     public WebhookService(TenantDb db, SourceRepository sources, WebhookDeliveryRepository deliveries,
-            IngestService ingest, WebhookConfig config) {
+            IngestService ingest, IngestConfig config) {
         this.db = db;
         this.sources = sources;
         this.deliveries = deliveries;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.scrapline.ingest.config.ConnectorConfig;
 import io.scrapline.ingest.domain.RecordType;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;

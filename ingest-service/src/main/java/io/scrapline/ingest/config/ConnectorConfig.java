@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.config;
 
 import java.time.Duration;
 
@@ -10,7 +10,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "scrapline.connectors")
 public interface ConnectorConfig {
 
-    /** How often the scheduler looks for due connectors (read by {@link ConnectorJob}'s {@code @Scheduled}). */
+    /**
+     * How often the scheduler looks for due connectors (read by {@link io.scrapline.ingest.connector.ConnectorJob}'s
+     * {@code @Scheduled}).
+     */
     @WithDefault("5s")
     Duration pollEvery();
 
