@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 import io.scrapline.reporting.domain.Report;
-import io.scrapline.reporting.domain.ReportCsv;
+import io.scrapline.reporting.render.ReportCsv;
 
 /** Writes a report for {@code Accept: text/csv}. */
 @Provider

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 import io.scrapline.reporting.domain.Report;
-import io.scrapline.reporting.domain.ReportHtml;
+import io.scrapline.reporting.render.ReportHtml;
 
 /**
  * Writes a report for {@code Accept: text/html}. The page loads nothing, and its policy says so: should a description

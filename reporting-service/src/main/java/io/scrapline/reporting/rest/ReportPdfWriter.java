@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 import io.scrapline.reporting.domain.Report;
-import io.scrapline.reporting.domain.ReportPdf;
+import io.scrapline.reporting.render.ReportPdf;
 
 /** Writes a report for {@code Accept: application/pdf}, shown in the browser rather than saved unasked. */
 @Provider

@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
 import io.scrapline.reporting.domain.Report;
-import io.scrapline.reporting.domain.ReportCsv;
-import io.scrapline.reporting.domain.ReportHtml;
-import io.scrapline.reporting.domain.ReportPdf;
-import io.scrapline.reporting.domain.ReportXlsx;
+import io.scrapline.reporting.render.ReportCsv;
+import io.scrapline.reporting.render.ReportHtml;
+import io.scrapline.reporting.render.ReportPdf;
+import io.scrapline.reporting.render.ReportXlsx;
 import io.scrapline.reporting.service.ReportService;
 import io.smallrye.mutiny.Uni;
 

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 import io.scrapline.reporting.domain.Report;
-import io.scrapline.reporting.domain.ReportXlsx;
+import io.scrapline.reporting.render.ReportXlsx;
 
 /** Writes a report for {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet}. */
 @Provider

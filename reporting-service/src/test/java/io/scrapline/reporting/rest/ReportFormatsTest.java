@@ -32,7 +32,7 @@ import io.restassured.response.Response;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
-import io.scrapline.reporting.domain.XlsxWorkbook;
+import io.scrapline.reporting.render.XlsxWorkbook;
 
 /**
  * The report as a spreadsheet, a PDF and an HTML page, by content negotiation: each shows the JSON's figures (see

@@ -1,10 +1,12 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import io.scrapline.reporting.domain.Report;
 
 /**
  * A report as the tables a person reads: the one layout that the spreadsheet, the PDF and the HTML page share, so that

@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.scrapline.reporting.domain.Pareto;
+import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.domain.ReportBuilder;
 
 /** The HTML form of a report: one page with every table and the Pareto chart, its text escaped, loading nothing. */
 class ReportHtmlTest {

@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

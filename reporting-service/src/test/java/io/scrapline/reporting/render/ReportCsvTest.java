@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.domain.ReportBuilder;
 
 /** The CSV form of a report: one section per table, the JSON's decimals, cells safe to open in a spreadsheet. */
 class ReportCsvTest {

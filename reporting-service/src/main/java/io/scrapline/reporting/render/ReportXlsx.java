@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.scrapline.platform.money.Money;
+import io.scrapline.reporting.domain.Report;
 
 /**
  * A report as an Office Open XML workbook (ECMA-376), written directly: one sheet per table of {@link ReportTables},

@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.scrapline.reporting.domain.Report;
 
 /** The spreadsheet form of a report: a sheet per table, figures as numbers in the currency and percent formats. */
 class ReportXlsxTest {

@@ -1,8 +1,11 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+
+import io.scrapline.reporting.domain.Pareto;
+import io.scrapline.reporting.domain.Report;
 
 /**
  * A report as one self-contained HTML page to open in a browser or mail on: the tables of {@link ReportTables}, the

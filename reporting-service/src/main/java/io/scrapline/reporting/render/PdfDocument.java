@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

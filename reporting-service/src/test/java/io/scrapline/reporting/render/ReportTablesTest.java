@@ -1,10 +1,12 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+
+import io.scrapline.reporting.domain.Report;
 
 /** The tables every readable format shows, and how their figures read. */
 class ReportTablesTest {

@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+
+import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.domain.ReportBuilder;
 
 /** The PDF form of a report, read back by PDFBox as a reader would, and its cross-reference table checked by hand. */
 class ReportPdfTest {

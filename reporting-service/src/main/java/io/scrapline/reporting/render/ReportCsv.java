@@ -1,10 +1,13 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import io.scrapline.reporting.domain.Pareto;
+import io.scrapline.reporting.domain.Report;
 
 /**
  * A report as CSV (RFC 4180, CRLF): one section per table of the JSON that the report's view has, each opened by its

@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.scrapline.reporting.domain.Pareto;
 
 /**
  * The charts' geometry, worked by hand: the plot is 592 × 260 points from (72, 24), so a share s is at y = 24 + 260 ×

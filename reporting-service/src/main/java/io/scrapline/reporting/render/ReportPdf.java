@@ -1,8 +1,9 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.util.List;
 
-import io.scrapline.reporting.domain.PdfDocument.Font;
+import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.render.PdfDocument.Font;
 
 /**
  * A report as a PDF to print or file: the title, then each table of {@link ReportTables} under its heading, numbers

@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 /** Text for XML, HTML and SVG: descriptions and codes come from the tenant's source systems and are never markup. */
 final class Markup {

@@ -1,4 +1,4 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.scrapline.reporting.domain.Pareto;
+import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.domain.ReportBuilder;
+import io.scrapline.reporting.domain.ReportFigures;
 
 /** The sections beyond the period's rollups and the views, on the figures of {@link SampleReports#threeCodes()}. */
 class ReportSectionsTest {

@@ -1,10 +1,12 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
+
+import io.scrapline.reporting.domain.Pareto;
 
 /**
  * Charts drawn on the server as inline SVG, so a report page needs no script, no font and no request of its own. Each

@@ -1,10 +1,14 @@
-package io.scrapline.reporting.domain;
+package io.scrapline.reporting.render;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+
+import io.scrapline.reporting.domain.Pareto;
+import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.domain.ReportBuilder;
 
 /**
  * Reports for the format tests, worked by hand:
