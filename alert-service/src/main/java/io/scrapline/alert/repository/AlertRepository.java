@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.scrapline.alert.rest.AlertRequests;
+import io.scrapline.alert.domain.AlertInputs;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +30,7 @@ public class AlertRepository {
     public record Pending(long alertId, Breach breach) {
     }
 
-    public Uni<Void> upsertAudience(SqlConnection connection, String audience, AlertRequests.Audience request) {
+    public Uni<Void> upsertAudience(SqlConnection connection, String audience, AlertInputs.Audience request) {
         JsonArray members = new JsonArray();
         request.members()
                 .forEach(m -> members.add(new JsonObject().put("name", m.name()).put("role", m.role())
@@ -45,7 +45,7 @@ public class AlertRepository {
     }
 
     /** Which of the rule's references are missing: {@code plant}, {@code audience}. */
-    public Uni<List<String>> missingReferences(SqlConnection connection, AlertRequests.Rule rule) {
+    public Uni<List<String>> missingReferences(SqlConnection connection, AlertInputs.Rule rule) {
         return connection.preparedQuery("""
                 SELECT NOT EXISTS (SELECT 1 FROM plants WHERE plant_id = $1),
                        NOT EXISTS (SELECT 1 FROM audiences WHERE audience_id = $2)
@@ -66,7 +66,7 @@ public class AlertRepository {
      * Stores the rule unless it exists and watches a plant outside {@code plants} (every plant when empty): a token of
      * one plant does not take over another plant's rule. Whether it was stored.
      */
-    public Uni<Boolean> upsertRule(SqlConnection connection, String rule, AlertRequests.Rule request, String[] plants) {
+    public Uni<Boolean> upsertRule(SqlConnection connection, String rule, AlertInputs.Rule request, String[] plants) {
         return connection.preparedQuery("""
                 INSERT INTO alert_rules (tenant_id, rule_id, plant_id, defect_code, metric, time_window, threshold,
                     audience_id, enabled)

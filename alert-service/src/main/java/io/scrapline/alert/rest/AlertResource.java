@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.scrapline.alert.domain.AlertInputs;
 import io.scrapline.alert.service.AlertService;
 import io.scrapline.platform.api.AlertPrompt;
 import io.scrapline.platform.auth.Caller;
@@ -51,7 +52,10 @@ public class AlertResource {
             {"members": [{"name": "Dana Ortiz", "role": "quality", "email": "dana.ortiz@example.com"}]}""")))
     @APIResponse(responseCode = "204", description = "Stored")
     public Uni<Void> putAudience(@PathParam("audience") String audience, @Valid @NotNull AlertRequests.Audience body) {
-        return alerts.putAudience(caller.tenant(), caller.scope(), audience, body);
+        return alerts.putAudience(caller.tenant(), caller.scope(), audience, new AlertInputs.Audience(body.members()
+                .stream()
+                .map(m -> new AlertInputs.Member(m.name(), m.role(), m.email(), m.phone(), m.webhookUrl(), m.lines()))
+                .toList()));
     }
 
     @PUT
@@ -66,7 +70,8 @@ public class AlertResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "422", description = "Invalid fields, or a plant or audience that does not exist")
     public Uni<Void> putRule(@PathParam("rule") String rule, @Valid @NotNull AlertRequests.Rule body) {
-        return alerts.putRule(caller.tenant(), caller.scope(), rule, body);
+        return alerts.putRule(caller.tenant(), caller.scope(), rule, new AlertInputs.Rule(body.plant(),
+                body.defectCode(), body.metric(), body.window(), body.threshold(), body.audience(), body.enabled()));
     }
 
     @GET

@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.scrapline.alert.domain.AlertInputs;
 import io.scrapline.alert.repository.AlertRepository;
 import io.scrapline.alert.repository.AlertRepository.Breach;
-import io.scrapline.alert.rest.AlertRequests;
 import io.scrapline.platform.api.AlertPrompt;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.egress.EgressPolicy;
@@ -54,7 +54,7 @@ public class AlertService {
      * member's webhook URL must be one the egress policy lets the platform call; a name that does not resolve yet is no
      * error here, since every delivery checks again.
      */
-    public Uni<Void> putAudience(String tenant, Scope scope, String audience, AlertRequests.Audience request) {
+    public Uni<Void> putAudience(String tenant, Scope scope, String audience, AlertInputs.Audience request) {
         scope.requireWholeTenant("an audience");
         return refusedWebhooks(request.members()).chain(refused -> {
             if (!refused.isEmpty()) {
@@ -64,7 +64,7 @@ public class AlertService {
         });
     }
 
-    private Uni<List<FieldError>> refusedWebhooks(List<AlertRequests.Member> members) {
+    private Uni<List<FieldError>> refusedWebhooks(List<AlertInputs.Member> members) {
         List<Uni<Optional<FieldError>>> checks = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             String url = members.get(i).webhookUrl();
@@ -100,7 +100,7 @@ public class AlertService {
      * A rule watches a whole plant: the token must cover the plant it names and, when the rule exists, the plant it
      * watched, so that a token of one plant cannot take over another plant's rule.
      */
-    public Uni<Void> putRule(String tenant, Scope scope, String rule, AlertRequests.Rule request) {
+    public Uni<Void> putRule(String tenant, Scope scope, String rule, AlertInputs.Rule request) {
         scope.requireWholePlant(request.plant(), "an alert rule");
         return db.inTenant(tenant, connection -> alerts.missingReferences(connection, request).chain(missing -> {
             if (!missing.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.scrapline.costing.repository;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.costing.domain.CostSchema;
+import io.scrapline.costing.domain.CostSchemaVersion;
 import io.scrapline.costing.domain.ScrapMethod;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,11 +18,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** The tenant's cost-schema versions; every method runs inside the caller's tenant transaction. */
 @ApplicationScoped
 public class CostSchemaRepository {
-
-    /** A stored version: its settings and where it is in its lifecycle. */
-    public record Stored(CostSchema schema, String status, String createdBy, OffsetDateTime createdAt,
-            String approvedBy, OffsetDateTime approvedAt, OffsetDateTime supersededAt) {
-    }
 
     private static final String COLUMNS = """
             version, status, scrap_method, planned_scrap_convention, rounding, labor_burden, fx_policy,
@@ -41,7 +36,7 @@ public class CostSchemaRepository {
     }
 
     /** Stores {@code schema} as the next draft version and answers it. */
-    public Uni<Stored> insertDraft(SqlConnection connection, CostSchema schema, String createdBy) {
+    public Uni<CostSchemaVersion> insertDraft(SqlConnection connection, CostSchema schema, String createdBy) {
         Tuple values = Tuple.tuple().addValue(CostSchema.name(schema.scrapMethod()))
                 .addValue(schema.plannedScrapConvention()).addValue(CostSchema.name(schema.rounding()))
                 .addValue(schema.laborBurden()).addValue(schema.fxPolicy()).addValue(schema.vitalFewThreshold())
@@ -57,18 +52,18 @@ public class CostSchemaRepository {
     }
 
     /** The version, locked for update, or empty if the tenant has no such version. */
-    public Uni<Optional<Stored>> findForUpdate(SqlConnection connection, int version) {
+    public Uni<Optional<CostSchemaVersion>> findForUpdate(SqlConnection connection, int version) {
         return connection.preparedQuery("SELECT " + COLUMNS + " FROM cost_schemas WHERE version = $1 FOR UPDATE")
                 .execute(Tuple.of(version)).map(CostSchemaRepository::first);
     }
 
-    public Uni<Optional<Stored>> find(SqlConnection connection, int version) {
+    public Uni<Optional<CostSchemaVersion>> find(SqlConnection connection, int version) {
         return connection.preparedQuery("SELECT " + COLUMNS + " FROM cost_schemas WHERE version = $1")
                 .execute(Tuple.of(version)).map(CostSchemaRepository::first);
     }
 
     /** Supersedes the approved version, if any, then approves draft {@code version}; the caller checked it. */
-    public Uni<Stored> approve(SqlConnection connection, int version, String approvedBy) {
+    public Uni<CostSchemaVersion> approve(SqlConnection connection, int version, String approvedBy) {
         return connection.query(
                 "UPDATE cost_schemas SET status = 'superseded', superseded_at = now() " + "WHERE status = 'approved'")
                 .execute()
@@ -80,10 +75,10 @@ public class CostSchemaRepository {
     }
 
     /** Every version, newest first. */
-    public Uni<List<Stored>> list(SqlConnection connection) {
+    public Uni<List<CostSchemaVersion>> list(SqlConnection connection) {
         return connection.query("SELECT " + COLUMNS + " FROM cost_schemas ORDER BY version DESC").execute()
                 .map(rows -> {
-                    List<Stored> found = new ArrayList<>();
+                    List<CostSchemaVersion> found = new ArrayList<>();
                     rows.forEach(row -> found.add(stored(row)));
                     return found;
                 });
@@ -92,21 +87,21 @@ public class CostSchemaRepository {
     /** The approved version costing uses, or empty while the tenant has approved none. */
     public Uni<Optional<CostSchema>> approved(SqlConnection connection) {
         return connection.query("SELECT " + COLUMNS + " FROM cost_schemas WHERE status = 'approved'").execute()
-                .map(rows -> first(rows).map(Stored::schema));
+                .map(rows -> first(rows).map(CostSchemaVersion::schema));
     }
 
-    private static Optional<Stored> first(RowSet<Row> rows) {
+    private static Optional<CostSchemaVersion> first(RowSet<Row> rows) {
         return rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next()));
     }
 
-    private static Stored stored(Row row) {
+    private static CostSchemaVersion stored(Row row) {
         CostSchema schema = new CostSchema(row.getInteger("version"),
                 ScrapMethod.valueOf(row.getString("scrap_method").toUpperCase()),
                 row.getString("planned_scrap_convention"),
                 CostSchema.Rounding.valueOf(row.getString("rounding").toUpperCase()), row.getBigDecimal("labor_burden"),
                 row.getString("fx_policy"), row.getBigDecimal("vital_few_threshold"),
                 row.getString("defect_catalog_version"), row.getBoolean("include_scrap_in_completions"));
-        return new Stored(schema, row.getString("status"), row.getString("created_by"),
+        return new CostSchemaVersion(schema, row.getString("status"), row.getString("created_by"),
                 row.getOffsetDateTime("created_at"), row.getString("approved_by"), row.getOffsetDateTime("approved_at"),
                 row.getOffsetDateTime("superseded_at"));
     }

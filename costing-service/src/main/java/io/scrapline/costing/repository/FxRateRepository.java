@@ -5,8 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.scrapline.costing.rest.FxRateRequests.FxRate;
-import io.scrapline.costing.rest.FxRateRequests.StoredFxRate;
+import io.scrapline.costing.domain.FxRate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -32,15 +31,15 @@ public class FxRateRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<List<StoredFxRate>> list(SqlConnection connection, String period) {
+    public Uni<List<FxRate.Stored>> list(SqlConnection connection, String period) {
         return connection.preparedQuery("""
                 SELECT from_currency, to_currency, period, rate, kind, updated_at FROM fx_rates
                 WHERE $1::text IS NULL OR period = $1
                 ORDER BY period, from_currency, to_currency, kind
                 """).execute(Tuple.of(period)).map(rows -> {
-            List<StoredFxRate> rates = new ArrayList<>();
+            List<FxRate.Stored> rates = new ArrayList<>();
             for (Row row : rows) {
-                rates.add(new StoredFxRate(row.getString("from_currency"), row.getString("to_currency"),
+                rates.add(new FxRate.Stored(row.getString("from_currency"), row.getString("to_currency"),
                         row.getString("period"), row.getBigDecimal("rate"), row.getString("kind"),
                         row.getOffsetDateTime("updated_at")));
             }

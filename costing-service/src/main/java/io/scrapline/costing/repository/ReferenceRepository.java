@@ -5,7 +5,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.scrapline.costing.rest.ReferenceRequests;
+import io.scrapline.costing.domain.ReferenceInputs;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ReferenceRepository {
 
-    public Uni<Void> upsertPlant(SqlConnection connection, String plant, ReferenceRequests.PlantRequest request) {
+    public Uni<Void> upsertPlant(SqlConnection connection, String plant, ReferenceInputs.Plant request) {
         return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
                 .execute()
                 .chain(() -> connection.preparedQuery("""
@@ -33,7 +33,7 @@ public class ReferenceRepository {
         return connection.query("SELECT 1 FROM tenants").execute().map(rows -> rows.size() > 0);
     }
 
-    public Uni<Void> upsertPartXrefs(SqlConnection connection, String source, List<ReferenceRequests.PartXref> xrefs) {
+    public Uni<Void> upsertPartXrefs(SqlConnection connection, String source, List<ReferenceInputs.PartXref> xrefs) {
         return connection.preparedQuery("""
                 INSERT INTO part_xrefs (tenant_id, source, source_part, effective_from, part)
                 SELECT current_tenant(), $1, u.* FROM unnest($2::text[], $3::date[], $4::text[]) AS u
@@ -41,14 +41,14 @@ public class ReferenceRepository {
                 DO UPDATE SET part = excluded.part, updated_at = now()
                 """)
                 .execute(Tuple.of(source,
-                        xrefs.stream().map(ReferenceRequests.PartXref::sourcePart).toArray(String[]::new),
+                        xrefs.stream().map(ReferenceInputs.PartXref::sourcePart).toArray(String[]::new),
                         xrefs.stream().map(x -> x.effectiveFrom()).toArray(java.time.LocalDate[]::new),
-                        xrefs.stream().map(ReferenceRequests.PartXref::part).toArray(String[]::new)))
+                        xrefs.stream().map(ReferenceInputs.PartXref::part).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 
     public Uni<Void> upsertDefectCodeXrefs(SqlConnection connection, String source,
-            List<ReferenceRequests.DefectCodeXref> xrefs) {
+            List<ReferenceInputs.DefectCodeXref> xrefs) {
         return connection.preparedQuery("""
                 INSERT INTO defect_code_xrefs (tenant_id, source, source_code, defect_code)
                 SELECT current_tenant(), $1, u.* FROM unnest($2::text[], $3::text[]) AS u
@@ -56,8 +56,8 @@ public class ReferenceRepository {
                 DO UPDATE SET defect_code = excluded.defect_code, updated_at = now()
                 """)
                 .execute(Tuple.of(source,
-                        xrefs.stream().map(ReferenceRequests.DefectCodeXref::sourceCode).toArray(String[]::new),
-                        xrefs.stream().map(ReferenceRequests.DefectCodeXref::defectCode).toArray(String[]::new)))
+                        xrefs.stream().map(ReferenceInputs.DefectCodeXref::sourceCode).toArray(String[]::new),
+                        xrefs.stream().map(ReferenceInputs.DefectCodeXref::defectCode).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 
@@ -69,17 +69,17 @@ public class ReferenceRepository {
         });
     }
 
-    public Uni<Void> upsertDefectCodes(SqlConnection connection, List<ReferenceRequests.DefectCode> codes) {
+    public Uni<Void> upsertDefectCodes(SqlConnection connection, List<ReferenceInputs.DefectCode> codes) {
         return connection.preparedQuery("""
                 INSERT INTO defect_codes (tenant_id, code, description, category, coq_class)
                 SELECT current_tenant(), u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u
                 ON CONFLICT (tenant_id, code) DO UPDATE SET description = excluded.description,
                     category = excluded.category, coq_class = excluded.coq_class, updated_at = now()
                 """)
-                .execute(Tuple.of(codes.stream().map(ReferenceRequests.DefectCode::code).toArray(String[]::new),
-                        codes.stream().map(ReferenceRequests.DefectCode::description).toArray(String[]::new),
-                        codes.stream().map(ReferenceRequests.DefectCode::category).toArray(String[]::new),
-                        codes.stream().map(ReferenceRequests.DefectCode::coqClass).toArray(String[]::new)))
+                .execute(Tuple.of(codes.stream().map(ReferenceInputs.DefectCode::code).toArray(String[]::new),
+                        codes.stream().map(ReferenceInputs.DefectCode::description).toArray(String[]::new),
+                        codes.stream().map(ReferenceInputs.DefectCode::category).toArray(String[]::new),
+                        codes.stream().map(ReferenceInputs.DefectCode::coqClass).toArray(String[]::new)))
                 .replaceWithVoid();
     }
 }

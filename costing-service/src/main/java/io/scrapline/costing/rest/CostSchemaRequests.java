@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.scrapline.costing.domain.CostSchema;
-import io.scrapline.costing.repository.CostSchemaRepository;
+import io.scrapline.costing.domain.CostSchemaVersion;
 
 /** Request and response bodies of the cost-schema endpoints. */
 @RegisterForReflection(targets = { CostSchemaRequests.Draft.class, CostSchemaRequests.Version.class })
@@ -27,7 +27,7 @@ public final class CostSchemaRequests {
             boolean includeScrapInCompletions, String createdBy, OffsetDateTime createdAt, String approvedBy,
             OffsetDateTime approvedAt, OffsetDateTime supersededAt) {
 
-        static Version of(CostSchemaRepository.Stored stored) {
+        static Version of(CostSchemaVersion stored) {
             CostSchema schema = stored.schema();
             return new Version(schema.version(), stored.status(), CostSchema.name(schema.scrapMethod()),
                     schema.plannedScrapConvention(), CostSchema.name(schema.rounding()),

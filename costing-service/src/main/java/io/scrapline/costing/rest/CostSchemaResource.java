@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.scrapline.costing.domain.CostSchemaDraft;
 import io.scrapline.costing.service.CostSchemaService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
@@ -77,7 +78,10 @@ public class CostSchemaResource {
         CostSchemaRequests.Draft draft = request == null
                 ? new CostSchemaRequests.Draft(null, null, null, null, null, null, null, null)
                 : request;
-        return schemas.createDraft(caller.tenant(), caller.scope(), token.getName(), draft)
+        CostSchemaDraft.Read read = CostSchemaDraft.read(draft.scrapMethod(), draft.plannedScrapConvention(),
+                draft.rounding(), draft.laborBurden(), draft.fxPolicy(), draft.vitalFewThreshold(),
+                draft.defectCatalogVersion(), draft.includeScrapInCompletions());
+        return schemas.createDraft(caller.tenant(), caller.scope(), token.getName(), read)
                 .map(CostSchemaRequests.Version::of).map(version -> Response
                         .created(URI.create("/api/v1/cost-schemas/" + version.version())).entity(version).build());
     }

@@ -22,14 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.scrapline.costing.repository.CostedEventRepository;
-import io.scrapline.costing.service.CostingService;
+import io.scrapline.costing.service.CostedEventService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
-import io.scrapline.platform.auth.Scope;
-import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.problem.Problem;
-import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1")
@@ -37,15 +33,11 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class CostedEventResource {
 
-    private final TenantDb db;
-    private final CostedEventRepository events;
-    private final CostingService costing;
+    private final CostedEventService events;
     private final Caller caller;
 
-    public CostedEventResource(TenantDb db, CostedEventRepository events, CostingService costing, Caller caller) {
-        this.db = db;
+    public CostedEventResource(CostedEventService events, Caller caller) {
         this.events = events;
-        this.costing = costing;
         this.caller = caller;
     }
 
@@ -57,13 +49,7 @@ public class CostedEventResource {
             @QueryParam("line") String line, @QueryParam("defect_code") String defectCode,
             @QueryParam("part") String part, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        Scope scope = caller.scope();
-        if (plant != null) {
-            scope.requirePlant(plant);
-        }
-        var filter = new CostedEventRepository.Filter(plant, period, line, defectCode, part,
-                List.copyOf(scope.plants()), List.copyOf(scope.lines()));
-        return db.inTenant(caller.tenant(), connection -> events.list(connection, filter, page, size));
+        return events.list(caller.tenant(), caller.scope(), plant, period, line, defectCode, part, page, size);
     }
 
     @GET
@@ -87,14 +73,7 @@ public class CostedEventResource {
                "arithmetic": "3 × 218.400000 = 655.200000 → 655.20 USD"}}}""")))
     @APIResponse(responseCode = "404", description = "No such event for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Map<String, Object>> get(@PathParam("id") long id) {
-        return db.readInTenant(caller.tenant(), connection -> events.find(connection, id).chain(found -> {
-            CostedEventRepository.Found event = found.filter(f -> inScope(f.event()))
-                    .orElseThrow(() -> new NotFoundProblem("no costed event " + id));
-            return costing.explain(connection, event.inputs()).map(explanation -> {
-                event.event().put("explanation", explanation);
-                return event.event();
-            });
-        }));
+        return events.get(caller.tenant(), caller.scope(), id);
     }
 
     @GET
@@ -103,15 +82,6 @@ public class CostedEventResource {
     @Operation(summary = "Events waiting for data, with the reason")
     public Uni<List<Map<String, Object>>> exceptions(@QueryParam("plant") String plant,
             @QueryParam("period") String period, @QueryParam("status") String status) {
-        Scope scope = caller.scope();
-        if (plant != null) {
-            scope.requirePlant(plant);
-        }
-        return db.inTenant(caller.tenant(), connection -> events.exceptions(connection, plant, period, status,
-                List.copyOf(scope.plants()), List.copyOf(scope.lines())));
-    }
-
-    private boolean inScope(Map<String, Object> event) {
-        return caller.scope().covers((String) event.get("plant"), (String) event.get("line"));
+        return events.exceptions(caller.tenant(), caller.scope(), plant, period, status);
     }
 }

@@ -53,7 +53,11 @@ public class FxRateResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> put(@NotNull List<FxRate> body) {
-        return rates.put(caller.tenant(), caller.scope(), body);
+        // A null row stays null, so that the service names it by its row number.
+        return rates.put(caller.tenant(), caller.scope(),
+                body.stream().map(r -> r == null ? null
+                        : new io.scrapline.costing.domain.FxRate(r.from(), r.to(), r.period(), r.rate(), r.kind()))
+                        .toList());
     }
 
     @GET
@@ -64,6 +68,7 @@ public class FxRateResource {
             [{"from": "EUR", "to": "USD", "period": "2026-10", "rate": "1.0842", "kind": "average",
               "updated_at": "2026-11-02T08:00:00Z"}]""")))
     public Uni<List<StoredFxRate>> list(@QueryParam("period") String period) {
-        return rates.list(caller.tenant(), period);
+        return rates.list(caller.tenant(), period).map(stored -> stored.stream()
+                .map(r -> new StoredFxRate(r.from(), r.to(), r.period(), r.rate(), r.kind(), r.updatedAt())).toList());
     }
 }

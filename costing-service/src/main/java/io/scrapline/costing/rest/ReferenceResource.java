@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.scrapline.costing.domain.ReferenceInputs;
 import io.scrapline.costing.rest.ReferenceRequests.DefectCode;
 import io.scrapline.costing.rest.ReferenceRequests.DefectCodeXref;
 import io.scrapline.costing.rest.ReferenceRequests.PartXref;
@@ -58,7 +59,8 @@ public class ReferenceResource {
     @APIResponse(responseCode = "422", description = "Invalid fields, each named")
     public Uni<Void> putPlant(@PathParam("plant") @Pattern(regexp = KEY) String plant,
             @NotNull ReferenceRequests.PlantRequest request) {
-        return reference.putPlant(caller.tenant(), caller.scope(), plant, request);
+        return reference.putPlant(caller.tenant(), caller.scope(), plant, new ReferenceInputs.Plant(request.name(),
+                request.currency(), request.timeZone(), request.fiscalCalendar()));
     }
 
     @PUT
@@ -70,7 +72,8 @@ public class ReferenceResource {
     @APIResponse(responseCode = "204", description = "Stored")
     public Uni<Void> putPartXref(@PathParam("source") @Pattern(regexp = KEY) String source,
             @NotNull List<@Valid @NotNull PartXref> xrefs) {
-        return reference.putPartXrefs(caller.tenant(), caller.scope(), source, xrefs);
+        return reference.putPartXrefs(caller.tenant(), caller.scope(), source, xrefs.stream()
+                .map(x -> new ReferenceInputs.PartXref(x.sourcePart(), x.part(), x.effectiveFrom())).toList());
     }
 
     @PUT
@@ -81,7 +84,8 @@ public class ReferenceResource {
     @APIResponse(responseCode = "204", description = "Stored")
     public Uni<Void> putDefectCodeXref(@PathParam("source") @Pattern(regexp = KEY) String source,
             @NotNull List<@Valid @NotNull DefectCodeXref> xrefs) {
-        return reference.putDefectCodeXrefs(caller.tenant(), caller.scope(), source, xrefs);
+        return reference.putDefectCodeXrefs(caller.tenant(), caller.scope(), source,
+                xrefs.stream().map(x -> new ReferenceInputs.DefectCodeXref(x.sourceCode(), x.defectCode())).toList());
     }
 
     @PUT
@@ -93,6 +97,9 @@ public class ReferenceResource {
               "coq_class": "internal_failure"}]""")))
     @APIResponse(responseCode = "204", description = "Stored")
     public Uni<Void> putDefectCodes(@NotNull List<@Valid @NotNull DefectCode> codes) {
-        return reference.putDefectCodes(caller.tenant(), caller.scope(), codes);
+        return reference.putDefectCodes(caller.tenant(), caller.scope(),
+                codes.stream()
+                        .map(c -> new ReferenceInputs.DefectCode(c.code(), c.description(), c.category(), c.coqClass()))
+                        .toList());
     }
 }

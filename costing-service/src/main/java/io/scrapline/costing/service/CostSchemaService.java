@@ -8,10 +8,9 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.logging.Log;
 import io.scrapline.costing.domain.CostSchemaDraft;
+import io.scrapline.costing.domain.CostSchemaVersion;
 import io.scrapline.costing.repository.CostSchemaRepository;
-import io.scrapline.costing.repository.CostSchemaRepository.Stored;
 import io.scrapline.costing.repository.RecostingRepository;
-import io.scrapline.costing.rest.CostSchemaRequests;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
@@ -37,11 +36,11 @@ public class CostSchemaService {
         this.recosting = recosting;
     }
 
-    public Uni<Stored> createDraft(String tenant, Scope scope, String createdBy, CostSchemaRequests.Draft request) {
+    /**
+     * Stores the draft {@code read} from a request ({@link CostSchemaDraft#read}); its errors are answered with 422.
+     */
+    public Uni<CostSchemaVersion> createDraft(String tenant, Scope scope, String createdBy, CostSchemaDraft.Read read) {
         scope.requireWholeTenant("a cost schema");
-        CostSchemaDraft.Read read = CostSchemaDraft.read(request.scrapMethod(), request.plannedScrapConvention(),
-                request.rounding(), request.laborBurden(), request.fxPolicy(), request.vitalFewThreshold(),
-                request.defectCatalogVersion(), request.includeScrapInCompletions());
         if (!read.errors().isEmpty()) {
             List<FieldError> errors = read.errors().entrySet().stream()
                     .map(e -> new FieldError(null, e.getKey(), e.getValue())).toList();
@@ -61,12 +60,13 @@ public class CostSchemaService {
      * Approves draft {@code version}; the version approved until now is superseded, and re-costs of the open periods
      * queued, in the same transaction.
      */
-    public Uni<Stored> approve(String tenant, Scope scope, int version, String approvedBy) {
+    public Uni<CostSchemaVersion> approve(String tenant, Scope scope, int version, String approvedBy) {
         // Approval re-costs the open periods of every plant: a token limited to some may not set that off.
         scope.requireWholeTenant("approving a cost schema");
         return db.inTenant(tenant, connection -> repository.lockTenant(connection)
                 .chain(() -> repository.findForUpdate(connection, version)).chain(found -> {
-                    Stored stored = found.orElseThrow(() -> new NotFoundProblem("no cost schema version " + version));
+                    CostSchemaVersion stored = found
+                            .orElseThrow(() -> new NotFoundProblem("no cost schema version " + version));
                     if (!stored.status().equals("draft")) {
                         throw new ClientErrorException("cost schema version " + version + " is " + stored.status()
                                 + "; only a draft can be approved", Response.Status.CONFLICT);
@@ -77,11 +77,11 @@ public class CostSchemaService {
                 })).invoke(stored -> Log.infof("cost schema %d of %s approved by %s", version, tenant, approvedBy));
     }
 
-    public Uni<List<Stored>> list(String tenant) {
+    public Uni<List<CostSchemaVersion>> list(String tenant) {
         return db.inTenant(tenant, repository::list);
     }
 
-    public Uni<Stored> get(String tenant, int version) {
+    public Uni<CostSchemaVersion> get(String tenant, int version) {
         return db.inTenant(tenant, connection -> repository.find(connection, version))
                 .map(found -> found.orElseThrow(() -> new NotFoundProblem("no cost schema version " + version)));
     }

@@ -24,6 +24,7 @@ import io.quarkus.logging.Log;
 import io.scrapline.costing.client.AlertClient;
 import io.scrapline.costing.config.CostingConfig;
 import io.scrapline.costing.domain.CostSchema;
+import io.scrapline.costing.domain.CostSchemaVersion;
 import io.scrapline.costing.domain.DefectRecord;
 import io.scrapline.costing.domain.EventCosting;
 import io.scrapline.costing.domain.LaborOutcome;
@@ -394,7 +395,7 @@ public class CostingService {
     public Uni<Map<String, Object>> explain(SqlConnection connection, CostedEventRepository.Inputs event) {
         Uni<CostSchema> schema = event.schemaVersion() == null ? Uni.createFrom().item(defaultSchema())
                 : schemas.find(connection, event.schemaVersion())
-                        .map(found -> found.map(CostSchemaRepository.Stored::schema).orElseGet(this::defaultSchema));
+                        .map(found -> found.map(CostSchemaVersion::schema).orElseGet(this::defaultSchema));
         return Uni.combine().all().unis(schema, repository.replay(connection, event)).asTuple().map(found -> {
             EventCosting costing = new EventCosting(found.getItem1());
             CostingRepository.Replay replay = found.getItem2();

@@ -7,10 +7,9 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.costing.domain.FxRate;
 import io.scrapline.costing.repository.FxRateRepository;
 import io.scrapline.costing.repository.ReferenceRepository;
-import io.scrapline.costing.rest.FxRateRequests.FxRate;
-import io.scrapline.costing.rest.FxRateRequests.StoredFxRate;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.Inputs;
@@ -57,7 +56,7 @@ public class FxRateService {
         }));
     }
 
-    public Uni<List<StoredFxRate>> list(String tenant, String period) {
+    public Uni<List<FxRate.Stored>> list(String tenant, String period) {
         return db.inTenant(tenant, connection -> rates.list(connection, period));
     }
 

@@ -9,8 +9,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
+import io.scrapline.costing.domain.ReferenceInputs;
 import io.scrapline.costing.repository.ReferenceRepository;
-import io.scrapline.costing.rest.ReferenceRequests;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.input.InputRules;
 import io.scrapline.platform.period.FiscalCalendar;
@@ -37,7 +37,7 @@ public class ReferenceService {
         this.costing = costing;
     }
 
-    public Uni<Void> putPlant(String tenant, Scope scope, String plant, ReferenceRequests.PlantRequest request) {
+    public Uni<Void> putPlant(String tenant, Scope scope, String plant, ReferenceInputs.Plant request) {
         scope.requireWholePlant(plant, "a plant's reference data");
         List<FieldError> errors = new ArrayList<>();
         if (request.name() == null || request.name().isBlank()) {
@@ -79,7 +79,7 @@ public class ReferenceService {
                 .invoke(() -> recost(tenant));
     }
 
-    public Uni<Void> putPartXrefs(String tenant, Scope scope, String source, List<ReferenceRequests.PartXref> xrefs) {
+    public Uni<Void> putPartXrefs(String tenant, Scope scope, String source, List<ReferenceInputs.PartXref> xrefs) {
         scope.requireWholeTenant("a source's part cross-reference");
         Inputs.requireUnique(xrefs, x -> x.sourcePart() + "@" + x.effectiveFrom(), "source_part");
         return db
@@ -90,9 +90,9 @@ public class ReferenceService {
     }
 
     public Uni<Void> putDefectCodeXrefs(String tenant, Scope scope, String source,
-            List<ReferenceRequests.DefectCodeXref> xrefs) {
+            List<ReferenceInputs.DefectCodeXref> xrefs) {
         scope.requireWholeTenant("a source's defect-code cross-reference");
-        Inputs.requireUnique(xrefs, ReferenceRequests.DefectCodeXref::sourceCode, "source_code");
+        Inputs.requireUnique(xrefs, ReferenceInputs.DefectCodeXref::sourceCode, "source_code");
         return db.inTenant(tenant, connection -> repository.knownDefectCodes(connection).chain(known -> {
             List<FieldError> errors = new ArrayList<>();
             for (int i = 0; i < xrefs.size(); i++) {
@@ -108,9 +108,9 @@ public class ReferenceService {
         })).invoke(() -> recost(tenant));
     }
 
-    public Uni<Void> putDefectCodes(String tenant, Scope scope, List<ReferenceRequests.DefectCode> codes) {
+    public Uni<Void> putDefectCodes(String tenant, Scope scope, List<ReferenceInputs.DefectCode> codes) {
         scope.requireWholeTenant("the defect catalog");
-        Inputs.requireUnique(codes, ReferenceRequests.DefectCode::code, "code");
+        Inputs.requireUnique(codes, ReferenceInputs.DefectCode::code, "code");
         return db
                 .inTenant(tenant,
                         connection -> requireTenant(connection)

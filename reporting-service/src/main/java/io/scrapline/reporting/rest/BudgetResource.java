@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
 import io.scrapline.platform.problem.Problem;
+import io.scrapline.reporting.domain.BudgetEntry;
 import io.scrapline.reporting.rest.BudgetRequests.Budget;
 import io.scrapline.reporting.rest.BudgetRequests.StoredBudget;
 import io.scrapline.reporting.service.BudgetService;
@@ -63,7 +64,12 @@ public class BudgetResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid", value = INVALID)))
     public Uni<Void> put(@NotNull List<Budget> body) {
-        return budgets.put(caller.tenant(), caller.scope(), body);
+        // A null row stays null, so that the service names it by its row number.
+        return budgets.put(caller.tenant(), caller.scope(),
+                body.stream()
+                        .map(b -> b == null ? null
+                                : new BudgetEntry(b.plant(), b.line(), b.period(), b.scrapBudget(), b.reworkBudget()))
+                        .toList());
     }
 
     @GET
@@ -76,6 +82,8 @@ public class BudgetResource {
              {"plant": "DAY1", "line": "L1", "period": "2026-10", "scrap_budget": "700.00",
               "rework_budget": "50.00", "updated_at": "2026-09-28T08:00:00Z"}]""")))
     public Uni<List<StoredBudget>> list(@QueryParam("plant") String plant, @QueryParam("period") String period) {
-        return budgets.list(caller.tenant(), caller.scope(), plant, period);
+        return budgets.list(caller.tenant(), caller.scope(), plant, period)
+                .map(stored -> stored.stream().map(b -> new StoredBudget(b.plant(), b.line(), b.period(),
+                        b.scrapBudget(), b.reworkBudget(), b.updatedAt())).toList());
     }
 }

@@ -19,10 +19,9 @@ import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.Inputs;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.reporting.domain.BudgetEntry;
 import io.scrapline.reporting.domain.Budgets;
 import io.scrapline.reporting.repository.BudgetRepository;
-import io.scrapline.reporting.rest.BudgetRequests.Budget;
-import io.scrapline.reporting.rest.BudgetRequests.StoredBudget;
 import io.smallrye.mutiny.Uni;
 
 /** The budgets reports compare with; reporting-service is their one writer (architecture.md). */
@@ -41,10 +40,10 @@ public class BudgetService {
      * Stores every budget or none. Errors that need the plants (unknown plant, a period of the other calendar) are
      * found in the same pass as the rest, so one 422 names them all.
      */
-    public Uni<Void> put(String tenant, Scope scope, List<Budget> request) {
-        List<Budget> normalized = request.stream()
+    public Uni<Void> put(String tenant, Scope scope, List<BudgetEntry> request) {
+        List<BudgetEntry> normalized = request.stream()
                 .map(b -> b == null ? null
-                        : new Budget(b.plant(), b.line() == null ? Budgets.WHOLE_PLANT : b.line(), b.period(),
+                        : new BudgetEntry(b.plant(), b.line() == null ? Budgets.WHOLE_PLANT : b.line(), b.period(),
                                 b.scrapBudget(), b.reworkBudget()))
                 .toList();
         requireInScope(scope, normalized);
@@ -60,8 +59,8 @@ public class BudgetService {
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        List<String> plants = normalized.stream().filter(Objects::nonNull).map(Budget::plant).filter(Objects::nonNull)
-                .distinct().toList();
+        List<String> plants = normalized.stream().filter(Objects::nonNull).map(BudgetEntry::plant)
+                .filter(Objects::nonNull).distinct().toList();
         return db.inTenant(tenant, connection -> budgets.calendars(connection, plants).chain(calendars -> {
             checkPlants(normalized, calendars, errors);
             if (!errors.isEmpty()) {
@@ -78,7 +77,7 @@ public class BudgetService {
      * The budgets of the plants in {@code scope}; a token limited to lines sees its lines' budgets, not the whole
      * plant's.
      */
-    public Uni<List<StoredBudget>> list(String tenant, Scope scope, String plant, String period) {
+    public Uni<List<BudgetEntry.Stored>> list(String tenant, Scope scope, String plant, String period) {
         List<String> plants;
         if (plant != null) {
             scope.requirePlant(plant);
@@ -96,10 +95,10 @@ public class BudgetService {
      * @throws io.scrapline.platform.problem.OutOfScopeProblem
      *             naming every row outside the scope
      */
-    private static void requireInScope(Scope scope, List<Budget> budgets) {
+    private static void requireInScope(Scope scope, List<BudgetEntry> budgets) {
         List<FieldError> outside = new ArrayList<>();
         for (int i = 0; i < budgets.size(); i++) {
-            Budget budget = budgets.get(i);
+            BudgetEntry budget = budgets.get(i);
             if (budget != null && budget.plant() != null) {
                 FieldError error = scope.rowError(i + 1, budget.plant(),
                         budget.line().equals(Budgets.WHOLE_PLANT) ? null : budget.line());
@@ -111,7 +110,7 @@ public class BudgetService {
         Scope.refuseRows(outside, "none was stored");
     }
 
-    private static void check(int row, Budget budget, List<FieldError> errors) {
+    private static void check(int row, BudgetEntry budget, List<FieldError> errors) {
         if (budget == null) {
             errors.add(new FieldError(row, null, "must be an object"));
             return;
@@ -150,9 +149,9 @@ public class BudgetService {
     }
 
     /** An unknown plant, or another tenant's (row-level security hides it), and a period not of the plant's kind. */
-    private static void checkPlants(List<Budget> budgets, Map<String, String> calendars, List<FieldError> errors) {
+    private static void checkPlants(List<BudgetEntry> budgets, Map<String, String> calendars, List<FieldError> errors) {
         for (int i = 0; i < budgets.size(); i++) {
-            Budget budget = budgets.get(i);
+            BudgetEntry budget = budgets.get(i);
             if (budget == null || budget.plant() == null || budget.plant().isBlank()) {
                 continue;
             }
