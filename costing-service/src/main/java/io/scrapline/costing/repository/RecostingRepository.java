@@ -10,6 +10,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.platform.job.Backoff;
+import io.scrapline.platform.job.JobQueue;
+import io.scrapline.platform.job.JobQueue.Filter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -23,6 +26,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class RecostingRepository {
+
+    /** The parts of the jobs, first parts of every job first, on the platform's leased job queue. */
+    private static final JobQueue PARTS = new JobQueue("recosting_job_parts", List.of("job_id", "part"),
+            "part, job_id");
 
     /** A job and its progress. */
     public record Job(long id, String plant, String period, String reason, String status, Long totalEvents,
@@ -148,28 +155,12 @@ public class RecostingRepository {
      * parts worked on side by side are of different plant-periods and add to different rollups.
      */
     public Uni<Optional<Part>> claimPart(SqlConnection connection, String worker, Duration lease) {
-        return connection.preparedQuery("""
-                UPDATE recosting_job_parts p
-                SET status = 'running', attempts = attempts + 1, claimed_by = $1, claimed_at = now(),
-                    lease_until = now() + $2 * interval '1 second'
-                FROM recosting_jobs j
-                WHERE j.tenant_id = p.tenant_id AND j.job_id = p.job_id
-                  AND (p.job_id, p.part) = (
-                    SELECT job_id, part FROM recosting_job_parts
-                    WHERE status = 'queued' OR (status = 'running' AND lease_until < now())
-                    ORDER BY part, job_id
-                    LIMIT 1
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING p.job_id, p.part, j.plant_id, j.period, p.first_event_id, p.last_event_id, p.attempts
-                """).execute(Tuple.of(worker, lease.toSeconds())).map(rows -> {
-            if (rows.size() == 0) {
-                return Optional.empty();
-            }
-            Row row = rows.iterator().next();
-            return Optional.of(new Part(row.getLong("job_id"), row.getInteger("part"), row.getString("plant_id"),
-                    row.getString("period"), row.getLong("first_event_id"), row.getLong("last_event_id"),
-                    row.getInteger("attempts")));
-        });
+        return PARTS.claim(connection, worker, lease, Filter.NONE, """
+                (SELECT j.plant_id FROM recosting_jobs j WHERE j.job_id = recosting_job_parts.job_id),
+                (SELECT j.period FROM recosting_jobs j WHERE j.job_id = recosting_job_parts.job_id),
+                first_event_id, last_event_id""")
+                .map(claimed -> claimed.map(row -> new Part(row.getLong(0), row.getInteger(1), row.getString(3),
+                        row.getString(4), row.getLong(5), row.getLong(6), row.getInteger(2))));
     }
 
     /**
@@ -177,12 +168,11 @@ public class RecostingRepository {
      * and another worker claimed it since.
      */
     public Uni<Boolean> holdClaim(SqlConnection connection, Part part, String worker) {
-        return connection.preparedQuery("""
-                SELECT 1 FROM recosting_job_parts
-                WHERE job_id = $1 AND part = $2 AND status = 'running' AND claimed_by = $3 AND attempts = $4
-                FOR UPDATE
-                """).execute(Tuple.of(part.jobId(), part.part(), worker, part.attempts()))
-                .map(rows -> rows.size() == 1);
+        return PARTS.hold(connection, claim(part, worker));
+    }
+
+    private static JobQueue.Claim claim(Part part, String worker) {
+        return new JobQueue.Claim(List.of(part.jobId(), part.part()), worker, part.attempts());
     }
 
     /**
@@ -233,41 +223,35 @@ public class RecostingRepository {
     }
 
     /** Marks the part done and adds it to its job's progress; the job is done with its last part. */
-    public Uni<Void> partDone(SqlConnection connection, Part part, int recosted) {
-        return connection.preparedQuery("""
-                WITH done AS (
-                    UPDATE recosting_job_parts SET status = 'done', finished_at = clock_timestamp(),
-                        lease_until = NULL, recosted = $3
-                    WHERE job_id = $1 AND part = $2)
-                UPDATE recosting_jobs
-                SET done_events = done_events + $3, done_parts = done_parts + 1,
-                    status = CASE WHEN done_parts + 1 = parts AND status = 'running' THEN 'done' ELSE status END,
-                    finished_at = CASE WHEN done_parts + 1 = parts AND status = 'running' THEN clock_timestamp() END
-                WHERE job_id = $1
-                """).execute(Tuple.of(part.jobId(), part.part(), recosted)).replaceWithVoid();
+    public Uni<Void> partDone(SqlConnection connection, Part part, String worker, int recosted) {
+        return PARTS.complete(connection, claim(part, worker))
+                .chain(done -> !done ? Uni.createFrom().voidItem()
+                        : connection
+                                .preparedQuery(
+                                        """
+                                                WITH done AS (
+                                                    UPDATE recosting_job_parts SET recosted = $3 WHERE job_id = $1 AND part = $2)
+                                                UPDATE recosting_jobs
+                                                SET done_events = done_events + $3, done_parts = done_parts + 1,
+                                                    status = CASE WHEN done_parts + 1 = parts AND status = 'running' THEN 'done' ELSE status END,
+                                                    finished_at = CASE WHEN done_parts + 1 = parts AND status = 'running'
+                                                                       THEN clock_timestamp() END
+                                                WHERE job_id = $1
+                                                """)
+                                .execute(Tuple.of(part.jobId(), part.part(), recosted)).replaceWithVoid());
     }
 
     /**
      * Back to the queue after a failed attempt, or failed for good after {@code maxAttempts}, and then its job too.
      */
     public Uni<Void> partFailed(SqlConnection connection, Part part, String worker, String error, int maxAttempts) {
-        return connection.preparedQuery("""
-                UPDATE recosting_job_parts
-                SET status = CASE WHEN attempts >= $5 THEN 'failed' ELSE 'queued' END, last_error = $4,
-                    lease_until = NULL, finished_at = CASE WHEN attempts >= $5 THEN now() END
-                WHERE job_id = $1 AND part = $2 AND status = 'running' AND claimed_by = $3 AND attempts = $6
-                RETURNING status
-                """).execute(
-                Tuple.of(part.jobId(), part.part(), worker, error, maxAttempts, part.attempts())).chain(
-                        rows -> rows.size() == 1 && "failed".equals(rows.iterator().next().getString(0))
-                                ? connection
-                                        .preparedQuery(
-                                                """
-                                                        UPDATE recosting_jobs SET status = 'failed', finished_at = now(), last_error = $2
-                                                        WHERE job_id = $1
-                                                        """)
-                                        .execute(Tuple.of(part.jobId(), error)).replaceWithVoid()
-                                : Uni.createFrom().voidItem());
+        // Retried at once, by the same drain, as before the queue had back-off.
+        return PARTS.fail(connection, claim(part, worker), error, maxAttempts, Backoff.NONE)
+                .chain(failure -> failure != JobQueue.Failure.FAILED ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery("""
+                                UPDATE recosting_jobs SET status = 'failed', finished_at = now(), last_error = $2
+                                WHERE job_id = $1
+                                """).execute(Tuple.of(part.jobId(), error)).replaceWithVoid());
     }
 
     public Uni<Optional<Job>> find(SqlConnection connection, long jobId) {

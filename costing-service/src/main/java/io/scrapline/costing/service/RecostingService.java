@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.costing.repository.RecostingRepository.Job;
 import io.scrapline.costing.repository.RecostingRepository.Part;
 import io.scrapline.platform.auth.Scope;
+import io.scrapline.platform.job.Workers;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.FieldError;
@@ -54,8 +54,7 @@ public class RecostingService {
         this.costingRepository = costingRepository;
         this.costing = costing;
         this.config = config;
-        this.worker = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("costing") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        this.worker = Workers.id("costing");
     }
 
     public String worker() {
@@ -207,7 +206,7 @@ public class RecostingService {
             }
             return costingRepository.lockTenantShared(connection).chain(() -> jobs.currentEvents(connection, part))
                     .chain(events -> costing.recost(connection, events, part.jobId()))
-                    .chain(recosted -> jobs.partDone(connection, part, recosted)).replaceWith(true);
+                    .chain(recosted -> jobs.partDone(connection, part, worker, recosted)).replaceWith(true);
         })).onFailure().recoverWithUni(failure -> {
             Log.warnf(failure, "re-costing part %d of job %d (tenant %s, attempt %d) failed", part.part(), part.jobId(),
                     tenant, part.attempts());

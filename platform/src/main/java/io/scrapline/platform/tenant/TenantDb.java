@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.scrapline.platform.job.ClusterLease;
 import io.scrapline.platform.problem.UnavailableProblem;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +33,12 @@ public class TenantDb {
     private final Pool pool;
     private final MeterRegistry registry;
 
-    public TenantDb(Pool pool, MeterRegistry registry) {
+    private final ClusterLease leases;
+
+    public TenantDb(Pool pool, MeterRegistry registry, ClusterLease leases) {
         this.pool = pool;
         this.registry = registry;
+        this.leases = leases;
     }
 
     /** Runs {@code work} in one transaction that sees only {@code tenantId}'s rows. */
@@ -116,20 +120,12 @@ public class TenantDb {
 
     /**
      * Runs {@code work} only if no other replica is running the job of the same name: scheduled work fires once per
-     * cluster. The lock is a session-level advisory lock held by one pooled connection for the duration.
+     * cluster. The guard is a lease row ({@link ClusterLease}), not a session advisory lock, so that it holds behind a
+     * transaction-pooling connection pooler too.
      *
      * @return whether this replica ran the work
      */
     public Uni<Boolean> onceInCluster(String job, Supplier<Uni<Void>> work) {
-        return pool.withConnection(connection -> connection.preparedQuery("SELECT pg_try_advisory_lock(hashtext($1))")
-                .execute(Tuple.of(job)).chain(rows -> {
-                    if (!rows.iterator().next().getBoolean(0)) {
-                        return Uni.createFrom().item(false);
-                    }
-                    return work
-                            .get().onTermination().call(() -> connection
-                                    .preparedQuery("SELECT pg_advisory_unlock(hashtext($1))").execute(Tuple.of(job)))
-                            .replaceWith(true);
-                })).onFailure().transform(UnavailableProblem::translate);
+        return leases.once(job, work).onFailure().transform(UnavailableProblem::translate);
     }
 }

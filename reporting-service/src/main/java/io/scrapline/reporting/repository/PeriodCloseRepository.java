@@ -6,17 +6,25 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.platform.job.Backoff;
+import io.scrapline.platform.job.JobQueue;
+import io.scrapline.platform.job.JobQueue.Filter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The period-close job table (architecture.md, "Month-end at scale"). A claim is a short transaction that marks a job
- * running with a lease; the close itself then re-locks the job and checks the claim is still this worker's.
+ * The period-close job table (architecture.md, "Month-end at scale"), a {@link JobQueue}: a claim is a short
+ * transaction that marks a job running with a lease; the close itself then holds the claim, re-locking the job and
+ * checking the claim is still this worker's.
  */
 @ApplicationScoped
 public class PeriodCloseRepository {
+
+    /** The close jobs, oldest first, on the platform's leased job queue. */
+    private static final JobQueue QUEUE = new JobQueue("period_close_jobs", List.of("plant_id", "period"),
+            "created_at");
 
     /** A claimed job: {@code attempts} counts this claim and identifies it. */
     public record Job(String plant, String period, int attempts, String requestedBy) {
@@ -33,7 +41,7 @@ public class PeriodCloseRepository {
                 VALUES (current_tenant(), $1, $2, $3)
                 ON CONFLICT (tenant_id, plant_id, period) DO UPDATE
                 SET status = 'queued', attempts = 0, claimed_by = NULL, last_error = NULL, lease_until = NULL,
-                    finished_at = NULL, requested_by = excluded.requested_by, created_at = now()
+                    finished_at = NULL, next_attempt_at = NULL, requested_by = excluded.requested_by, created_at = now()
                 WHERE period_close_jobs.status = 'failed'
                 """).execute(Tuple.of(plant, period, requestedBy)).replaceWithVoid();
     }
@@ -56,26 +64,10 @@ public class PeriodCloseRepository {
      */
     public Uni<Optional<Job>> claim(SqlConnection connection, String worker, Duration lease, String plant,
             String period) {
-        return connection.preparedQuery("""
-                UPDATE period_close_jobs
-                SET status = 'running', attempts = attempts + 1, claimed_by = $1, claimed_at = now(),
-                    lease_until = now() + $2 * interval '1 second'
-                -- A scalar subquery runs once; as a joined FROM item it could be re-run per row and claim several.
-                WHERE (plant_id, period) = (
-                    SELECT plant_id, period FROM period_close_jobs
-                    WHERE (status = 'queued' OR (status = 'running' AND lease_until < now()))
-                      AND ($3::text IS NULL OR (plant_id = $3 AND period = $4))
-                    ORDER BY created_at
-                    LIMIT 1
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING plant_id, period, attempts, requested_by
-                """).execute(Tuple.of(worker, lease.toSeconds(), plant, period)).map(rows -> {
-            if (rows.size() == 0) {
-                return Optional.empty();
-            }
-            Row row = rows.iterator().next();
-            return Optional.of(new Job(row.getString(0), row.getString(1), row.getInteger(2), row.getString(3)));
-        });
+        Filter filter = plant == null ? Filter.NONE
+                : new Filter("plant_id = $1 AND period = $2", List.of(plant, period));
+        return QUEUE.claim(connection, worker, lease, filter, "requested_by").map(claimed -> claimed
+                .map(row -> new Job(row.getString(0), row.getString(1), row.getInteger(2), row.getString(3))));
     }
 
     /**
@@ -83,29 +75,21 @@ public class PeriodCloseRepository {
      * another worker claimed it since.
      */
     public Uni<Boolean> holdClaim(SqlConnection connection, Job job, String worker) {
-        return connection.preparedQuery("""
-                SELECT 1 FROM period_close_jobs
-                WHERE plant_id = $1 AND period = $2 AND status = 'running' AND claimed_by = $3 AND attempts = $4
-                FOR UPDATE
-                """).execute(Tuple.of(job.plant(), job.period(), worker, job.attempts())).map(rows -> rows.size() == 1);
+        return QUEUE.hold(connection, claim(job, worker));
     }
 
-    public Uni<Void> done(SqlConnection connection, Job job) {
-        return connection.preparedQuery("""
-                UPDATE period_close_jobs SET status = 'done', finished_at = now(), lease_until = NULL
-                WHERE plant_id = $1 AND period = $2
-                """).execute(Tuple.of(job.plant(), job.period())).replaceWithVoid();
+    public Uni<Void> done(SqlConnection connection, Job job, String worker) {
+        return QUEUE.complete(connection, claim(job, worker)).replaceWithVoid();
     }
 
     /** Back to the queue after a failed attempt, or failed for good after {@code maxAttempts}. */
     public Uni<Void> failed(SqlConnection connection, Job job, String worker, String error, int maxAttempts) {
-        return connection.preparedQuery("""
-                UPDATE period_close_jobs
-                SET status = CASE WHEN attempts >= $5 THEN 'failed' ELSE 'queued' END, last_error = $4,
-                    lease_until = NULL, finished_at = CASE WHEN attempts >= $5 THEN now() END
-                WHERE plant_id = $1 AND period = $2 AND status = 'running' AND claimed_by = $3 AND attempts = $6
-                """).execute(Tuple.of(job.plant(), job.period(), worker, error, maxAttempts, job.attempts()))
-                .replaceWithVoid();
+        // Retried at once, by the same drain: a close fails on data that the next attempt may find fixed.
+        return QUEUE.fail(connection, claim(job, worker), error, maxAttempts, Backoff.NONE).replaceWithVoid();
+    }
+
+    private static JobQueue.Claim claim(Job job, String worker) {
+        return new JobQueue.Claim(List.of(job.plant(), job.period()), worker, job.attempts());
     }
 
     public Uni<Optional<State>> state(SqlConnection connection, String plant, String period) {

@@ -3,13 +3,12 @@ package io.scrapline.reporting.service;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.platform.auth.Scope;
+import io.scrapline.platform.job.Workers;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.InvalidInputException;
@@ -57,8 +56,7 @@ public class PeriodCloseService {
         this.snapshots = snapshots;
         this.jobs = jobs;
         this.config = config;
-        this.worker = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("reporting") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        this.worker = Workers.id("reporting");
     }
 
     public String worker() {
@@ -170,7 +168,7 @@ public class PeriodCloseService {
             if (!held) {
                 return Uni.createFrom().item(false);
             }
-            return storeFirstVersion(connection, job).chain(() -> jobs.done(connection, job)).replaceWith(true);
+            return storeFirstVersion(connection, job).chain(() -> jobs.done(connection, job, worker)).replaceWith(true);
         })).onFailure().recoverWithUni(failure -> {
             Log.warnf(failure, "closing %s of plant %s (tenant %s, attempt %d) failed", job.period(), job.plant(),
                     tenant, job.attempts());
