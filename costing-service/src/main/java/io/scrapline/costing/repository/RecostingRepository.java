@@ -2,13 +2,13 @@ package io.scrapline.costing.repository;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.costing.domain.RecostingJob;
 import io.scrapline.costing.domain.RollupDelta;
 import io.scrapline.platform.job.Backoff;
 import io.scrapline.platform.job.JobQueue;
@@ -30,12 +30,6 @@ public class RecostingRepository {
     /** The parts of the jobs, first parts of every job first, on the platform's leased job queue. */
     private static final JobQueue PARTS = new JobQueue("recosting_job_parts", List.of("job_id", "part"),
             "part, job_id");
-
-    /** A job and its progress. */
-    public record Job(long id, String plant, String period, String reason, String status, Long totalEvents,
-            long doneEvents, Integer parts, int doneParts, String requestedBy, String claimedBy, String lastError,
-            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
-    }
 
     /** A claimed part: its event range; {@code attempts} counts this claim and identifies it. */
     public record Part(long jobId, int part, String plant, String period, long firstEventId, long lastEventId,
@@ -254,28 +248,28 @@ public class RecostingRepository {
                                 """).execute(Tuple.of(part.jobId(), error)).replaceWithVoid());
     }
 
-    public Uni<Optional<Job>> find(SqlConnection connection, long jobId) {
+    public Uni<Optional<RecostingJob>> find(SqlConnection connection, long jobId) {
         return connection.preparedQuery("SELECT " + JOB_COLUMNS + " FROM recosting_jobs WHERE job_id = $1")
                 .execute(Tuple.of(jobId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(job(rows.iterator().next())));
     }
 
     /** The jobs in {@code status} (all when null), newest first, at most {@code limit}. */
-    public Uni<List<Job>> list(SqlConnection connection, String status, int limit) {
+    public Uni<List<RecostingJob>> list(SqlConnection connection, String status, int limit) {
         return connection.preparedQuery("SELECT " + JOB_COLUMNS + """
                  FROM recosting_jobs
                 WHERE $1::text IS NULL OR status = $1
                 ORDER BY job_id DESC
                 LIMIT $2
                 """).execute(Tuple.of(status, limit)).map(rows -> {
-            List<Job> jobs = new ArrayList<>();
+            List<RecostingJob> jobs = new ArrayList<>();
             rows.forEach(row -> jobs.add(job(row)));
             return jobs;
         });
     }
 
-    private static Job job(Row row) {
-        return new Job(row.getLong("job_id"), row.getString("plant_id"), row.getString("period"),
+    private static RecostingJob job(Row row) {
+        return new RecostingJob(row.getLong("job_id"), row.getString("plant_id"), row.getString("period"),
                 row.getString("reason"), row.getString("status"), row.getLong("total_events"),
                 row.getLong("done_events"), row.getInteger("parts"), row.getInteger("done_parts"),
                 row.getString("requested_by"), row.getString("claimed_by"), row.getString("last_error"),

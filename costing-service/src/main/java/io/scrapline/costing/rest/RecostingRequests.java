@@ -3,7 +3,7 @@ package io.scrapline.costing.rest;
 import java.time.OffsetDateTime;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.scrapline.costing.repository.RecostingRepository;
+import io.scrapline.costing.domain.RecostingJob;
 
 /** Request and response bodies of the re-costing endpoints. */
 @RegisterForReflection(targets = { RecostingRequests.Request.class, RecostingRequests.Job.class })
@@ -24,7 +24,7 @@ public final class RecostingRequests {
             long doneEvents, Integer parts, int doneParts, String requestedBy, String claimedBy, String lastError,
             OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
 
-        static Job of(RecostingRepository.Job job) {
+        static Job of(RecostingJob job) {
             return new Job(job.id(), job.plant(), job.period(), job.reason(), job.status(), job.totalEvents(),
                     job.doneEvents(), job.parts(), job.doneParts(), job.requestedBy(), job.claimedBy(), job.lastError(),
                     job.createdAt(), job.startedAt(), job.finishedAt());

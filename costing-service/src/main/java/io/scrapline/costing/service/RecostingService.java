@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.costing.config.CostingConfig;
+import io.scrapline.costing.domain.RecostingJob;
 import io.scrapline.costing.repository.CostingRepository;
 import io.scrapline.costing.repository.RecostingRepository;
-import io.scrapline.costing.repository.RecostingRepository.Job;
 import io.scrapline.costing.repository.RecostingRepository.Part;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.job.Workers;
@@ -67,7 +67,8 @@ public class RecostingService {
      * @throws ConflictProblem
      *             if the period is closed: its figures are frozen, restating it is reporting's
      */
-    public Uni<Job> request(String tenant, Scope scope, String by, String plant, String period, String reason) {
+    public Uni<RecostingJob> request(String tenant, Scope scope, String by, String plant, String period,
+            String reason) {
         List<FieldError> errors = new ArrayList<>();
         if (plant == null || plant.isBlank()) {
             errors.add(new FieldError(null, "plant", "required"));
@@ -118,14 +119,14 @@ public class RecostingService {
         }
     }
 
-    public Uni<Job> job(String tenant, Scope scope, long id) {
+    public Uni<RecostingJob> job(String tenant, Scope scope, long id) {
         return db.inTenant(tenant, connection -> jobs.find(connection, id))
                 .map(found -> found.filter(job -> scope.coversPlant(job.plant()))
                         .orElseThrow(() -> new NotFoundProblem("no re-costing job " + id)));
     }
 
     /** The jobs in {@code status} (every status when null), newest first, of the plants the caller may see. */
-    public Uni<List<Job>> jobs(String tenant, Scope scope, String status) {
+    public Uni<List<RecostingJob>> jobs(String tenant, Scope scope, String status) {
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidInputException("status", "one of " + String.join(", ", STATUSES));
         }

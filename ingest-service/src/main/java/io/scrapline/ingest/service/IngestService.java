@@ -193,10 +193,9 @@ public class IngestService {
         }
         // Read and validate the next chunk while this one is written: the CPU work of the service and of the
         // database overlap instead of taking turns.
-        Uni<Prepared> next = prepare(submission, rows).memoize().indefinitely();
-        next.subscribe().with(ignored -> {
-        }, ignored -> {
-        });
+        // A future, not a memoized Uni: a memoized Uni can hand its item to a subscriber that is still subscribing
+        // (the item comes from a worker thread), which then takes the item of its inner Uni for its outer one.
+        Uni<Prepared> next = Uni.createFrom().completionStage(prepare(submission, rows).subscribeAsCompletionStage());
         RecordValidator.Result result = prepared.result();
         addErrors(progress, chunk.errors());
         addErrors(progress, result.errors());

@@ -59,8 +59,10 @@ public class PeriodResource {
     @APIResponse(responseCode = "422", description = "A period of the other calendar, or one that has not ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PeriodClose>> close(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = ReportResource.PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period) {
-        return periods.close(caller.tenant(), caller.scope(), caller.name(), plant, period).map(close -> RestResponse
-                .status(close.status().equals("closed") ? Response.Status.OK : Response.Status.ACCEPTED, close));
+        return periods.close(caller.tenant(), caller.scope(), caller.name(), plant, period)
+                .map(close -> RestResponse.status(
+                        close.status().equals("closed") ? Response.Status.OK : Response.Status.ACCEPTED,
+                        PeriodClose.of(close)));
     }
 
     @POST
@@ -89,6 +91,6 @@ public class PeriodResource {
     @APIResponse(responseCode = "422", description = "A period of the other calendar", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportVersion> restate(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = ReportResource.PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period) {
-        return periods.restate(caller.tenant(), caller.scope(), caller.name(), plant, period);
+        return periods.restate(caller.tenant(), caller.scope(), caller.name(), plant, period).map(ReportVersion::of);
     }
 }

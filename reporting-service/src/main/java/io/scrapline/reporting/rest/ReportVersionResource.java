@@ -54,6 +54,7 @@ public class ReportVersionResource {
     @APIResponse(responseCode = "404", description = "No such plant for this tenant")
     public Uni<List<ReportVersion>> versions(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = ReportResource.PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period) {
-        return periods.versions(caller.tenant(), caller.scope(), plant, period);
+        return periods.versions(caller.tenant(), caller.scope(), plant, period)
+                .map(versions -> versions.stream().map(ReportVersion::of).toList());
     }
 }

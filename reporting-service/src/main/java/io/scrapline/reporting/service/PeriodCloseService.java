@@ -15,15 +15,15 @@ import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.reporting.config.ReportingConfig;
 import io.scrapline.reporting.domain.CloseSchedule;
+import io.scrapline.reporting.domain.PeriodCloseState;
 import io.scrapline.reporting.domain.Report;
 import io.scrapline.reporting.domain.ReportDifferences;
 import io.scrapline.reporting.domain.ReportFigures;
+import io.scrapline.reporting.domain.ReportVersionSummary;
 import io.scrapline.reporting.repository.PeriodCloseRepository;
 import io.scrapline.reporting.repository.PeriodCloseRepository.Job;
 import io.scrapline.reporting.repository.ReportRepository;
 import io.scrapline.reporting.repository.SnapshotRepository;
-import io.scrapline.reporting.rest.PeriodResponses.PeriodClose;
-import io.scrapline.reporting.rest.PeriodResponses.ReportVersion;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -69,7 +69,7 @@ public class PeriodCloseService {
      * @throws ConflictProblem
      *             if the period is closed already
      */
-    public Uni<PeriodClose> close(String tenant, Scope scope, String by, String plant, String period) {
+    public Uni<PeriodCloseState> close(String tenant, Scope scope, String by, String plant, String period) {
         scope.requireWholePlant(plant, "closing a period");
         return db.inTenant(tenant, connection -> reports.plant(connection, plant, period).chain(known -> {
             requireEnded(known, period, Instant.now());
@@ -93,7 +93,7 @@ public class PeriodCloseService {
      * @throws ConflictProblem
      *             if the period is not closed
      */
-    public Uni<ReportVersion> restate(String tenant, Scope scope, String by, String plant, String period) {
+    public Uni<ReportVersionSummary> restate(String tenant, Scope scope, String by, String plant, String period) {
         scope.requireWholePlant(plant, "restating a period");
         return db.inTenant(tenant, connection -> reports.plant(connection, plant, period)
                 // The lock on the closed period makes concurrent restatements take their turns.
@@ -106,8 +106,8 @@ public class PeriodCloseService {
                 })));
     }
 
-    private Uni<ReportVersion> storeNextVersion(SqlConnection connection, ReportRepository.Plant known, String period,
-            int version, String by) {
+    private Uni<ReportVersionSummary> storeNextVersion(SqlConnection connection, ReportRepository.Plant known,
+            String period, int version, String by) {
         String plant = known.plant();
         return snapshots.lockOutCosting(connection, plant)
                 .chain(() -> Uni.combine().all().unis(snapshots.snapshot(connection, plant, period, version),
@@ -119,18 +119,19 @@ public class PeriodCloseService {
                     ReportDifferences differences = ReportDifferences.between(previous, current);
                     return snapshots.insert(connection, plant, period, current, figures, differences, by)
                             .call(() -> snapshots.setVersion(connection, plant, period, version + 1))
-                            .map(createdAt -> new ReportVersion(plant, period, version + 1, createdAt, by,
+                            .map(createdAt -> new ReportVersionSummary(plant, period, version + 1, createdAt, by,
                                     current.currency(), current.totals().totalCost(), differences));
                 });
     }
 
     /** Every stored version of the plant-period's report, oldest first; none while the period is open. */
-    public Uni<List<ReportVersion>> versions(String tenant, Scope scope, String plant, String period) {
+    public Uni<List<ReportVersionSummary>> versions(String tenant, Scope scope, String plant, String period) {
         scope.requireWholePlant(plant, "the versions of a report");
         return db.readInTenant(tenant, connection -> reports.plant(connection, plant, period)
                 .chain(() -> snapshots.versions(connection, plant, period))
-                .map(versions -> versions.stream().map(v -> new ReportVersion(plant, period, v.version(), v.createdAt(),
-                        v.createdBy(), v.report().currency(), v.report().totals().totalCost(), v.differences()))
+                .map(versions -> versions
+                        .stream().map(v -> new ReportVersionSummary(plant, period, v.version(), v.createdAt(),
+                                v.createdBy(), v.report().currency(), v.report().totals().totalCost(), v.differences()))
                         .toList()));
     }
 
@@ -198,14 +199,14 @@ public class PeriodCloseService {
                                                 job.requestedBy()).replaceWithVoid())));
     }
 
-    private Uni<PeriodClose> state(SqlConnection connection, String plant, String period) {
+    private Uni<PeriodCloseState> state(SqlConnection connection, String plant, String period) {
         return snapshots.closed(connection, plant, period, false).chain(closed -> {
             if (closed.isPresent()) {
-                return Uni.createFrom().item(new PeriodClose(plant, period, "closed", closed.get().version(),
+                return Uni.createFrom().item(new PeriodCloseState(plant, period, "closed", closed.get().version(),
                         closed.get().closedAt(), closed.get().closedBy(), null, null));
             }
-            return jobs.state(connection, plant, period).map(job -> job
-                    .map(j -> new PeriodClose(plant, period, j.status(), null, null, null, j.attempts(), j.lastError()))
+            return jobs.state(connection, plant, period).map(job -> job.map(
+                    j -> new PeriodCloseState(plant, period, j.status(), null, null, null, j.attempts(), j.lastError()))
                     .orElseThrow());
         });
     }

@@ -1,0 +1,39 @@
+package io.scrapline.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayersCheckTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void findsEveryImportAgainstTheLayersAndNothingElse() throws IOException {
+        write("rest/ThingResource.java", "import io.scrapline.x.service.ThingService;\n"
+                + "import io.scrapline.x.repository.ThingRepository;\n");
+        write("service/ThingService.java", "import io.scrapline.x.repository.ThingRepository;\n"
+                + "import io.scrapline.x.rest.ThingRequests.Thing;\n");
+        write("repository/ThingRepository.java", "import io.scrapline.x.domain.Thing;\n");
+        write("domain/Thing.java",
+                "import io.scrapline.x.config.XConfig;\nimport static io.scrapline.x.service.A.b;\n");
+        write("job/ThingJob.java", "import io.scrapline.x.service.ThingService;\n");
+
+        assertThat(Layers.violations(root, "io.scrapline.x")).containsExactlyInAnyOrder(
+                "io/scrapline/x/rest/ThingResource.java: import io.scrapline.x.repository.",
+                "io/scrapline/x/service/ThingService.java: import io.scrapline.x.rest.",
+                "io/scrapline/x/domain/Thing.java: import static io.scrapline.x.service.");
+    }
+
+    private void write(String file, String imports) throws IOException {
+        Path path = root.resolve("io/scrapline/x").resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, "package p;\n\n" + imports + "\nclass C {\n}\n");
+    }
+}
