@@ -82,35 +82,34 @@ public class ProblemMappers {
     /** A body that is JSON but not of the expected shape: an unknown field, or a value of the wrong type. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
-        Integer row = null;
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (row == null && reference.getIndex() >= 0) {
-                row = reference.getIndex() + 1;
-            }
-        }
         String message = e instanceof UnrecognizedPropertyException ? "unknown field" : "has the wrong type";
         return problem(Problem.invalid("the request body does not have the expected shape",
-                List.of(new FieldError(row, field.isEmpty() ? "body" : field.toString(), message))));
+                List.of(fieldError(e.getPath(), "", message))));
     }
 
     /** A string or decimal that {@link StrictJson} refuses: a NUL or control character, or too many digits. */
     @ServerExceptionMapper
     public Response badValue(StrictJson.BadValueException e) {
+        return problem(Problem.invalid("the request has invalid values",
+                List.of(fieldError(e.getPath(), e.inner(), e.reason()))));
+    }
+
+    /**
+     * The error at a JSON path: the field is the path's names joined by dots (then {@code inner}, or {@code body} when
+     * both are empty), the row the first list index, from 1.
+     */
+    private static FieldError fieldError(List<JsonMappingException.Reference> path, String inner, String message) {
         Integer row = null;
         StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
+        for (JsonMappingException.Reference reference : path) {
             if (reference.getFieldName() != null) {
                 field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
             } else if (row == null && reference.getIndex() >= 0) {
                 row = reference.getIndex() + 1;
             }
         }
-        field.append(e.inner());
-        return problem(Problem.invalid("the request has invalid values",
-                List.of(new FieldError(row, field.isEmpty() ? "body" : field.toString(), e.reason()))));
+        field.append(inner);
+        return new FieldError(row, field.isEmpty() ? "body" : field.toString(), message);
     }
 
     /**
@@ -200,16 +199,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unopenableSecret(SecretBox.UnopenableSecret e) {
         Log.errorf("%s: restore its key to scrapline.secrets.keys", e.getMessage());
-        return Response
-                .fromResponse(problem(Problem.of("unavailable", "Service unavailable", 503,
-                        "a stored secret of this request cannot be read just now; the operator has been told")))
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        return unavailableResponse(
+                "a stored secret of this request cannot be read just now; the operator has been told");
     }
 
     private static Response unavailableResponse() {
-        return Response
-                .fromResponse(problem(Problem.of("unavailable", "Service unavailable", 503,
-                        "the service cannot reach its database just now; try again shortly")))
+        return unavailableResponse("the service cannot reach its database just now; try again shortly");
+    }
+
+    private static Response unavailableResponse(String detail) {
+        return Response.fromResponse(problem(Problem.of("unavailable", "Service unavailable", 503, detail)))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
