@@ -106,9 +106,9 @@ class SourceResourceTest {
                 .post("/api/v1/sources/sap-erp/records/standard-costs").then().statusCode(201);
         db.inTenant(tenant, connection -> connection.preparedQuery("""
                 INSERT INTO connectors (tenant_id, source, connector, kind, record_type, config, status, last_run_at,
-                    last_error)
+                    last_error, next_run_at)
                 VALUES (current_tenant(), 'plex-mes', 'ncr-log', 'rest', 'ncrs', '{}'::jsonb, 'failed', now(),
-                    'HTTP 503 from https://qms.example/ncrs')
+                    'HTTP 503 from https://qms.example/ncrs', now() + interval '1 hour')
                 """).execute()).await().indefinitely();
 
         given().auth().oauth2(TestTokens.get().token(tenant, "ingest")).get("/api/v1/sources").then().statusCode(200)
