@@ -3,6 +3,7 @@ package io.scrapline.ingest.connector;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
+import io.scrapline.ingest.service.ConnectorService;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 

@@ -3,7 +3,7 @@ package io.scrapline.ingest.service;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.scrapline.ingest.connector.ConnectorRepository;
+import io.scrapline.ingest.repository.ConnectorRepository;
 import io.scrapline.ingest.repository.SourceRepository;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;

@@ -166,7 +166,10 @@ class ConnectorResourceTest {
                 .body("errors[0].field", equalTo("source"));
         put(admin, restConnector("https://mes.example.com/api/defects", SECRET)).statusCode(201);
         given().auth().oauth2(admin).queryParam("limit", 0).get(PATH + "/runs").then().statusCode(422)
-                .body("errors[0].field", equalTo("limit"));
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"))
+                .body("errors[0].message", equalTo("must be from 1 to 500"));
+        given().auth().oauth2(admin).queryParam("limit", 501).get(PATH + "/runs").then().statusCode(422)
+                .body("errors.field", equalTo(List.of("limit")));
         given().auth().oauth2(admin).get(PATH + "/runs").then().statusCode(200).body("size()", equalTo(0));
     }
 

@@ -15,14 +15,22 @@ import java.util.stream.Stream;
 /**
  * The house's layering, checked on a service's sources: {@code rest → service → repository → domain}. A resource
  * reaches data through a service, never a repository; a service does not see the rest layer's request and response
- * types; a repository takes and returns domain types; the domain depends on no layer. Other packages (config, client,
- * job, a connector package) are not layers and are not checked.
+ * types; a repository takes and returns domain types; the domain depends on no layer. A client (outbound calls, which
+ * services use) works on domain types and calls no layer. Only the rest layer sees the request's {@code Caller}: below
+ * it a use case is handed the tenant and scope it needs, so that it cannot open a transaction in the caller's name.
+ * Other packages (config, job) are not checked.
  */
 public final class Layers {
 
     /** What each layer may not import, as the next segment of the service's base package. */
     private static final Map<String, Set<String>> FORBIDDEN = Map.of("rest", Set.of("repository"), "service",
-            Set.of("rest"), "repository", Set.of("rest", "service"), "domain", Set.of("rest", "service", "repository"));
+            Set.of("rest"), "repository", Set.of("rest", "service"), "domain", Set.of("rest", "service", "repository"),
+            "client", Set.of("rest", "service", "repository"));
+
+    /** The authenticated caller of a request, which only the rest layer may import. */
+    private static final String CALLER = "io.scrapline.platform.auth.Caller";
+    private static final Pattern CALLER_IMPORT = Pattern.compile("^import " + Pattern.quote(CALLER) + ";",
+            Pattern.MULTILINE);
 
     private Layers() {
     }
@@ -43,11 +51,15 @@ public final class Layers {
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Matcher match = imported.matcher(Files.readString(file));
+                    String source = Files.readString(file);
+                    Matcher match = imported.matcher(source);
                     while (match.find()) {
                         if (forbidden.contains(match.group(1))) {
                             found.add(root.relativize(file) + ": " + match.group().trim());
                         }
+                    }
+                    if (!layer.equals("rest") && CALLER_IMPORT.matcher(source).find()) {
+                        found.add(root.relativize(file) + ": import " + CALLER);
                     }
                 }
             } catch (IOException e) {

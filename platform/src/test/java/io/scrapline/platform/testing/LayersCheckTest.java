@@ -17,9 +17,13 @@ class LayersCheckTest {
     @Test
     void findsEveryImportAgainstTheLayersAndNothingElse() throws IOException {
         write("rest/ThingResource.java", "import io.scrapline.x.service.ThingService;\n"
-                + "import io.scrapline.x.repository.ThingRepository;\n");
+                + "import io.scrapline.x.repository.ThingRepository;\nimport io.scrapline.platform.auth.Caller;\n");
         write("service/ThingService.java", "import io.scrapline.x.repository.ThingRepository;\n"
-                + "import io.scrapline.x.rest.ThingRequests.Thing;\n");
+                + "import io.scrapline.x.rest.ThingRequests.Thing;\nimport io.scrapline.platform.auth.Caller;\n");
+        write("service/OtherService.java",
+                "import io.scrapline.x.client.ThingClient;\n" + "import io.scrapline.platform.auth.CallerScope;\n");
+        write("client/ThingClient.java", "import io.scrapline.x.domain.Thing;\nimport io.scrapline.x.config.XConfig;\n"
+                + "import io.scrapline.x.service.ThingService;\n");
         write("repository/ThingRepository.java", "import io.scrapline.x.domain.Thing;\n");
         write("domain/Thing.java",
                 "import io.scrapline.x.config.XConfig;\nimport static io.scrapline.x.service.A.b;\n");
@@ -28,6 +32,8 @@ class LayersCheckTest {
         assertThat(Layers.violations(root, "io.scrapline.x")).containsExactlyInAnyOrder(
                 "io/scrapline/x/rest/ThingResource.java: import io.scrapline.x.repository.",
                 "io/scrapline/x/service/ThingService.java: import io.scrapline.x.rest.",
+                "io/scrapline/x/service/ThingService.java: import io.scrapline.platform.auth.Caller",
+                "io/scrapline/x/client/ThingClient.java: import io.scrapline.x.service.",
                 "io/scrapline/x/domain/Thing.java: import static io.scrapline.x.service.");
     }
 

@@ -1,15 +1,13 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.domain;
 
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.scrapline.ingest.domain.RecordType;
-
 /**
  * A stored connector. {@code config} holds the secrets in clear; it never leaves the service unmasked (see
- * {@link ConnectorView}). {@code cursor} is where the next run starts: a REST source's page cursor or a database
- * source's watermark, committed with the records it follows.
+ * {@link ConnectorSettings#masked}). {@code cursor} is where the next run starts: a REST source's page cursor or a
+ * database source's watermark, committed with the records it follows.
  */
 public record Connector(String source, String connector, String kind, RecordType recordType, ObjectNode config,
         boolean enabled, int intervalSeconds, String cursor, String status, OffsetDateTime lastRunAt,
@@ -24,7 +22,7 @@ public record Connector(String source, String connector, String kind, RecordType
     }
 
     /** The run-once-per-cluster lock name of this connector, for the given tenant. */
-    String lockName(String tenant) {
+    public String lockName(String tenant) {
         return "connector:" + tenant + "/" + source + "/" + connector;
     }
 }

@@ -1,14 +1,8 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.scrapline.ingest.config.ConnectorConfig;
-import io.scrapline.ingest.domain.RecordType;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 
@@ -206,13 +198,13 @@ class ConnectorSettingsTest {
 
     @Test
     void aDefinitionNamesEveryErrorOfTheConnectorAndItsConfig() {
-        ConnectorRequest request = new ConnectorRequest("ftp", "widgets", 0, null, null);
-        assertThatThrownBy(() -> ConnectorDefinition.of("plex mes", "defects", request, null)).isInstanceOfSatisfying(
+        ConnectorDraft draft = new ConnectorDraft("ftp", "widgets", 0, null, null);
+        assertThatThrownBy(() -> ConnectorDefinition.of("plex mes", "defects", draft, null)).isInstanceOfSatisfying(
                 InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactly("config", "interval_seconds", "kind", "record_type", "source"));
 
         ConnectorDefinition definition = ConnectorDefinition.of("plex-mes", "defects",
-                new ConnectorRequest("rest", "defects", null, null, restConfig("{\"type\": \"none\"}")), null);
+                new ConnectorDraft("rest", "defects", null, null, restConfig("{\"type\": \"none\"}")), null);
         assertThat(definition.intervalSeconds()).isEqualTo(300);
         assertThat(definition.enabled()).isTrue();
     }
@@ -226,51 +218,5 @@ class ConnectorSettingsTest {
                 "shift", "ok", "customer_return", "/nested/plant", "plant", "note", "ncr"));
         assertThat(row).containsOnly(Map.entry("source_id", "D-1"), Map.entry("quantity", "0.00001"),
                 Map.entry("shift", "12"), Map.entry("customer_return", "true"), Map.entry("plant", "DAY1"));
-    }
-
-    @Test
-    void databaseValuesBecomeTextAndWatermarksBindByTheirType() {
-        assertThat(DatabasePuller.text(OffsetDateTime.of(2026, 10, 14, 13, 30, 0, 0, ZoneOffset.UTC)))
-                .isEqualTo("2026-10-14T13:30:00Z");
-        assertThat(DatabasePuller.text(LocalDateTime.of(2026, 10, 14, 9, 30))).isEqualTo("2026-10-14T09:30:00");
-        assertThat(DatabasePuller.text(new BigDecimal("1E-5"))).isEqualTo("0.00001");
-        assertThat(DatabasePuller.text(2.5d)).isEqualTo("2.5");
-
-        assertThat(DatabasePuller.bind("timestamp with time zone", "2026-10-14T13:30:00.123456Z"))
-                .isEqualTo(OffsetDateTime.of(2026, 10, 14, 13, 30, 0, 123_456_000, ZoneOffset.UTC));
-        assertThat(DatabasePuller.bind("date", "2026-10-14")).isEqualTo(LocalDate.of(2026, 10, 14));
-        assertThat(DatabasePuller.bind("bigint", "42")).isEqualTo(42L);
-        assertThat(DatabasePuller.bind("numeric", "4.20")).isEqualTo(new BigDecimal("4.20"));
-        assertThat(DatabasePuller.bind("character varying", "A-7")).isEqualTo("A-7");
-        assertThatThrownBy(() -> DatabasePuller.bind("timestamp with time zone", "yesterday"))
-                .isInstanceOf(PullException.class).hasMessageContaining("is not a value of type");
-        assertThatThrownBy(() -> DatabasePuller.bind("box", "(1,1),(0,0)")).isInstanceOf(PullException.class)
-                .hasMessageContaining("cast it to");
-    }
-
-    @Test
-    void backOffDoublesUpToTheLimit() {
-        ConnectorConfig.Retry retry = new ConnectorConfig.Retry() {
-            @Override
-            public int attempts() {
-                return 6;
-            }
-
-            @Override
-            public Duration baseDelay() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration maxDelay() {
-                return Duration.ofSeconds(5);
-            }
-        };
-        assertThat(List.of(1, 2, 3, 4).stream().map(n -> Retries.delay(retry, n).toSeconds())).containsExactly(1L, 2L,
-                4L, 5L);
-        assertThat(Retries.isTransient(new PullException("answered 503", true))).isTrue();
-        assertThat(Retries.isTransient(new PullException("answered 404", false))).isFalse();
-        assertThat(Retries.isTransient(new java.net.ConnectException("refused"))).isTrue();
-        assertThat(Retries.isTransient(new IllegalArgumentException())).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.client;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.scrapline.ingest.config.ConnectorConfig;
-import io.scrapline.ingest.connector.ConnectorSettings.Auth;
+import io.scrapline.ingest.domain.ConnectorSettings;
+import io.scrapline.ingest.domain.ConnectorSettings.Auth;
+import io.scrapline.ingest.domain.Page;
+import io.scrapline.ingest.domain.RecordMapping;
+import io.scrapline.ingest.domain.Target;
 import io.scrapline.platform.egress.EgressPolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -40,7 +44,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * fixed header or by an OAuth2 access token (client credentials grant) that is kept until shortly before it expires.
  */
 @ApplicationScoped
-class RestPuller {
+public class RestPuller {
 
     /** Keeps decimals exactly as the source wrote them. */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -60,7 +64,7 @@ class RestPuller {
     private final EgressPolicy egress;
     private final Map<TokenKey, Token> tokens = new ConcurrentHashMap<>();
 
-    RestPuller(Vertx vertx, ConnectorConfig config, EgressPolicy egress) {
+    public RestPuller(Vertx vertx, ConnectorConfig config, EgressPolicy egress) {
         this.config = config;
         this.egress = egress;
         // Redirects are followed here, not by the client, so that each one is checked against the egress policy.
@@ -74,7 +78,7 @@ class RestPuller {
         client.close();
     }
 
-    PageSource open(String tenant, ConnectorSettings.Rest settings, Runnable onAttempt) {
+    public PageSource open(String tenant, ConnectorSettings.Rest settings, Runnable onAttempt) {
         return cursor -> Retries.withRetries("GET " + settings.url() + describeCursor(settings, cursor), config.retry(),
                 onAttempt, () -> fetch(tenant, settings, cursor, false));
     }

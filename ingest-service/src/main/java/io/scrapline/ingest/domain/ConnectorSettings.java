@@ -1,13 +1,13 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.domain;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.scrapline.ingest.domain.RecordType;
 import io.scrapline.platform.problem.FieldError;
 
 /**
@@ -18,8 +18,8 @@ import io.scrapline.platform.problem.FieldError;
  * shown: reads get {@link #MASK} in their place. A write that sends the mask back, or leaves a secret out, keeps the
  * stored secret, but only while the secret would still go to the same place: pointing a connector elsewhere needs the
  * secret given again, so that whoever can edit a connector cannot send its secret to a server of their choosing. At
- * rest the secrets are sealed (AES-256-GCM, see {@code SecretBox}) by {@link ConnectorRepository}; in memory they are
- * plain.
+ * rest the secrets are sealed (AES-256-GCM, see {@code SecretBox}) by {@code ConnectorRepository}, through
+ * {@link #mapSecrets}; in memory they are plain.
  */
 public sealed interface ConnectorSettings permits ConnectorSettings.Rest, ConnectorSettings.Database {
 
@@ -81,7 +81,7 @@ public sealed interface ConnectorSettings permits ConnectorSettings.Rest, Connec
 
     /** A copy of {@code config} with every secret replaced by {@link #MASK}. */
     static ObjectNode masked(ObjectNode config) {
-        return ConnectorSettingsReader.masked(config);
+        return ConnectorSecrets.masked(config);
     }
 
     /**
@@ -89,6 +89,11 @@ public sealed interface ConnectorSettings permits ConnectorSettings.Rest, Connec
      * secret still goes to the same place. A secret that cannot be kept is an error: it must be given again.
      */
     static void keepSecrets(JsonNode incoming, ObjectNode stored, List<FieldError> errors) {
-        ConnectorSettingsReader.keepSecrets(incoming, stored, errors);
+        ConnectorSecrets.keep(incoming, stored, errors);
+    }
+
+    /** A copy of {@code config} with {@code change} applied to every secret it holds (to seal or open them). */
+    static ObjectNode mapSecrets(ObjectNode config, UnaryOperator<String> change) {
+        return ConnectorSecrets.map(config, change);
     }
 }

@@ -1,9 +1,10 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.client;
 
+import io.scrapline.ingest.domain.Page;
 import io.smallrye.mutiny.Uni;
 
 /** Where a run fetches its pages from: a source's REST API or its database, open for the length of one run. */
-interface PageSource {
+public interface PageSource {
 
     /** The page that {@code cursor} (null on the very first run) starts. */
     Uni<Page> fetch(String cursor);

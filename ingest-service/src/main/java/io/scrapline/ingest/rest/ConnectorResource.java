@@ -1,9 +1,11 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.rest;
 
 import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.scrapline.ingest.domain.ConnectorDefinition;
+import io.scrapline.ingest.domain.ConnectorRun;
+import io.scrapline.ingest.service.ConnectorService;
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
-import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -75,6 +79,8 @@ public class ConnectorResource {
              "cursor_before": "c-1042", "cursor_after": "c-1043",
              "error": "GET https://mes.example.com/api/defects with cursor=c-1043: remote answered HTTP 503 (4 attempts)"}""";
 
+    private static final String LIMIT_RULE = "must be from 1 to 500";
+
     private final ConnectorService connectors;
     private final Caller caller;
 
@@ -102,10 +108,12 @@ public class ConnectorResource {
     public Uni<Response> put(@PathParam("source") String source, @PathParam("connector") String connector,
             ConnectorRequest request) {
         requireWholeTenant();
-        return connectors.put(caller.tenant(), source, connector, request)
-                .map(saved -> saved.created()
-                        ? Response.created(URI.create(path(source, connector))).entity(saved.connector()).build()
-                        : Response.ok(saved.connector()).build());
+        return connectors.put(caller.tenant(), source, connector, request == null ? null : request.draft())
+                .map(saved -> {
+                    ConnectorView view = ConnectorView.of(saved.connector());
+                    return saved.created() ? Response.created(URI.create(path(source, connector))).entity(view).build()
+                            : Response.ok(view).build();
+                });
     }
 
     @GET
@@ -116,7 +124,7 @@ public class ConnectorResource {
     @APIResponse(responseCode = "404", description = "No such connector for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectorView> get(@PathParam("source") String source, @PathParam("connector") String connector) {
         requireWholeTenant();
-        return connectors.get(caller.tenant(), source, connector);
+        return connectors.get(caller.tenant(), source, connector).map(ConnectorView::of);
     }
 
     @GET
@@ -130,10 +138,7 @@ public class ConnectorResource {
             + RUN_EXAMPLE + "]")))
     @APIResponse(responseCode = "404", description = "No such connector for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<ConnectorRun>> runs(@PathParam("source") String source, @PathParam("connector") String connector,
-            @Parameter(description = "most runs to return, 1-500") @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "must be from 1 to 500");
-        }
+            @Parameter(description = "most runs to return, 1-500") @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = LIMIT_RULE) @Max(value = 500, message = LIMIT_RULE) int limit) {
         requireWholeTenant();
         return connectors.runs(caller.tenant(), source, connector, limit);
     }

@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.client;
 
 import java.io.IOException;
 import java.time.Duration;

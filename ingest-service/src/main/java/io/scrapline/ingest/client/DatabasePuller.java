@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.client;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.ingest.config.ConnectorConfig;
+import io.scrapline.ingest.domain.ConnectorSettings;
+import io.scrapline.ingest.domain.Page;
+import io.scrapline.ingest.domain.RecordMapping;
 import io.scrapline.platform.egress.EgressErrors;
 import io.scrapline.platform.egress.EgressPolicy;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +46,7 @@ import io.vertx.sqlclient.data.Numeric;
  * database's message may quote anything the query touched.
  */
 @ApplicationScoped
-class DatabasePuller {
+public class DatabasePuller {
 
     /** The name the query is prepared under to learn the type of {@code $1}. */
     private static final String STATEMENT = "scrapline_connector_query";
@@ -54,13 +57,13 @@ class DatabasePuller {
     private final ConnectorConfig config;
     private final EgressPolicy egress;
 
-    DatabasePuller(Vertx vertx, ConnectorConfig config, EgressPolicy egress) {
+    public DatabasePuller(Vertx vertx, ConnectorConfig config, EgressPolicy egress) {
         this.vertx = vertx;
         this.config = config;
         this.egress = egress;
     }
 
-    PageSource open(ConnectorSettings.Database settings, Runnable onAttempt) {
+    public PageSource open(ConnectorSettings.Database settings, Runnable onAttempt) {
         return new DatabasePages(settings, onAttempt);
     }
 

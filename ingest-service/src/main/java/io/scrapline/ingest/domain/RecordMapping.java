@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.domain;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Turns a source's record into the field texts of a record type through a connector's field map. Source fields the map
  * does not name are ignored; a name that starts with {@code /} is a JSON pointer into a nested record.
  */
-final class RecordMapping {
+public final class RecordMapping {
 
     private RecordMapping() {
     }
 
-    static Map<String, String> fromJson(JsonNode item, Map<String, String> fieldMap) {
+    public static Map<String, String> fromJson(JsonNode item, Map<String, String> fieldMap) {
         Map<String, String> row = new LinkedHashMap<>();
         fieldMap.forEach((source, target) -> {
             JsonNode value = source.startsWith("/") ? item.at(source) : item.get(source);
@@ -25,7 +25,7 @@ final class RecordMapping {
         return row;
     }
 
-    static Map<String, String> fromColumns(Map<String, String> columns, Map<String, String> fieldMap) {
+    public static Map<String, String> fromColumns(Map<String, String> columns, Map<String, String> fieldMap) {
         Map<String, String> row = new LinkedHashMap<>();
         fieldMap.forEach((source, target) -> {
             String value = columns.get(source);
@@ -40,7 +40,7 @@ final class RecordMapping {
      * The text the record type reads. Decimals keep their digits (no exponent); an object or list becomes its JSON,
      * which the record type then refuses with a message, rather than being dropped unseen.
      */
-    static String text(JsonNode value) {
+    public static String text(JsonNode value) {
         if (value.isBigDecimal() || value.isFloatingPointNumber()) {
             return value.decimalValue().toPlainString();
         }

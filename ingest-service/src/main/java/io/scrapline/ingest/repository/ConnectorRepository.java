@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.repository;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.scrapline.ingest.domain.Connector;
+import io.scrapline.ingest.domain.ConnectorDefinition;
+import io.scrapline.ingest.domain.ConnectorRun;
+import io.scrapline.ingest.domain.ConnectorSettings;
 import io.scrapline.ingest.domain.RecordType;
 import io.scrapline.platform.secrets.SecretBox;
 import io.smallrye.mutiny.Multi;
@@ -80,7 +84,7 @@ public class ConnectorRepository {
                 """)
                 .execute(Tuple.tuple().addValue(source).addValue(connector).addValue(definition.kind())
                         .addValue(definition.recordType().path())
-                        .addValue(ConnectorSettingsReader.mapSecrets(definition.config(), secrets::seal).toString())
+                        .addValue(ConnectorSettings.mapSecrets(definition.config(), secrets::seal).toString())
                         .addValue(definition.enabled()).addValue(definition.intervalSeconds()))
                 .map(rows -> rows.iterator().next().getBoolean("created"));
     }
@@ -96,7 +100,7 @@ public class ConnectorRepository {
                 .execute().onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows)).onItem()
                 .transformToUniAndConcatenate(row -> {
                     ObjectNode config = json(row.getString("config"));
-                    ObjectNode resealed = ConnectorSettingsReader.mapSecrets(config, secrets::reseal);
+                    ObjectNode resealed = ConnectorSettings.mapSecrets(config, secrets::reseal);
                     if (resealed.equals(config)) {
                         return Uni.createFrom().item(0);
                     }
@@ -217,7 +221,7 @@ public class ConnectorRepository {
         ObjectNode config = json(row.getString("config"));
         return new Connector(row.getString("source"), row.getString("connector"), row.getString("kind"),
                 RecordType.fromPath(row.getString("record_type")).orElseThrow(),
-                ConnectorSettingsReader.mapSecrets(config, secrets::open), row.getBoolean("enabled"),
+                ConnectorSettings.mapSecrets(config, secrets::open), row.getBoolean("enabled"),
                 row.getInteger("interval_seconds"), row.getString("cursor"), row.getString("status"),
                 row.getOffsetDateTime("last_run_at"), row.getOffsetDateTime("last_success_at"),
                 row.getString("last_error"), row.getOffsetDateTime("next_run_at"), row.getOffsetDateTime("updated_at"));

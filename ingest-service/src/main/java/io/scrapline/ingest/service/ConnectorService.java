@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.service;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +11,21 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
+import io.scrapline.ingest.client.DatabasePuller;
+import io.scrapline.ingest.client.PageSource;
+import io.scrapline.ingest.client.PullException;
+import io.scrapline.ingest.client.RestPuller;
 import io.scrapline.ingest.config.ConnectorConfig;
 import io.scrapline.ingest.domain.BatchSummary;
+import io.scrapline.ingest.domain.Connector;
+import io.scrapline.ingest.domain.ConnectorDefinition;
+import io.scrapline.ingest.domain.ConnectorDraft;
+import io.scrapline.ingest.domain.ConnectorOverview;
+import io.scrapline.ingest.domain.ConnectorRun;
+import io.scrapline.ingest.domain.ConnectorSettings;
+import io.scrapline.ingest.domain.Destination;
 import io.scrapline.ingest.domain.RowSource;
-import io.scrapline.ingest.service.IngestService;
+import io.scrapline.ingest.repository.ConnectorRepository;
 import io.scrapline.ingest.service.IngestService.Submission;
 import io.scrapline.platform.egress.EgressPolicy;
 import io.scrapline.platform.egress.EgressRefusedException;
@@ -43,7 +54,7 @@ public class ConnectorService {
     private static final int REJECTIONS_NAMED = 5;
 
     /** The outcome of a put: the connector as stored, and whether it is new. */
-    public record Saved(ConnectorView connector, boolean created) {
+    public record Saved(ConnectorOverview connector, boolean created) {
     }
 
     /** A run started on request: finished, or still running when the wait ran out. */
@@ -89,14 +100,15 @@ public class ConnectorService {
      * Creates or replaces the connector (and registers its source system if it is new). The source system is touched
      * before the connector is locked, in the order a page's ingest takes them, so that the two never deadlock.
      */
-    public Uni<Saved> put(String tenant, String source, String name, ConnectorRequest request) {
-        return refusedDestinations(request)
+    public Uni<Saved> put(String tenant, String source, String name, ConnectorDraft draft) {
+        return refusedDestinations(draft)
                 .chain(refused -> db.inTenant(tenant, connection -> connectors.touchSource(connection, source)
                         .chain(() -> connectors.find(connection, source, name, true)).chain(stored -> {
-                            ConnectorDefinition definition = ConnectorDefinition.of(source, name, request,
+                            ConnectorDefinition definition = ConnectorDefinition.of(source, name, draft,
                                     stored.orElse(null), refused);
-                            return connectors.upsert(connection, source, name, definition).chain(
-                                    created -> view(connection, source, name).map(view -> new Saved(view, created)));
+                            return connectors.upsert(connection, source, name, definition)
+                                    .chain(created -> overview(connection, source, name)
+                                            .map(shown -> new Saved(shown, created)));
                         })))
                 .invoke(saved -> Log.infof("connector %s/%s of tenant %s %s", source, name, tenant,
                         saved.created() ? "created" : "updated"));
@@ -106,13 +118,11 @@ public class ConnectorService {
      * An error for each host of the request that the egress policy refuses, named by its field. A name that does not
      * resolve (yet) is no error here: every run checks again.
      */
-    private Uni<List<FieldError>> refusedDestinations(ConnectorRequest request) {
-        if (request == null) {
+    private Uni<List<FieldError>> refusedDestinations(ConnectorDraft draft) {
+        if (draft == null) {
             return Uni.createFrom().item(List.of());
         }
-        List<ConnectorSettingsReader.Destination> destinations = ConnectorSettingsReader.destinations(request.kind(),
-                request.config());
-        return Multi.createFrom().iterable(destinations).onItem()
+        return Multi.createFrom().iterable(Destination.of(draft.kind(), draft.config())).onItem()
                 .transformToUniAndConcatenate(destination -> egress.check(destination.host(), destination.port())
                         .map(checked -> Optional.<FieldError> empty()).onFailure(EgressRefusedException.class)
                         .recoverWithItem(refused -> Optional
@@ -121,8 +131,9 @@ public class ConnectorService {
                 .filter(Optional::isPresent).map(Optional::get).collect().asList();
     }
 
-    public Uni<ConnectorView> get(String tenant, String source, String name) {
-        return db.readInTenant(tenant, connection -> view(connection, source, name));
+    /** The connector and its latest run. */
+    public Uni<ConnectorOverview> get(String tenant, String source, String name) {
+        return db.readInTenant(tenant, connection -> overview(connection, source, name));
     }
 
     /** The connector's run log, newest first. */
@@ -310,13 +321,13 @@ public class ConnectorService {
         return "the run failed unexpectedly (see the ingest-service log)";
     }
 
-    private Uni<ConnectorView> view(SqlConnection connection, String source, String name) {
+    private Uni<ConnectorOverview> overview(SqlConnection connection, String source, String name) {
         return connectors.find(connection, source, name, false).chain(found -> {
             if (found.isEmpty()) {
                 throw notFound(source, name);
             }
             return connectors.runs(connection, source, name, 1)
-                    .map(last -> ConnectorView.of(found.get(), last.isEmpty() ? null : last.get(0)));
+                    .map(last -> new ConnectorOverview(found.get(), last.isEmpty() ? null : last.get(0)));
         });
     }
 

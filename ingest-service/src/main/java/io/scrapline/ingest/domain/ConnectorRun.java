@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.domain;
 
 import java.time.OffsetDateTime;
 

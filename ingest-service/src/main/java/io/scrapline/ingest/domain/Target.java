@@ -1,4 +1,4 @@
-package io.scrapline.ingest.connector;
+package io.scrapline.ingest.domain;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,10 +9,10 @@ import java.util.Locale;
  * {@link URI#getHost()} gives up (e.g. {@code http://2130706433/} or {@code http://0x7f.1/}), so that the egress policy
  * sees every spelling of an address rather than the URL being waved through or refused for its syntax.
  */
-record Target(String scheme, String host, int port) {
+public record Target(String scheme, String host, int port) {
 
     /** The target of {@code url}, or null when it is no absolute http or https URL with a host. */
-    static Target of(String url) {
+    public static Target of(String url) {
         if (url == null) {
             return null;
         }
@@ -61,7 +61,7 @@ record Target(String scheme, String host, int port) {
     }
 
     /** Scheme, host and port: where credentials may go. */
-    String origin() {
+    public String origin() {
         return scheme + "://" + host + ":" + port;
     }
 }
