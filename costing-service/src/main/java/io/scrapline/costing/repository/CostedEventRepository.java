@@ -1,6 +1,5 @@
 package io.scrapline.costing.repository;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.costing.domain.CostedEventInputs;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
@@ -51,19 +51,8 @@ public class CostedEventRepository {
                 });
     }
 
-    /**
-     * What an event was costed from, to replay its arithmetic: the record version it values (a defect record, or a
-     * rework-labor record without one), the mapping it got, the booking period and its own, and the exact versions of
-     * its inputs.
-     */
-    public record Inputs(long eventId, Long recordId, Long laborRecordId, String plant, String line, String workCenter,
-            String part, String defectCode, String coqClass, String period, String eventPeriod, Long ncrRecordId,
-            Long workOrderRecordId, List<Long> costRollRecordIds, List<Map<String, Object>> laborRates,
-            Integer schemaVersion, BigDecimal amount) {
-    }
-
     /** An event as the API shows it, without its explanation, and the inputs that replay it. */
-    public record Found(Map<String, Object> event, Inputs inputs) {
+    public record Found(Map<String, Object> event, CostedEventInputs inputs) {
     }
 
     public Uni<Optional<Found>> find(SqlConnection connection, long eventId) {
@@ -92,7 +81,7 @@ public class CostedEventRepository {
             event.put("provenance", provenance);
             Long[] costRoll = row.getArrayOfLongs("cost_roll_record_ids");
             return Optional.of(new Found(event,
-                    new Inputs(eventId, row.getLong("record_id"), row.getLong("labor_record_id"),
+                    new CostedEventInputs(eventId, row.getLong("record_id"), row.getLong("labor_record_id"),
                             row.getString("plant_id"), row.getString("line_id"), row.getString("work_center_id"),
                             row.getString("part"), row.getString("defect_code"), row.getString("coq_class"),
                             row.getString("period"), row.getString("event_period"), row.getLong("ncr_record_id"),
