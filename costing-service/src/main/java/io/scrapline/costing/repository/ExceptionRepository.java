@@ -1,20 +1,23 @@
 package io.scrapline.costing.repository;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.costing.domain.DefectRecord;
+import io.scrapline.costing.domain.ExceptionEntry;
 import io.scrapline.costing.domain.LaborOutcome;
 import io.scrapline.costing.domain.Outcome;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Costing's exceptions: the record versions that wait for data, opened with the reason when a record cannot be costed
- * and closed when it is costed or superseded by a newer version.
+ * and closed when it is costed or superseded by a newer version, and listed for the API.
  */
 @ApplicationScoped
 public class ExceptionRepository {
@@ -91,5 +94,35 @@ public class ExceptionRepository {
                         """ + Columns.earlierVersionsOf("x") + "AND x.status = 'open'").execute(Columns
                         .versionKeys(updates, DefectRecord::source, DefectRecord::sourceId, DefectRecord::recordId))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Exceptions, oldest first, at most 1,000; {@code plants} and {@code lines} are the caller's scope, empty for every
+     * plant and every line.
+     */
+    public Uni<List<ExceptionEntry>> list(SqlConnection connection, String plant, String period, String status,
+            List<String> plants, List<String> lines) {
+        return connection.preparedQuery("""
+                SELECT exception_id, source, source_id, plant_id, period, quantity, reason, detail, status, created_at,
+                    closed_at
+                FROM costing_exceptions
+                WHERE ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2)
+                  AND ($3::text IS NULL OR status = $3)
+                  AND (cardinality($4::text[]) = 0 OR plant_id = ANY($4))
+                  AND (cardinality($5::text[]) = 0 OR line_id = ANY($5))
+                ORDER BY exception_id LIMIT 1000
+                """)
+                .execute(Tuple.of(plant, period, status, plants.toArray(String[]::new), lines.toArray(String[]::new)))
+                .map(rows -> {
+                    List<ExceptionEntry> found = new ArrayList<>();
+                    for (Row row : rows) {
+                        found.add(new ExceptionEntry(row.getLong("exception_id"), row.getString("source"),
+                                row.getString("source_id"), row.getString("plant_id"), row.getString("period"),
+                                row.getBigDecimal("quantity"), row.getString("reason"), row.getString("detail"),
+                                row.getString("status"), row.getOffsetDateTime("created_at"),
+                                row.getOffsetDateTime("closed_at")));
+                    }
+                    return found;
+                });
     }
 }

@@ -7,12 +7,17 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.costing.domain.CostedEvent;
+import io.scrapline.costing.domain.CostedEventDetail;
+import io.scrapline.costing.domain.CostedEventFilter;
 import io.scrapline.costing.domain.CostedEventInputs;
 import io.scrapline.costing.domain.EventCosting;
+import io.scrapline.costing.domain.ExceptionEntry;
 import io.scrapline.costing.domain.LaborOutcome;
 import io.scrapline.costing.domain.Outcome;
 import io.scrapline.costing.domain.Replay;
 import io.scrapline.costing.repository.CostedEventRepository;
+import io.scrapline.costing.repository.ExceptionRepository;
 import io.scrapline.costing.repository.ReplayRepository;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -24,48 +29,50 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class CostedEventService {
 
+    /** A costed event with the arithmetic that gave its amount, replayed from the inputs it names. */
+    public record Explained(CostedEventDetail event, Map<String, Object> explanation) {
+    }
+
     private final TenantDb db;
     private final CostedEventRepository events;
+    private final ExceptionRepository exceptions;
     private final ReplayRepository replays;
     private final CostSchemaService schemas;
 
-    public CostedEventService(TenantDb db, CostedEventRepository events, ReplayRepository replays,
-            CostSchemaService schemas) {
+    public CostedEventService(TenantDb db, CostedEventRepository events, ExceptionRepository exceptions,
+            ReplayRepository replays, CostSchemaService schemas) {
         this.db = db;
         this.events = events;
+        this.exceptions = exceptions;
         this.replays = replays;
         this.schemas = schemas;
     }
 
-    public Uni<List<Map<String, Object>>> list(String tenant, Scope scope, String plant, String period, String line,
+    public Uni<List<CostedEvent>> list(String tenant, Scope scope, String plant, String period, String line,
             String defectCode, String part, int page, int size) {
         if (plant != null) {
             scope.requirePlant(plant);
         }
-        var filter = new CostedEventRepository.Filter(plant, period, line, defectCode, part,
-                List.copyOf(scope.plants()), List.copyOf(scope.lines()));
+        var filter = new CostedEventFilter(plant, period, line, defectCode, part, List.copyOf(scope.plants()),
+                List.copyOf(scope.lines()));
         return db.inTenant(tenant, connection -> events.list(connection, filter, page, size));
     }
 
     /** One costed event with its explanation; one outside {@code scope} is not found, as one that does not exist. */
-    public Uni<Map<String, Object>> get(String tenant, Scope scope, long id) {
+    public Uni<Explained> get(String tenant, Scope scope, long id) {
         return db.readInTenant(tenant, connection -> events.find(connection, id).chain(found -> {
-            CostedEventRepository.Found event = found
-                    .filter(f -> scope.covers((String) f.event().get("plant"), (String) f.event().get("line")))
+            CostedEventDetail event = found.filter(f -> scope.covers(f.event().plant(), f.event().line()))
                     .orElseThrow(() -> new NotFoundProblem("no costed event " + id));
-            return explain(connection, event.inputs()).map(explanation -> {
-                event.event().put("explanation", explanation);
-                return event.event();
-            });
+            return explain(connection, event.inputs()).map(explanation -> new Explained(event, explanation));
         }));
     }
 
-    public Uni<List<Map<String, Object>>> exceptions(String tenant, Scope scope, String plant, String period,
+    public Uni<List<ExceptionEntry>> exceptions(String tenant, Scope scope, String plant, String period,
             String status) {
         if (plant != null) {
             scope.requirePlant(plant);
         }
-        return db.inTenant(tenant, connection -> events.exceptions(connection, plant, period, status,
+        return db.inTenant(tenant, connection -> exceptions.list(connection, plant, period, status,
                 List.copyOf(scope.plants()), List.copyOf(scope.lines())));
     }
 
