@@ -21,6 +21,12 @@ public sealed interface LaborOutcome {
 
     record Costed(LaborRecord record, String period, String line, BigDecimal amount, String currency,
             Outcome.Provenance provenance, Map<String, Object> explanation) implements LaborOutcome {
+
+        /** Rework without a defect record: no defect code and no shift, internal failure like all rework. */
+        public RollupDelta.Key rollupKey() {
+            return new RollupDelta.Key(record.plant(), period, line, record.workCenter(), NO_DEFECT_CODE, "", "rework",
+                    "internal_failure");
+        }
     }
 
     record Uncostable(LaborRecord record, String period, String line, String reason, String detail)

@@ -21,6 +21,12 @@ public sealed interface Outcome {
             String coqClass, String costType, BigDecimal unitValue, BigDecimal amount, BigDecimal recoverable,
             BigDecimal exposure, String currency, Provenance provenance, Map<String, Object> explanation)
             implements Outcome {
+
+        /** The rollup the event adds to; a record without a shift is under shift {@code ""}. */
+        public RollupDelta.Key rollupKey() {
+            return new RollupDelta.Key(record.plant(), period, record.line(), record.workCenter(), defectCode,
+                    record.shift() == null ? "" : record.shift(), costType, coqClass);
+        }
     }
 
     /** A record that waits for data, its exception in the period the event would be booked in. */

@@ -1,5 +1,6 @@
 package io.scrapline.costing.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -67,6 +68,11 @@ public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref
             booked = calendar.period(calendar.range(booked).last().plusDays(1));
         }
         return booked;
+    }
+
+    /** The Monday of the week, in the plant's time zone, of an event at {@code at}: its weekly rollup. */
+    public LocalDate week(String plant, Instant at) {
+        return RollupDelta.weekOf(at, plants.get(plant).zone());
     }
 
     /** The latest version of an NCR: its record id and its disposition (null when it has none yet). */

@@ -1,6 +1,5 @@
 package io.scrapline.costing.repository;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.costing.domain.CurrentEvent;
 import io.scrapline.costing.domain.RecostingJob;
 import io.scrapline.costing.domain.RollupDelta;
 import io.scrapline.platform.job.Backoff;
@@ -170,20 +170,10 @@ public class RecostingRepository {
     }
 
     /**
-     * A current event of a part as it stands: what its re-cost is compared with, and what a changed figure takes out of
-     * the rollups.
-     */
-    public record Current(long eventId, long recordId, RollupDelta.Key key, BigDecimal amount, BigDecimal recoverable,
-            BigDecimal exposure, BigDecimal quantity, BigDecimal unitValue, String part, String eventPeriod,
-            Integer schemaVersion, Long ncrRecordId, Long workOrderRecordId, List<Long> costRollRecordIds,
-            List<Long> laborRecordIds) {
-    }
-
-    /**
      * The part's current events of defect records, in record order. They are not locked: the part's claim keeps other
      * parts off them, and what a costing run may do to one meanwhile (supersede it) the revision checks again.
      */
-    public Uni<List<Current>> currentEvents(SqlConnection connection, Part part) {
+    public Uni<List<CurrentEvent>> currentEvents(SqlConnection connection, Part part) {
         return connection.preparedQuery("""
                 SELECT e.event_id, e.record_id, e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code,
                     e.shift, e.cost_type, e.coq_class, e.amount, e.recoverable_amount, e.exposure_amount, e.quantity,
@@ -197,12 +187,12 @@ public class RecostingRepository {
                 ORDER BY e.record_id
                 """).execute(Tuple.of(part.plant(), part.period(), part.firstEventId(), part.lastEventId()))
                 .map(rows -> {
-                    List<Current> events = new ArrayList<>();
+                    List<CurrentEvent> events = new ArrayList<>();
                     for (Row row : rows) {
                         // By position: a part reads thousands of rows.
                         Long[] costRoll = row.getArrayOfLongs(20);
                         Long[] labor = row.getArrayOfLongs(21);
-                        events.add(new Current(row.getLong(0), row.getLong(1),
+                        events.add(new CurrentEvent(row.getLong(0), row.getLong(1),
                                 new RollupDelta.Key(row.getString(2), row.getString(3), row.getString(4),
                                         row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                                         row.getString(9)),

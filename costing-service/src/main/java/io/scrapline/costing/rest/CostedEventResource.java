@@ -1,7 +1,6 @@
 package io.scrapline.costing.rest;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -33,6 +32,21 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class CostedEventResource {
 
+    private static final String EVENTS = """
+            [{"id": 1, "source": "plex-mes", "source_id": "MES-1", "record_version": 1, "plant": "DAY1",
+              "period": "2026-10", "event_period": "2026-10", "line": "L1", "work_center": "WC-110", "shift": "A",
+              "part": "100-4471-A", "defect_code": "MACH-DIM", "coq_class": "internal_failure",
+              "disposition": "scrap", "cost_type": "scrap", "quantity": "3", "unit_value": "218.400000",
+              "amount": "655.20", "currency": "USD", "occurred_at": "2026-10-14T06:12:00Z", "superseded": false,
+              "costed_at": "2026-10-14T06:12:01Z", "schema_version": 2, "recoverable_amount": "0.00",
+              "exposure_amount": "0.00", "ncr": null, "work_order": "WO-7", "scrap_action": "write_off",
+              "scrap_account": "5400-SCRAP", "rework_without_defect_record": false}]""";
+
+    private static final String EXCEPTIONS = """
+            [{"id": 12, "source": "plex-mes", "source_id": "MES-9", "plant": "DAY1", "period": "2026-10",
+              "quantity": "2.000000", "reason": "unmapped_part",
+              "detail": "no part cross-reference for plex-mes part PX-9 on 2026-10-14", "status": "open", "created_at": "2026-10-14T06:12:01Z", "closed_at": null}]""";
+
     private final CostedEventService events;
     private final Caller caller;
 
@@ -45,11 +59,14 @@ public class CostedEventResource {
     @Path("/costed-events")
     @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY, Roles.SUPERVISOR })
     @Operation(summary = "Costed events, current versions only, paged")
-    public Uni<List<Map<String, Object>>> list(@QueryParam("plant") String plant, @QueryParam("period") String period,
-            @QueryParam("line") String line, @QueryParam("defect_code") String defectCode,
-            @QueryParam("part") String part, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @APIResponse(responseCode = "200", description = "A page of current events, by id", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CostedEventResponses.Event.class), examples = @ExampleObject(name = "events", value = EVENTS)))
+    public Uni<List<CostedEventResponses.Event>> list(@QueryParam("plant") String plant,
+            @QueryParam("period") String period, @QueryParam("line") String line,
+            @QueryParam("defect_code") String defectCode, @QueryParam("part") String part,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return events.list(caller.tenant(), caller.scope(), plant, period, line, defectCode, part, page, size);
+        return events.list(caller.tenant(), caller.scope(), plant, period, line, defectCode, part, page, size)
+                .map(found -> found.stream().map(CostedEventResponses.Event::of).toList());
     }
 
     @GET
@@ -59,7 +76,7 @@ public class CostedEventResource {
             + "force, every input and the arithmetic, so the amount can be recomputed to the cent; provenance names "
             + "the schema version, the NCR version, the standard-cost records of the cost roll and the labor rates "
             + "used.")
-    @APIResponse(responseCode = "200", description = "The event", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "A costed event: the fields of the list, with provenance and explanation"), examples = @ExampleObject(name = "scrap", value = """
+    @APIResponse(responseCode = "200", description = "The event", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostedEventResponses.Event.class), examples = @ExampleObject(name = "scrap", value = """
             {"id": 1, "source": "plex-mes", "source_id": "MES-1", "part": "100-4471-A", "defect_code": "MACH-DIM",
              "coq_class": "internal_failure", "disposition": "scrap", "cost_type": "scrap", "quantity": "3",
              "unit_value": "218.400000", "amount": "655.20", "currency": "USD", "period": "2026-10",
@@ -72,16 +89,18 @@ public class CostedEventResource {
              "explanation": {"valuation": {"method": "cumulative_standard",
                "arithmetic": "3 × 218.400000 = 655.200000 → 655.20 USD"}}}""")))
     @APIResponse(responseCode = "404", description = "No such event for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Map<String, Object>> get(@PathParam("id") long id) {
-        return events.get(caller.tenant(), caller.scope(), id);
+    public Uni<CostedEventResponses.Event> get(@PathParam("id") long id) {
+        return events.get(caller.tenant(), caller.scope(), id).map(CostedEventResponses.Event::of);
     }
 
     @GET
     @Path("/exceptions")
     @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY })
     @Operation(summary = "Events waiting for data, with the reason")
-    public Uni<List<Map<String, Object>>> exceptions(@QueryParam("plant") String plant,
+    @APIResponse(responseCode = "200", description = "The exceptions, oldest first, at most 1,000", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CostedEventResponses.CostingException.class), examples = @ExampleObject(name = "exceptions", value = EXCEPTIONS)))
+    public Uni<List<CostedEventResponses.CostingException>> exceptions(@QueryParam("plant") String plant,
             @QueryParam("period") String period, @QueryParam("status") String status) {
-        return events.exceptions(caller.tenant(), caller.scope(), plant, period, status);
+        return events.exceptions(caller.tenant(), caller.scope(), plant, period, status)
+                .map(found -> found.stream().map(CostedEventResponses.CostingException::of).toList());
     }
 }

@@ -1,7 +1,5 @@
 package io.scrapline.costing.rest;
 
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.scrapline.costing.service.CostingService;
@@ -38,10 +40,10 @@ public class CostingRunResource {
             + "commits: a batch of defect records is costed on its own, beside other batches; a batch of any other "
             + "record type, or none named, costs everything pending. It only speeds things up, the sweep finds the "
             + "same work in the database.")
-    public Uni<Map<String, Integer>> run(CostingPrompt prompt) {
-        return costing
-                .run(caller.tenant(), caller.scope(), caller.bearer(), prompt == null ? null : prompt.batchId(),
-                        prompt == null ? null : prompt.recordType())
-                .map(run -> Map.of("costed", run.costed(), "exceptions", run.exceptions()));
+    @APIResponse(responseCode = "200", description = "What this run costed: events, and records that became exceptions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostingRunResponse.class), examples = @ExampleObject(name = "run", value = """
+            {"costed": 120, "exceptions": 3}""")))
+    public Uni<CostingRunResponse> run(CostingPrompt prompt) {
+        return costing.run(caller.tenant(), caller.scope(), caller.bearer(), prompt == null ? null : prompt.batchId(),
+                prompt == null ? null : prompt.recordType()).map(CostingRunResponse::of);
     }
 }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.logging.Log;
+import io.scrapline.costing.config.CostingConfig;
+import io.scrapline.costing.domain.CostSchema;
 import io.scrapline.costing.domain.CostSchemaDraft;
 import io.scrapline.costing.domain.CostSchemaVersion;
 import io.scrapline.costing.repository.CostSchemaRepository;
@@ -17,6 +19,7 @@ import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The lifecycle of the tenant's cost schema (docs/cost-model.md §10): drafts, and their approval, which supersedes the
@@ -29,11 +32,14 @@ public class CostSchemaService {
     private final TenantDb db;
     private final CostSchemaRepository repository;
     private final RecostingRepository recosting;
+    private final CostingConfig config;
 
-    public CostSchemaService(TenantDb db, CostSchemaRepository repository, RecostingRepository recosting) {
+    public CostSchemaService(TenantDb db, CostSchemaRepository repository, RecostingRepository recosting,
+            CostingConfig config) {
         this.db = db;
         this.repository = repository;
         this.recosting = recosting;
+        this.config = config;
     }
 
     /**
@@ -84,5 +90,25 @@ public class CostSchemaService {
     public Uni<CostSchemaVersion> get(String tenant, int version) {
         return db.inTenant(tenant, connection -> repository.find(connection, version))
                 .map(found -> found.orElseThrow(() -> new NotFoundProblem("no cost schema version " + version)));
+    }
+
+    /**
+     * The schema costing values with now, read in the connection's transaction: per chunk, so that an approval takes
+     * effect from the next chunk on and every event of a chunk names the version it was costed with.
+     */
+    public Uni<CostSchema> inForce(SqlConnection connection) {
+        return repository.approved(connection).map(approved -> approved.orElseGet(this::defaults));
+    }
+
+    /** Version {@code version} of the schema, as an event costed with it names it (null: the defaults). */
+    public Uni<CostSchema> version(SqlConnection connection, Integer version) {
+        return version == null ? Uni.createFrom().item(defaults())
+                : repository.find(connection, version)
+                        .map(found -> found.map(CostSchemaVersion::schema).orElseGet(this::defaults));
+    }
+
+    /** The model's defaults with the configured method and rounding, what costs while no schema is approved. */
+    private CostSchema defaults() {
+        return CostSchema.defaults(config.method(), config.roundingMode());
     }
 }

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.scrapline.costing.config.CostingConfig;
 import io.scrapline.costing.domain.RecostingJob;
-import io.scrapline.costing.repository.CostingRepository;
+import io.scrapline.costing.repository.CostingLockRepository;
 import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.costing.repository.RecostingRepository.Part;
 import io.scrapline.platform.auth.Scope;
@@ -28,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Re-costs the current events of open plant-periods after a correction (a restated cost roll, an approved cost schema,
  * or a request through the API), as jobs any replica works on: a job is split into parts of events, and each part is
- * re-costed in one transaction that values its events' records again through {@link CostingService#recost} (changed
+ * re-costed in one transaction that values its events' records again through {@link EventRecosting#recost} (changed
  * events revised in place, the rollups moved by the difference) and counts itself done, so a part is applied once
  * however many replicas work on the job.
  */
@@ -39,20 +39,20 @@ public class RecostingService {
 
     private final TenantDb db;
     private final RecostingRepository jobs;
-    private final CostingRepository costingRepository;
-    private final CostingService costing;
+    private final CostingLockRepository locks;
+    private final EventRecosting recosting;
     private final CostingConfig config;
     /** This replica in the job tables' claimed_by: the pod name in Kubernetes, made unique per start. */
     private final String worker;
     /** The tenants this replica is working on the re-costing of. */
     private final Set<String> draining = ConcurrentHashMap.newKeySet();
 
-    public RecostingService(TenantDb db, RecostingRepository jobs, CostingRepository costingRepository,
-            CostingService costing, CostingConfig config) {
+    public RecostingService(TenantDb db, RecostingRepository jobs, CostingLockRepository locks,
+            EventRecosting recosting, CostingConfig config) {
         this.db = db;
         this.jobs = jobs;
-        this.costingRepository = costingRepository;
-        this.costing = costing;
+        this.locks = locks;
+        this.recosting = recosting;
         this.config = config;
         this.worker = Workers.id("costing");
     }
@@ -205,8 +205,8 @@ public class RecostingService {
             if (!held) {
                 return Uni.createFrom().item(false);
             }
-            return costingRepository.lockTenantShared(connection).chain(() -> jobs.currentEvents(connection, part))
-                    .chain(events -> costing.recost(connection, events, part.jobId()))
+            return locks.lockTenantShared(connection).chain(() -> jobs.currentEvents(connection, part))
+                    .chain(events -> recosting.recost(connection, events, part.jobId()))
                     .chain(recosted -> jobs.partDone(connection, part, worker, recosted)).replaceWith(true);
         })).onFailure().recoverWithUni(failure -> {
             Log.warnf(failure, "re-costing part %d of job %d (tenant %s, attempt %d) failed", part.part(), part.jobId(),

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,15 @@ class CostedEventResourceTest {
                 "218.400000");
         assertThat(event.getString("explanation.part.part")).isEqualTo("100-4471-A");
         assertThat(event.getString("explanation.period.time_zone")).isEqualTo("America/New_York");
+        // The same fields as the list, with the provenance and the explanation after them, and nothing else.
+        assertThat(event.getMap("").keySet())
+                .containsExactlyElementsOf(concat(EVENT_FIELDS, List.of("provenance", "explanation")));
+        assertThat(event.getMap("provenance").keySet()).containsExactly("schema_version", "ncr_record_id",
+                "work_order_record_id", "cost_roll_effective_from", "cost_roll_lines", "labor_rates");
+        assertThat(event.getMap("provenance.cost_roll_lines[0]").keySet()).containsExactlyInAnyOrder("operation",
+                "effective_from", "record_id", "version");
+        assertThat(given().auth().oauth2(controller).get("/api/v1/costed-events").then().extract().jsonPath()
+                .getMap("[0]").keySet()).containsExactlyElementsOf(EVENT_FIELDS);
 
         assertThat(decimal("SELECT sum(amount) FROM cost_rollups")).isEqualByComparingTo("655.20");
         assertThat(decimal("SELECT sum(events) FROM cost_rollups WHERE plant_id = 'DAY1' AND period = '2026-10' "
@@ -195,6 +205,9 @@ class CostedEventResourceTest {
                 .body("[0].source_id", equalTo("MES-7")).body("[0].reason", equalTo("unmapped_part"))
                 .body("[0].status", equalTo("open")).body("[0].plant", equalTo("DAY1"))
                 .body("[0].period", equalTo("2026-10"));
+        assertThat(given().auth().oauth2(controller).get("/api/v1/exceptions").then().extract().jsonPath().getMap("[0]")
+                .keySet()).containsExactly("id", "source", "source_id", "plant", "period", "quantity", "reason",
+                        "detail", "status", "created_at", "closed_at");
         assertThat(decimal("SELECT count(*) FROM cost_rollups")).isZero();
 
         given().auth().oauth2(TestTokens.get().token(tenant, "admin")).contentType(ContentType.JSON)
@@ -288,6 +301,19 @@ class CostedEventResourceTest {
                 .statusCode(403);
         given().auth().oauth2(controller).contentType(ContentType.JSON).body(Map.of("record_type", "defects"))
                 .post("/api/v1/costing/runs").then().statusCode(403);
+    }
+
+    /** The fields of a costed event in the list, in their order. */
+    private static final List<String> EVENT_FIELDS = List.of("id", "source", "source_id", "record_version", "plant",
+            "period", "event_period", "line", "work_center", "shift", "part", "defect_code", "coq_class", "disposition",
+            "cost_type", "quantity", "unit_value", "amount", "currency", "occurred_at", "superseded", "costed_at",
+            "schema_version", "recoverable_amount", "exposure_amount", "ncr", "work_order", "scrap_action",
+            "scrap_account", "rework_without_defect_record");
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private void runCosting() {
