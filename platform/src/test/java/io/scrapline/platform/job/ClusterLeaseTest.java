@@ -96,9 +96,10 @@ class ClusterLeaseTest {
         ClusterLease lease = new ClusterLease(database.pool);
         CompletableFuture<Void> release = new CompletableFuture<>();
         CompletableFuture<Boolean> running = lease
-                .once("sweep-long", Duration.ofMillis(600), () -> Uni.createFrom().completionStage(release))
+                .once("sweep-long", Duration.ofSeconds(2), () -> Uni.createFrom().completionStage(release))
                 .subscribeAsCompletionStage();
-        sleep(1500);
+        // Two leases and a half: a 600 ms lease failed here once on a machine loaded ten times over its cores.
+        sleep(5000);
         // Well past its first lease, the work still holds it.
         assertThat(new ClusterLease(database.pool).once("sweep-long", () -> Uni.createFrom().voidItem()).await()
                 .atMost(Duration.ofSeconds(30))).isFalse();
