@@ -24,7 +24,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** The leased job queue on a real PostgreSQL: leases, take-over, exactly-once completion, retries with back-off. */
+/**
+ * The leased job queue on a real PostgreSQL: leases that run out and are taken over, exactly-once completion by
+ * concurrent claimers, retries after a back-off. Once per cluster is {@link ClusterLeaseTest}'s and
+ * {@link SweepTest}'s.
+ */
 class JobQueueTest {
 
     private static final Duration LONG_LEASE = Duration.ofMinutes(10);
@@ -52,12 +56,16 @@ class JobQueueTest {
         enqueue(1);
         Claim first = claim("worker-a", Duration.ofMillis(300)).orElseThrow();
         assertThat(first.attempts()).isEqualTo(1);
-        // Under its lease, the job is nobody else's.
+        // Under its lease, the job is nobody else's; extended, the lease outlasts its first term.
         assertThat(claim("worker-b", LONG_LEASE)).isEmpty();
-        assertThat(JobQueueTest.<Boolean> inTenant(connection -> queue.extend(connection, first, Duration.ZERO)))
-                .isTrue();
+        assertThat(
+                JobQueueTest.<Boolean> inTenant(connection -> queue.extend(connection, first, Duration.ofSeconds(2))))
+                        .isTrue();
+        sleep(500);
+        assertThat(claim("worker-b", LONG_LEASE)).isEmpty();
 
-        Claim second = claim("worker-b", LONG_LEASE).orElseThrow();
+        // Not extended again, the lease runs out: its worker is presumed gone, and another takes the job over.
+        Claim second = awaitClaim("worker-b");
         assertThat(second.key()).isEqualTo(first.key());
         assertThat(second.attempts()).isEqualTo(2);
         // The first worker lost its claim: it can neither hold, complete nor fail the job.
@@ -145,6 +153,22 @@ class JobQueueTest {
     }
 
     @Test
+    void aFailedJobIsNotClaimedBeforeItsBackOffHasPassedAndIsClaimedAfter() {
+        enqueue(1);
+        Backoff backoff = new Backoff(Duration.ofMillis(1500), Duration.ofMillis(1500));
+        Claim first = claim("worker-a", LONG_LEASE).orElseThrow();
+        long failing = System.nanoTime();
+        assertThat(JobQueueTest.<Failure> inTenant(connection -> queue.fail(connection, first, "boom", 3, backoff)))
+                .isEqualTo(Failure.RETRY);
+
+        assertThat(claim("worker-a", LONG_LEASE)).isEmpty();
+        Claim second = awaitClaim("worker-b");
+        assertThat(Duration.ofNanos(System.nanoTime() - failing)).isGreaterThanOrEqualTo(backoff.first());
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(job(1).getString("last_error")).isEqualTo("boom");
+    }
+
+    @Test
     void aJobQueuedForLaterIsNotClaimedBeforeItIsDue() {
         assertThat(JobQueueTest.<Boolean> inTenant(connection -> queue.enqueue(connection, List.of("job_id"),
                 List.of(7), OffsetDateTime.now().plusHours(1)))).isTrue();
@@ -203,6 +227,29 @@ class JobQueueTest {
     private Optional<Claim> claim(String worker, Duration lease) {
         return inTenant(connection -> queue.claim(connection, worker, lease, Filter.NONE, ""))
                 .map(row -> queue.claimOf(row, worker));
+    }
+
+    /** The claim of {@code worker} as soon as a job is claimable: none is at first. */
+    private Claim awaitClaim(String worker) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Optional<Claim> claimed = claim(worker, LONG_LEASE);
+        while (claimed.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no job became claimable");
+            }
+            sleep(50);
+            claimed = claim(worker, LONG_LEASE);
+        }
+        return claimed.get();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private Row job(int id) {
