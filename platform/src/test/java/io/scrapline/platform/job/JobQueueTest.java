@@ -3,7 +3,6 @@ package io.scrapline.platform.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,10 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.scrapline.platform.job.JobQueue.Claim;
 import io.scrapline.platform.job.JobQueue.Failure;
@@ -33,18 +31,9 @@ class JobQueueTest {
 
     private static final Duration LONG_LEASE = Duration.ofMinutes(10);
 
-    private static QueueDatabase database;
+    @RegisterExtension
+    static final QueueDatabase database = new QueueDatabase();
     private final JobQueue queue = new JobQueue("test_jobs", List.of("job_id"), "job_id");
-
-    @BeforeAll
-    static void start() throws SQLException {
-        database = new QueueDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
 
     @BeforeEach
     void empty() {
@@ -61,7 +50,7 @@ class JobQueueTest {
         assertThat(
                 JobQueueTest.<Boolean> inTenant(connection -> queue.extend(connection, first, Duration.ofSeconds(2))))
                         .isTrue();
-        sleep(500);
+        Waiting.sleep(500);
         assertThat(claim("worker-b", LONG_LEASE)).isEmpty();
 
         // Not extended again, the lease runs out: its worker is presumed gone, and another takes the job over.
@@ -231,25 +220,9 @@ class JobQueueTest {
 
     /** The claim of {@code worker} as soon as a job is claimable: none is at first. */
     private Claim awaitClaim(String worker) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Optional<Claim> claimed = claim(worker, LONG_LEASE);
-        while (claimed.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no job became claimable");
-            }
-            sleep(50);
-            claimed = claim(worker, LONG_LEASE);
-        }
-        return claimed.get();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        List<Claim> claimed = new ArrayList<>();
+        Waiting.until(() -> claim(worker, LONG_LEASE).map(claimed::add).orElse(false));
+        return claimed.get(0);
     }
 
     private Row job(int id) {

@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,14 +30,18 @@ class SweepTest {
     private static final String TENANTS = "tenants_with_plants";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static QueueDatabase database;
+    @RegisterExtension
+    static final QueueDatabase database = new QueueDatabase();
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final TenantDb replicaA = replica();
     private final TenantDb replicaB = replica();
+    /** The tenants whose work started, in order. */
+    private final List<String> worked = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<Void> release = new CompletableFuture<>();
 
     @BeforeAll
-    static void start() throws SQLException {
-        database = new QueueDatabase();
+    static void twoTenantsWithPlants() throws SQLException {
         try (Connection owner = database.database.ownerConnection();
                 Statement statement = owner.createStatement()) {
             statement.execute("INSERT INTO tenants (tenant_id) VALUES ('north'), ('south')");
@@ -48,22 +51,12 @@ class SweepTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
-
     @Test
     void aSweepOncePerClusterIsSkippedByAReplicaWhileAnotherRunsIt() {
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        List<String> worked = Collections.synchronizedList(new ArrayList<>());
-        Sweep sweep = Sweep.oncePerCluster("sweep-test-cluster", "1s", "0s", TENANTS, tenant -> {
-            worked.add(tenant);
-            return Uni.createFrom().completionStage(release);
-        });
+        Sweep sweep = Sweep.oncePerCluster("sweep-test-cluster", "1s", "0s", TENANTS, this::noteAndWait);
 
         CompletableFuture<Void> onA = sweep.run(replicaA).subscribeAsCompletionStage();
-        await(() -> worked.size() == 1);
+        Waiting.until(() -> worked.size() == 1);
         // B's round finds the lease taken and ends at once, without any tenant's work.
         sweep.run(replicaB).await().atMost(WAIT);
         assertThat(worked).hasSize(1);
@@ -78,18 +71,13 @@ class SweepTest {
 
     @Test
     void aSweepOnEveryReplicaRunsOnBothAtOnce() {
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        List<String> worked = Collections.synchronizedList(new ArrayList<>());
-        Sweep sweep = Sweep.onEveryReplica("sweep-test-replicas", "1s", "0s", TENANTS, tenant -> {
-            worked.add(tenant);
-            return Uni.createFrom().completionStage(release);
-        });
+        Sweep sweep = Sweep.onEveryReplica("sweep-test-replicas", "1s", "0s", TENANTS, this::noteAndWait);
 
         CompletableFuture<Void> onA = sweep.run(replicaA).subscribeAsCompletionStage();
-        await(() -> worked.size() == 1);
+        Waiting.until(() -> worked.size() == 1);
         CompletableFuture<Void> onB = sweep.run(replicaB).subscribeAsCompletionStage();
         // B does not wait for A: both are at their first tenant's work.
-        await(() -> worked.size() == 2);
+        Waiting.until(() -> worked.size() == 2);
 
         release.complete(null);
         onA.join();
@@ -99,7 +87,6 @@ class SweepTest {
 
     @Test
     void aTenantWhoseWorkFailsIsCountedAndTheOtherTenantsWorkGoesOn() {
-        List<String> worked = Collections.synchronizedList(new ArrayList<>());
         Function<String, Uni<?>> work = tenant -> {
             if (tenant.equals("north")) {
                 return Uni.createFrom().failure(new IllegalStateException("north's data is broken"));
@@ -130,22 +117,13 @@ class SweepTest {
                 .atMost(WAIT)).isTrue();
     }
 
-    private TenantDb replica() {
-        return new TenantDb(database.pool, registry, new ClusterLease(database.pool));
+    /** Work that notes its tenant, then waits for the test to release it. */
+    private Uni<?> noteAndWait(String tenant) {
+        worked.add(tenant);
+        return Uni.createFrom().completionStage(release);
     }
 
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    private TenantDb replica() {
+        return new TenantDb(database.pool, registry, new ClusterLease(database.pool));
     }
 }

@@ -93,37 +93,37 @@ class RowLevelSecurityTest {
 
     @Test
     void everyTenantTableForcesRowLevelSecurity() throws SQLException {
-        try (Connection owner = database.ownerConnection();
-                Statement statement = owner.createStatement()) {
-            List<String> unprotected = strings(statement, "SELECT c.relname FROM pg_class c "
-                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' "
-                    + "AND " + hasTenant("c.oid") + " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)");
-            assertThat(unprotected).as("tenant tables without forced row-level security").isEmpty();
-        }
+        assertThat(tablesWhere(hasTenant("c.oid") + " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)"))
+                .as("tenant tables without forced row-level security").isEmpty();
     }
 
     @Test
     void everyTableIsATenantTableUnlessItIsClusterWide() throws SQLException {
-        try (Connection owner = database.ownerConnection();
-                Statement statement = owner.createStatement()) {
-            List<String> tenantless = strings(statement, "SELECT c.relname FROM pg_class c "
-                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' "
-                    + "AND NOT " + hasTenant("c.oid"));
-            assertThat(tenantless).as("tables without a tenant_id column")
-                    .containsExactlyInAnyOrderElementsOf(CLUSTER_WIDE);
-        }
+        assertThat(tablesWhere("NOT " + hasTenant("c.oid"))).as("tables without a tenant_id column")
+                .containsExactlyInAnyOrderElementsOf(CLUSTER_WIDE);
     }
 
     @Test
     void everyPrimaryAndForeignKeyOfATenantTableStartsWithTenant() throws SQLException {
         try (Connection owner = database.ownerConnection();
                 Statement statement = owner.createStatement()) {
-            List<String> offenders = strings(statement, "SELECT conrelid::regclass::text || '.' || conname "
-                    + "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-                    + "WHERE n.nspname = 'public' AND c.contype IN ('p', 'f') AND " + hasTenant("c.conrelid")
-                    + " AND (SELECT attname FROM pg_attribute WHERE attrelid = c.conrelid AND attnum = c.conkey[1]) "
-                    + "<> 'tenant_id'");
+            List<String> offenders = ForcedRowLevelSecurityTest.strings(statement,
+                    "SELECT conrelid::regclass::text || '.' || conname "
+                            + "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+                            + "WHERE n.nspname = 'public' AND c.contype IN ('p', 'f') AND " + hasTenant("c.conrelid")
+                            + " AND (SELECT attname FROM pg_attribute WHERE attrelid = c.conrelid "
+                            + "AND attnum = c.conkey[1]) <> 'tenant_id'");
             assertThat(offenders).isEmpty();
+        }
+    }
+
+    /** The tables of the schema {@code condition} holds for, a condition on the table {@code c} of pg_class. */
+    private static List<String> tablesWhere(String condition) throws SQLException {
+        try (Connection owner = database.ownerConnection();
+                Statement statement = owner.createStatement()) {
+            return ForcedRowLevelSecurityTest.strings(statement, "SELECT c.relname FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' "
+                    + "AND " + condition);
         }
     }
 
@@ -131,16 +131,6 @@ class RowLevelSecurityTest {
     private static String hasTenant(String table) {
         return "EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = " + table
                 + " AND a.attname = 'tenant_id' AND NOT a.attisdropped)";
-    }
-
-    private static List<String> strings(Statement statement, String sql) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                found.add(rows.getString(1));
-            }
-        }
-        return found;
     }
 
     private static List<String> plantNamesAs(String tenant) throws SQLException {
