@@ -1,7 +1,6 @@
 package io.scrapline.alert.job;
 
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 import io.scrapline.alert.config.AlertConfig;
 import io.scrapline.alert.service.AlertService;
@@ -9,12 +8,10 @@ import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.job.Sweep;
 
 /** The alert service's scheduled work, run by the platform's {@link io.scrapline.platform.job.SweepScheduler}. */
-@Singleton
 public class AlertSweeps {
 
     /** Every rule of every tenant evaluated, and failed sends retried: an alert that a lost prompt missed goes out. */
     @Produces
-    @Singleton
     Sweep alerts(AlertConfig config, AlertService alerts) {
         return Sweep.oncePerCluster("alert-sweep", config.sweepEvery(), "10s", "tenants_with_alert_rules",
                 tenant -> alerts.evaluate(tenant, Scope.TENANT, null).chain(() -> alerts.retryUnsent(tenant)));
