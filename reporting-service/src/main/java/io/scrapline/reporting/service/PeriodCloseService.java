@@ -46,7 +46,7 @@ public class PeriodCloseService {
     private final PeriodCloseRepository jobs;
     private final ReportingConfig config;
     /** This replica in the job table's claimed_by: the pod name in Kubernetes, made unique per start. */
-    private final String worker;
+    private final String worker = Workers.id("reporting");
 
     public PeriodCloseService(TenantDb db, ReportService reports, ReportRepository plants, SnapshotRepository snapshots,
             PeriodCloseRepository jobs, ReportingConfig config) {
@@ -56,7 +56,6 @@ public class PeriodCloseService {
         this.snapshots = snapshots;
         this.jobs = jobs;
         this.config = config;
-        this.worker = Workers.id("reporting");
     }
 
     public String worker() {
