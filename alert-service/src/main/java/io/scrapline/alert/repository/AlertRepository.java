@@ -2,14 +2,13 @@ package io.scrapline.alert.repository;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.alert.domain.AlertInputs;
+import io.scrapline.alert.domain.LoggedAlert;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -161,7 +160,7 @@ public class AlertRepository {
     }
 
     /** The alerts of {@code plants} (every plant when empty), newest first. */
-    public Uni<List<Map<String, Object>>> list(SqlConnection connection, String status, String[] plants) {
+    public Uni<List<LoggedAlert>> list(SqlConnection connection, String status, String[] plants) {
         return connection.preparedQuery("""
                 SELECT alert_id, rule_id, plant_id, period, defect_code, value, threshold, currency, recipients,
                     status, attempts, last_error, created_at, sent_at
@@ -169,24 +168,14 @@ public class AlertRepository {
                   AND (cardinality($2::text[]) = 0 OR plant_id = ANY($2))
                 ORDER BY alert_id DESC LIMIT 500
                 """).execute(Tuple.of(status, plants)).map(rows -> {
-            List<Map<String, Object>> alerts = new ArrayList<>();
+            List<LoggedAlert> alerts = new ArrayList<>();
             for (Row row : rows) {
-                Map<String, Object> alert = new LinkedHashMap<>();
-                alert.put("id", row.getLong("alert_id"));
-                alert.put("rule", row.getString("rule_id"));
-                alert.put("plant", row.getString("plant_id"));
-                alert.put("period", row.getString("period"));
-                alert.put("defect_code", row.getString("defect_code"));
-                alert.put("value", row.getBigDecimal("value"));
-                alert.put("threshold", row.getBigDecimal("threshold"));
-                alert.put("currency", row.getString("currency"));
-                alert.put("recipients", List.of(row.getArrayOfStrings("recipients")));
-                alert.put("status", row.getString("status"));
-                alert.put("attempts", row.getInteger("attempts"));
-                alert.put("last_error", row.getString("last_error"));
-                alert.put("created_at", row.getOffsetDateTime("created_at"));
-                alert.put("sent_at", row.getOffsetDateTime("sent_at"));
-                alerts.add(alert);
+                alerts.add(new LoggedAlert(row.getLong("alert_id"), row.getString("rule_id"), row.getString("plant_id"),
+                        row.getString("period"), row.getString("defect_code"), row.getBigDecimal("value"),
+                        row.getBigDecimal("threshold"), row.getString("currency"),
+                        List.of(row.getArrayOfStrings("recipients")), row.getString("status"),
+                        row.getInteger("attempts"), row.getString("last_error"), row.getOffsetDateTime("created_at"),
+                        row.getOffsetDateTime("sent_at")));
             }
             return alerts;
         });

@@ -17,8 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,9 +79,17 @@ public class AlertResource {
     @GET
     @Path("/alerts")
     @RolesAllowed({ Roles.ADMIN, Roles.QUALITY, Roles.CONTROLLER })
-    @Operation(summary = "The alert log, newest first")
-    public Uni<List<Map<String, Object>>> list(@QueryParam("status") String status) {
-        return alerts.list(caller.tenant(), caller.scope(), status);
+    @Operation(summary = "The alert log, newest first", description = "status: pending, sent, failed or "
+            + "acknowledged; every status when left out. A token limited to lines sees none: an alert's value is a "
+            + "whole plant's figure.")
+    @APIResponse(responseCode = "200", description = "The alerts, at most 500", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AlertResponses.Alert.class), examples = @ExampleObject(name = "alerts", value = """
+            [{"id": 7, "rule": "mach-dim", "plant": "DAY1", "period": "2026-10", "defect_code": "MACH-DIM",
+              "value": "873.60", "threshold": "500.00", "currency": "USD",
+              "recipients": ["dana.ortiz@example.com"], "status": "sent", "attempts": 1, "last_error": null,
+              "created_at": "2026-10-14T13:31:02Z", "sent_at": "2026-10-14T13:31:03Z"}]""")))
+    public Uni<List<AlertResponses.Alert>> list(@QueryParam("status") String status) {
+        return alerts.list(caller.tenant(), caller.scope(), status)
+                .map(all -> all.stream().map(AlertResponses.Alert::of).toList());
     }
 
     @POST

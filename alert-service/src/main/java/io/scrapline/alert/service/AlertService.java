@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.scrapline.alert.domain.AlertInputs;
+import io.scrapline.alert.domain.LoggedAlert;
 import io.scrapline.alert.repository.AlertRepository;
 import io.scrapline.alert.repository.AlertRepository.Breach;
 import io.scrapline.platform.api.AlertPrompt;
@@ -153,7 +153,7 @@ public class AlertService {
      * The alerts of the plants in {@code scope}. An alert's value is a whole plant's figure: a token limited to lines
      * sees none.
      */
-    public Uni<List<Map<String, Object>>> list(String tenant, Scope scope, String status) {
+    public Uni<List<LoggedAlert>> list(String tenant, Scope scope, String status) {
         if (scope.limitedToLines()) {
             return Uni.createFrom().item(List.of());
         }

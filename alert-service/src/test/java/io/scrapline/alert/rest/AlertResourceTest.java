@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -35,17 +36,17 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.scrapline.platform.job.ClusterLease;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Rules, audiences and the alert log, with the email going to a GreenMail SMTP server. The alert sweep runs every 2 s
- * in the test profile; where a test needs to know who evaluates first, it holds the sweep's cluster lock, as another
+ * in the test profile; where a test needs to know who evaluates first, it holds the sweep's cluster lease, as another
  * replica running the sweep would.
  */
 @QuarkusTest
@@ -65,7 +66,7 @@ class AlertResourceTest {
     TenantDb db;
 
     @Inject
-    Pool pool;
+    ClusterLease leases;
 
     private String tenant;
     private String admin;
@@ -322,19 +323,29 @@ class AlertResourceTest {
         }).toList();
     }
 
-    /** The sweep's cluster lock, held the way a replica running the sweep holds it: the sweep skips meanwhile. */
+    /**
+     * The sweep's cluster lease, held the way a replica running the sweep holds it: the sweep skips its rounds until
+     * the hold is closed. A round running now has the lease until it ends.
+     */
     private SweepHold holdTheSweep() {
-        SqlConnection connection = pool.getConnection().await().indefinitely();
-        connection.query("SELECT pg_advisory_lock(hashtext('alert-sweep'))").execute().await().indefinitely();
-        return new SweepHold(connection);
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        CompletableFuture<Void> holding = new CompletableFuture<>();
+        awaitTrue(() -> {
+            CompletableFuture<Boolean> taken = leases.once("alert-sweep", () -> {
+                holding.complete(null);
+                return Uni.createFrom().completionStage(release);
+            }).subscribeAsCompletionStage();
+            CompletableFuture.anyOf(holding, taken).join();
+            return holding.isDone();
+        });
+        return new SweepHold(release);
     }
 
-    private record SweepHold(SqlConnection connection) implements AutoCloseable {
+    private record SweepHold(CompletableFuture<Void> release) implements AutoCloseable {
 
         @Override
         public void close() {
-            connection.query("SELECT pg_advisory_unlock(hashtext('alert-sweep'))").execute()
-                    .eventually(connection::close).await().indefinitely();
+            release.complete(null);
         }
     }
 

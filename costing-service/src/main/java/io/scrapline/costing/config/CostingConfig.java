@@ -4,6 +4,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 
 import io.scrapline.costing.domain.ScrapMethod;
+import io.scrapline.platform.job.RetryConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,7 +25,7 @@ public interface CostingConfig {
     @WithDefault("half_up")
     String rounding();
 
-    /** How often the sweep looks for records no prompt got costed. */
+    /** How often one replica of the cluster looks for records no prompt got costed. */
     @WithDefault("15s")
     String sweepEvery();
 
@@ -50,6 +51,12 @@ public interface CostingConfig {
     /** Attempts at a part before it, and its job, are left failed with the last error. */
     @WithDefault("3")
     int recostAttempts();
+
+    /**
+     * How long a part whose re-cost failed waits before its next attempt ({@code recost-retry.first-delay}, doubled
+     * after each further failure up to {@code recost-retry.max-delay}), so that what failed it may pass meanwhile.
+     */
+    RetryConfig recostRetry();
 
     /** The most jobs a list of re-costing jobs returns, newest first. */
     @WithDefault("200")

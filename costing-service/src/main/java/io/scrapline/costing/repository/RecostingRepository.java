@@ -226,11 +226,12 @@ public class RecostingRepository {
     }
 
     /**
-     * Back to the queue after a failed attempt, or failed for good after {@code maxAttempts}, and then its job too.
+     * Back to the queue after a failed attempt, due again after {@code backoff}, or failed for good after
+     * {@code maxAttempts}, and then its job too.
      */
-    public Uni<Void> partFailed(SqlConnection connection, Part part, String worker, String error, int maxAttempts) {
-        // Retried at once, by the same drain, as before the queue had back-off.
-        return PARTS.fail(connection, claim(part, worker), error, maxAttempts, Backoff.NONE)
+    public Uni<Void> partFailed(SqlConnection connection, Part part, String worker, String error, int maxAttempts,
+            Backoff backoff) {
+        return PARTS.fail(connection, claim(part, worker), error, maxAttempts, backoff)
                 .chain(failure -> failure != JobQueue.Failure.FAILED ? Uni.createFrom().voidItem()
                         : connection.preparedQuery("""
                                 UPDATE recosting_jobs SET status = 'failed', finished_at = now(), last_error = $2

@@ -144,17 +144,9 @@ public class RecostingService {
     }
 
     /**
-     * Works on the re-costing of every tenant until none is left, tenant by tenant (one tenant's failure does not stop
-     * the others'); returns how many parts this worker re-costed.
-     */
-    public Uni<Integer> drain(String worker) {
-        return db.eachTenant("recosting", "tenants_with_recosting_work", tenant -> drain(tenant, worker))
-                .map(done -> done.stream().mapToInt(Integer::intValue).sum());
-    }
-
-    /**
-     * Works on the tenant's re-costing until none is left: queues what restated cost rolls call for, then splits jobs
-     * and re-costs parts. Returns how many parts this worker re-costed; 0 at once if this replica is at it already.
+     * Works on the tenant's re-costing until none is left (the costing service's {@code recosting} sweep runs it on
+     * every replica): queues what restated cost rolls call for, then splits jobs and re-costs parts. Returns how many
+     * parts this worker re-costed; 0 at once if this replica is at it already.
      */
     public Uni<Integer> drain(String tenant, String worker) {
         if (!draining.add(tenant)) {
@@ -212,10 +204,8 @@ public class RecostingService {
             Log.warnf(failure, "re-costing part %d of job %d (tenant %s, attempt %d) failed", part.part(), part.jobId(),
                     tenant, part.attempts());
             String error = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            return db
-                    .inTenant(tenant,
-                            connection -> jobs.partFailed(connection, part, worker, error, config.recostAttempts()))
-                    .replaceWith(false);
+            return db.inTenant(tenant, connection -> jobs.partFailed(connection, part, worker, error,
+                    config.recostAttempts(), config.recostRetry().backoff())).replaceWith(false);
         });
     }
 }

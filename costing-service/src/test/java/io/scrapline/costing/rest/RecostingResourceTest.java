@@ -249,12 +249,7 @@ class RecostingResourceTest {
 
     @Test
     void aPartWhoseLeaseRanOutIsTakenOverAndTheFirstClaimIsLost() {
-        seed(tenant, 6);
-        runCosting(tenant);
-        standardCost(tenant, "0010", 2, "150.00");
-        long id = request(controller, "DAY1", "2026-10", "cost roll corrected").statusCode(202).extract().jsonPath()
-                .getLong("id");
-        recosting.split(tenant, "splitter").await().indefinitely();
+        long id = splitJobOfSixEvents();
         // A replica claims the first part and dies: its lease runs out at once.
         RecostingRepository.Part lost = db
                 .inTenant(tenant, connection -> jobs.claimPart(connection, "gone", Duration.ZERO)).await()
@@ -269,6 +264,34 @@ class RecostingResourceTest {
         job(controller, id).body("status", equalTo("done")).body("done_events", equalTo(6));
         assertThat(decimal(tenant, "SELECT count(DISTINCT event_id) FROM costed_event_revisions"))
                 .isEqualByComparingTo("6");
+        assertRollupsSumTheEvents(tenant);
+    }
+
+    @Test
+    void aFailedPartGoesBackToTheQueueAndIsRetriedAfterItsBackOffNotBefore() {
+        long id = splitJobOfSixEvents();
+        // A time zone the service cannot read fails the re-cost of every event of the plant until it is put right.
+        setTimeZone("Mars/Olympus_Mons");
+        String parts = "SELECT part, status, attempts, last_error IS NOT NULL FROM recosting_job_parts ORDER BY part";
+
+        assertThat(recosting.recostParts(tenant, "worker-1").await().indefinitely()).isZero();
+        assertThat(rows(tenant, parts)).containsExactly("0 queued 1 true", "1 queued 1 true");
+        // Queued, but not due before the back-off (2 s in tests) has passed: working again at once claims nothing.
+        assertThat(decimal(tenant, "SELECT min(extract(epoch FROM next_attempt_at - now())) FROM recosting_job_parts"))
+                .isGreaterThan(BigDecimal.ZERO);
+        assertThat(recosting.recostParts(tenant, "worker-1").await().indefinitely()).isZero();
+        assertThat(rows(tenant, parts)).containsExactly("0 queued 1 true", "1 queued 1 true");
+        job(controller, id).body("status", equalTo("running")).body("done_parts", equalTo(0));
+
+        setTimeZone("America/New_York");
+        TenantRows.awaitTrue(Duration.ofSeconds(30),
+                () -> recosting.recostParts(tenant, "worker-1").await().indefinitely() > 0
+                        && rows(tenant, "SELECT count(*) FROM recosting_job_parts WHERE status <> 'done'")
+                                .equals(List.of("0")));
+
+        assertThat(rows(tenant, "SELECT part, status, attempts FROM recosting_job_parts ORDER BY part"))
+                .containsExactly("0 done 2", "1 done 2");
+        job(controller, id).body("status", equalTo("done")).body("done_events", equalTo(6));
         assertRollupsSumTheEvents(tenant);
     }
 
@@ -357,6 +380,17 @@ class RecostingResourceTest {
                 """));
     }
 
+    /** Six events costed, their cost roll restated, and a re-cost of them requested and split into two parts. */
+    private long splitJobOfSixEvents() {
+        seed(tenant, 6);
+        runCosting(tenant);
+        standardCost(tenant, "0010", 2, "150.00");
+        long id = request(controller, "DAY1", "2026-10", "cost roll corrected").statusCode(202).extract().jsonPath()
+                .getLong("id");
+        recosting.split(tenant, "splitter").await().indefinitely();
+        return id;
+    }
+
     private ValidatableResponse request(String token, String plant, String period, String reason) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("plant", plant, "period", period, "reason", reason)).post("/api/v1/recosting-jobs").then();
@@ -419,6 +453,11 @@ class RecostingResourceTest {
                 FROM generate_series(1, $4::int) AS i
                 """, MES, batch, OffsetDateTime.parse("2026-10-02T08:00:00-04:00"), n));
         return batch;
+    }
+
+    private void setTimeZone(String zone) {
+        inTenant(tenant,
+                connection -> run(connection, "UPDATE plants SET time_zone = $1 WHERE plant_id = 'DAY1'", zone));
     }
 
     private void closePeriod(String t, String period) {

@@ -11,8 +11,7 @@ import io.smallrye.config.WithDefault;
 public interface ConnectorConfig {
 
     /**
-     * How often the scheduler looks for due connectors (read by {@link io.scrapline.ingest.connector.ConnectorJob}'s
-     * {@code @Scheduled}).
+     * How often one replica of the cluster looks for due connectors and runs them (the {@code connector-runs} sweep).
      */
     @WithDefault("5s")
     Duration pollEvery();

@@ -26,7 +26,10 @@ public class SecretService {
         this.connectors = connectors;
     }
 
-    /** Seals the tenant's secrets that are not sealed under the current key yet; the answer is the rows changed. */
+    /**
+     * Seals the tenant's secrets that are not sealed under the current key yet (the ingest service's
+     * {@code secret-reseal} sweep does it for every tenant with secrets); the answer is the rows changed.
+     */
     public Uni<Integer> reseal(String tenant) {
         return db
                 .inTenant(tenant,
@@ -37,14 +40,5 @@ public class SecretService {
                         Log.infof("sealed %d rows of secrets of tenant %s under the current key", changed, tenant);
                     }
                 });
-    }
-
-    /** {@link #reseal} for every tenant with secrets, once per cluster; one tenant's failure stops no other's. */
-    public Uni<Void> resealAll() {
-        return db.sweepTenants("secret-reseal", "tenants_with_secrets",
-                tenant -> reseal(tenant).onFailure().recoverWithItem(failure -> {
-                    Log.errorf(failure, "the secrets of tenant %s could not be sealed again", tenant);
-                    return 0;
-                }));
     }
 }

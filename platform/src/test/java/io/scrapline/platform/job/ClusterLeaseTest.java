@@ -10,26 +10,16 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.smallrye.mutiny.Uni;
 
 /** Once per cluster on a lease row, on a real PostgreSQL. */
 class ClusterLeaseTest {
 
-    private static QueueDatabase database;
-
-    @BeforeAll
-    static void start() throws SQLException {
-        database = new QueueDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
+    @RegisterExtension
+    static final QueueDatabase database = new QueueDatabase();
 
     @Test
     void ofTwoGuardsOfTheSameWorkOneRunsItAndTheOtherSkipsIt() {
@@ -42,7 +32,7 @@ class ClusterLeaseTest {
             runs.incrementAndGet();
             return Uni.createFrom().completionStage(release);
         }).subscribeAsCompletionStage();
-        await(() -> runs.get() == 1);
+        Waiting.until(() -> runs.get() == 1);
         Boolean second = replicaB.once("sweep-two-guards", () -> {
             runs.incrementAndGet();
             return Uni.createFrom().voidItem();
@@ -70,7 +60,7 @@ class ClusterLeaseTest {
             runs.incrementAndGet();
             return Uni.createFrom().completionStage(release);
         }).subscribeAsCompletionStage();
-        await(() -> a.isDone() || b.isDone());
+        Waiting.until(() -> a.isDone() || b.isDone());
         release.complete(null);
         assertThat(a.join() ^ b.join()).as("exactly one guard ran").isTrue();
         assertThat(runs).hasValue(1);
@@ -99,7 +89,7 @@ class ClusterLeaseTest {
                 .once("sweep-long", Duration.ofSeconds(2), () -> Uni.createFrom().completionStage(release))
                 .subscribeAsCompletionStage();
         // Two leases and a half: a 600 ms lease failed here once on a machine loaded ten times over its cores.
-        sleep(5000);
+        Waiting.sleep(5000);
         // Well past its first lease, the work still holds it.
         assertThat(new ClusterLease(database.pool).once("sweep-long", () -> Uni.createFrom().voidItem()).await()
                 .atMost(Duration.ofSeconds(30))).isFalse();
@@ -107,24 +97,5 @@ class ClusterLeaseTest {
         assertThatThrownBy(running::join).hasCauseInstanceOf(IllegalStateException.class);
         assertThat(new ClusterLease(database.pool).once("sweep-long", () -> Uni.createFrom().voidItem()).await()
                 .atMost(Duration.ofSeconds(30))).isTrue();
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            sleep(20);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.scrapline.platform.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,10 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.scrapline.platform.job.JobQueue.Claim;
 import io.scrapline.platform.job.JobQueue.Failure;
@@ -24,23 +22,18 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** The leased job queue on a real PostgreSQL: leases, take-over, exactly-once completion, retries with back-off. */
+/**
+ * The leased job queue on a real PostgreSQL: leases that run out and are taken over, exactly-once completion by
+ * concurrent claimers, retries after a back-off. Once per cluster is {@link ClusterLeaseTest}'s and
+ * {@link SweepTest}'s.
+ */
 class JobQueueTest {
 
     private static final Duration LONG_LEASE = Duration.ofMinutes(10);
 
-    private static QueueDatabase database;
+    @RegisterExtension
+    static final QueueDatabase database = new QueueDatabase();
     private final JobQueue queue = new JobQueue("test_jobs", List.of("job_id"), "job_id");
-
-    @BeforeAll
-    static void start() throws SQLException {
-        database = new QueueDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
 
     @BeforeEach
     void empty() {
@@ -52,12 +45,16 @@ class JobQueueTest {
         enqueue(1);
         Claim first = claim("worker-a", Duration.ofMillis(300)).orElseThrow();
         assertThat(first.attempts()).isEqualTo(1);
-        // Under its lease, the job is nobody else's.
+        // Under its lease, the job is nobody else's; extended, the lease outlasts its first term.
         assertThat(claim("worker-b", LONG_LEASE)).isEmpty();
-        assertThat(JobQueueTest.<Boolean> inTenant(connection -> queue.extend(connection, first, Duration.ZERO)))
-                .isTrue();
+        assertThat(
+                JobQueueTest.<Boolean> inTenant(connection -> queue.extend(connection, first, Duration.ofSeconds(2))))
+                        .isTrue();
+        Waiting.sleep(500);
+        assertThat(claim("worker-b", LONG_LEASE)).isEmpty();
 
-        Claim second = claim("worker-b", LONG_LEASE).orElseThrow();
+        // Not extended again, the lease runs out: its worker is presumed gone, and another takes the job over.
+        Claim second = awaitClaim("worker-b");
         assertThat(second.key()).isEqualTo(first.key());
         assertThat(second.attempts()).isEqualTo(2);
         // The first worker lost its claim: it can neither hold, complete nor fail the job.
@@ -145,6 +142,22 @@ class JobQueueTest {
     }
 
     @Test
+    void aFailedJobIsNotClaimedBeforeItsBackOffHasPassedAndIsClaimedAfter() {
+        enqueue(1);
+        Backoff backoff = new Backoff(Duration.ofMillis(1500), Duration.ofMillis(1500));
+        Claim first = claim("worker-a", LONG_LEASE).orElseThrow();
+        long failing = System.nanoTime();
+        assertThat(JobQueueTest.<Failure> inTenant(connection -> queue.fail(connection, first, "boom", 3, backoff)))
+                .isEqualTo(Failure.RETRY);
+
+        assertThat(claim("worker-a", LONG_LEASE)).isEmpty();
+        Claim second = awaitClaim("worker-b");
+        assertThat(Duration.ofNanos(System.nanoTime() - failing)).isGreaterThanOrEqualTo(backoff.first());
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(job(1).getString("last_error")).isEqualTo("boom");
+    }
+
+    @Test
     void aJobQueuedForLaterIsNotClaimedBeforeItIsDue() {
         assertThat(JobQueueTest.<Boolean> inTenant(connection -> queue.enqueue(connection, List.of("job_id"),
                 List.of(7), OffsetDateTime.now().plusHours(1)))).isTrue();
@@ -203,6 +216,13 @@ class JobQueueTest {
     private Optional<Claim> claim(String worker, Duration lease) {
         return inTenant(connection -> queue.claim(connection, worker, lease, Filter.NONE, ""))
                 .map(row -> queue.claimOf(row, worker));
+    }
+
+    /** The claim of {@code worker} as soon as a job is claimable: none is at first. */
+    private Claim awaitClaim(String worker) {
+        List<Claim> claimed = new ArrayList<>();
+        Waiting.until(() -> claim(worker, LONG_LEASE).map(claimed::add).orElse(false));
+        return claimed.get(0);
     }
 
     private Row job(int id) {

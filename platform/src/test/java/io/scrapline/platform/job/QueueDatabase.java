@@ -6,6 +6,9 @@ import java.sql.Statement;
 import java.util.Map;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scrapline.platform.tenant.TenantDb;
@@ -18,18 +21,20 @@ import io.vertx.sqlclient.PoolOptions;
 
 /**
  * The real migrations on a real PostgreSQL, a job table of the queue's shape for tenant {@code acme}, and a reactive
- * pool of the application role.
+ * pool of the application role: a test class's, from before its first test to after its last (register it as a static
+ * {@code @RegisterExtension} field).
  */
-final class QueueDatabase implements AutoCloseable {
+final class QueueDatabase implements BeforeAllCallback, AfterAllCallback {
 
     static final String TENANT = "acme";
 
-    final EmbeddedDatabase database;
-    final Vertx vertx;
-    final Pool pool;
-    final TenantDb db;
+    EmbeddedDatabase database;
+    Vertx vertx;
+    Pool pool;
+    TenantDb db;
 
-    QueueDatabase() throws SQLException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException {
         database = EmbeddedDatabase.start();
         Flyway.configure().dataSource(database.jdbcUrl(), EmbeddedDatabase.OWNER, "")
                 .placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE)).load().migrate();
@@ -58,7 +63,7 @@ final class QueueDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         pool.closeAndAwait();
         vertx.closeAndAwait();
         database.close();

@@ -145,7 +145,8 @@ class ForcedRowLevelSecurityTest {
         }
     }
 
-    private static List<String> strings(Statement statement, String sql) throws SQLException {
+    /** The first column of every row of {@code sql}, as strings. */
+    static List<String> strings(Statement statement, String sql) throws SQLException {
         List<String> found = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {

@@ -22,6 +22,13 @@ import io.scrapline.platform.testing.EmbeddedDatabase;
 /** The real migrations on a real PostgreSQL: the application role sees only the tenant its transaction names. */
 class RowLevelSecurityTest {
 
+    /**
+     * The tables that hold no tenant's data, and so have no {@code tenant_id}: Flyway's history of the migrations, and
+     * the leases that guard once-per-cluster work (they name jobs). Every other table is a tenant's, and is checked as
+     * one: a table created without {@code tenant_id} fails here until it is made a tenant table or listed.
+     */
+    private static final List<String> CLUSTER_WIDE = List.of("flyway_schema_history", "cluster_leases");
+
     private static EmbeddedDatabase database;
 
     @BeforeAll
@@ -81,32 +88,49 @@ class RowLevelSecurityTest {
                     .executeQuery("SELECT count(*) FROM pg_tables WHERE tableowner = 'scrapline_app'");
             owned.next();
             assertThat(owned.getInt(1)).isZero();
-            ResultSet unprotected = statement.executeQuery("SELECT c.relname FROM pg_class c "
-                    + "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid "
-                    + "WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attname = 'tenant_id' "
-                    + "AND NOT c.relrowsecurity");
-            assertThat(unprotected.next()).as("a tenant table without row-level security").isFalse();
         }
     }
 
     @Test
-    void everyPrimaryAndForeignKeyStartsWithTenant() throws SQLException {
+    void everyTenantTableForcesRowLevelSecurity() throws SQLException {
+        assertThat(tablesWhere(hasTenant("c.oid") + " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)"))
+                .as("tenant tables without forced row-level security").isEmpty();
+    }
+
+    @Test
+    void everyTableIsATenantTableUnlessItIsClusterWide() throws SQLException {
+        assertThat(tablesWhere("NOT " + hasTenant("c.oid"))).as("tables without a tenant_id column")
+                .containsExactlyInAnyOrderElementsOf(CLUSTER_WIDE);
+    }
+
+    @Test
+    void everyPrimaryAndForeignKeyOfATenantTableStartsWithTenant() throws SQLException {
         try (Connection owner = database.ownerConnection();
                 Statement statement = owner.createStatement()) {
-            ResultSet keys = statement.executeQuery("SELECT conrelid::regclass::text || '.' || conname "
-                    + "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-                    + "WHERE n.nspname = 'public' AND c.contype IN ('p', 'f') "
-                    + "AND conrelid::regclass::text <> 'flyway_schema_history' "
-                    // The one table of no tenant: a once-per-cluster lease guards a sweep of every tenant.
-                    + "AND conrelid::regclass::text <> 'cluster_leases' "
-                    + "AND (SELECT attname FROM pg_attribute WHERE attrelid = c.conrelid AND attnum = c.conkey[1]) "
-                    + "<> 'tenant_id'");
-            List<String> offenders = new ArrayList<>();
-            while (keys.next()) {
-                offenders.add(keys.getString(1));
-            }
+            List<String> offenders = ForcedRowLevelSecurityTest.strings(statement,
+                    "SELECT conrelid::regclass::text || '.' || conname "
+                            + "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+                            + "WHERE n.nspname = 'public' AND c.contype IN ('p', 'f') AND " + hasTenant("c.conrelid")
+                            + " AND (SELECT attname FROM pg_attribute WHERE attrelid = c.conrelid "
+                            + "AND attnum = c.conkey[1]) <> 'tenant_id'");
             assertThat(offenders).isEmpty();
         }
+    }
+
+    /** The tables of the schema {@code condition} holds for, a condition on the table {@code c} of pg_class. */
+    private static List<String> tablesWhere(String condition) throws SQLException {
+        try (Connection owner = database.ownerConnection();
+                Statement statement = owner.createStatement()) {
+            return ForcedRowLevelSecurityTest.strings(statement, "SELECT c.relname FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' "
+                    + "AND " + condition);
+        }
+    }
+
+    /** SQL that is true when the table {@code table} (an oid) is a tenant's: it has a {@code tenant_id} column. */
+    private static String hasTenant(String table) {
+        return "EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = " + table
+                + " AND a.attname = 'tenant_id' AND NOT a.attisdropped)";
     }
 
     private static List<String> plantNamesAs(String tenant) throws SQLException {

@@ -2,6 +2,7 @@ package io.scrapline.reporting.config;
 
 import java.time.Duration;
 
+import io.scrapline.platform.job.RetryConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +16,12 @@ public interface ReportingConfig {
     /** Attempts at a close before its job is left failed, with the last error, for someone to look at. */
     @WithDefault("3")
     int closeAttempts();
+
+    /**
+     * How long a close that failed waits before its next attempt ({@code close-retry.first-delay}, doubled after each
+     * further failure up to {@code close-retry.max-delay}), so that the data that failed it may be put right meanwhile.
+     */
+    RetryConfig closeRetry();
 
     /**
      * How often one replica of the cluster queues the closes that have come due; {@code off} to close on demand only.

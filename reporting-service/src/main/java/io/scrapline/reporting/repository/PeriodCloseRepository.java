@@ -82,10 +82,13 @@ public class PeriodCloseRepository {
         return QUEUE.complete(connection, claim(job, worker)).replaceWithVoid();
     }
 
-    /** Back to the queue after a failed attempt, or failed for good after {@code maxAttempts}. */
-    public Uni<Void> failed(SqlConnection connection, Job job, String worker, String error, int maxAttempts) {
-        // Retried at once, by the same drain: a close fails on data that the next attempt may find fixed.
-        return QUEUE.fail(connection, claim(job, worker), error, maxAttempts, Backoff.NONE).replaceWithVoid();
+    /**
+     * Back to the queue after a failed attempt, due again after {@code backoff} (a close fails on data that a later
+     * attempt may find put right), or failed for good after {@code maxAttempts}.
+     */
+    public Uni<Void> failed(SqlConnection connection, Job job, String worker, String error, int maxAttempts,
+            Backoff backoff) {
+        return QUEUE.fail(connection, claim(job, worker), error, maxAttempts, backoff).replaceWithVoid();
     }
 
     private static JobQueue.Claim claim(Job job, String worker) {

@@ -46,7 +46,7 @@ public class PeriodCloseService {
     private final PeriodCloseRepository jobs;
     private final ReportingConfig config;
     /** This replica in the job table's claimed_by: the pod name in Kubernetes, made unique per start. */
-    private final String worker;
+    private final String worker = Workers.id("reporting");
 
     public PeriodCloseService(TenantDb db, ReportService reports, ReportRepository plants, SnapshotRepository snapshots,
             PeriodCloseRepository jobs, ReportingConfig config) {
@@ -56,7 +56,6 @@ public class PeriodCloseService {
         this.snapshots = snapshots;
         this.jobs = jobs;
         this.config = config;
-        this.worker = Workers.id("reporting");
     }
 
     public String worker() {
@@ -145,15 +144,10 @@ public class PeriodCloseService {
     }
 
     /**
-     * Claims and runs queued closes of every tenant until none is left, tenant by tenant (one tenant's failure does not
-     * stop the others'); returns how many this worker closed.
+     * Claims and runs the tenant's queued closes that are due until none is left (the reporting service's
+     * {@code period-close} sweep runs it on every replica); returns how many this worker closed.
      */
-    public Uni<Integer> drain(String worker) {
-        return db.eachTenant("period-close", "tenants_with_period_close_jobs", tenant -> drain(tenant, worker))
-                .map(done -> done.stream().mapToInt(Integer::intValue).sum());
-    }
-
-    private Uni<Integer> drain(String tenant, String worker) {
+    public Uni<Integer> drain(String tenant, String worker) {
         return db.inTenant(tenant, connection -> jobs.claim(connection, worker, config.closeLease(), null, null))
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
                         : run(tenant, claimed.get(), worker)
@@ -162,7 +156,8 @@ public class PeriodCloseService {
 
     /**
      * Runs a claimed close in one transaction that holds the job's row lock; false if the claim was lost meanwhile or
-     * the close failed (the job then goes back to the queue, or to failed after its last attempt).
+     * the close failed (the job then goes back to the queue, due after its back-off, or to failed after its last
+     * attempt).
      */
     private Uni<Boolean> run(String tenant, Job job, String worker) {
         return db.inTenant(tenant, connection -> jobs.holdClaim(connection, job, worker).chain(held -> {
@@ -174,9 +169,8 @@ public class PeriodCloseService {
             Log.warnf(failure, "closing %s of plant %s (tenant %s, attempt %d) failed", job.period(), job.plant(),
                     tenant, job.attempts());
             String error = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            return db
-                    .inTenant(tenant, connection -> jobs.failed(connection, job, worker, error, config.closeAttempts()))
-                    .replaceWith(false);
+            return db.inTenant(tenant, connection -> jobs.failed(connection, job, worker, error, config.closeAttempts(),
+                    config.closeRetry().backoff())).replaceWith(false);
         });
     }
 

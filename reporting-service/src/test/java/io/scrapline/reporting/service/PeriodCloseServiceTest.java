@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +27,7 @@ import io.scrapline.platform.testing.TestTenants;
 import io.scrapline.reporting.repository.PeriodCloseRepository;
 import io.scrapline.reporting.repository.PeriodCloseRepository.Job;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -75,7 +78,7 @@ class PeriodCloseServiceTest {
             for (String worker : List.of("claimer-a", "claimer-b")) {
                 claimers.add(pool.submit(() -> {
                     start.await();
-                    return closes.drain(worker).await().atMost(Duration.ofMinutes(2));
+                    return drain(worker).await().atMost(Duration.ofMinutes(2));
                 }));
             }
             int closed = claimers.get(0).get(3, TimeUnit.MINUTES) + claimers.get(1).get(3, TimeUnit.MINUTES);
@@ -148,7 +151,7 @@ class PeriodCloseServiceTest {
         // Queued once, however often the schedule looks.
         assertThat(closes.enqueueDue(tenant, TOKYO_MIDNIGHT.plusSeconds(60)).await().indefinitely()).isZero();
 
-        assertThat(closes.drain("scheduler").await().indefinitely()).isGreaterThanOrEqualTo(3);
+        assertThat(drain("scheduler").await().indefinitely()).isGreaterThanOrEqualTo(3);
         assertThat(rows(tenant, "SELECT plant_id FROM closed_periods WHERE closed_by = 'schedule'")).hasSize(3);
         // Closed is closed: not queued again. At midnight in New York, Dayton's October comes due.
         assertThat(closes.enqueueDue(tenant, TOKYO_MIDNIGHT.plusSeconds(60)).await().indefinitely()).isZero();
@@ -157,26 +160,79 @@ class PeriodCloseServiceTest {
     }
 
     @Test
-    void aCloseThatKeepsFailingIsLeftFailedWithItsErrorAfterItsLastAttempt() {
-        String tenant = "t-" + UUID.randomUUID();
-        TestTenants.createWithPlant(db, tenant, "DAY1");
-        // A fiscal period for a plant of calendar months, as if the plant's calendar changed after the close was
-        // queued: every attempt fails.
-        db.inTenant(tenant, connection -> jobs.enqueue(connection, "DAY1", "2026-P10", "test")).await().indefinitely();
+    void aCloseThatKeepsFailingIsRetriedAfterItsBackOffAndLeftFailedWithItsErrorAfterItsLastAttempt() {
+        String tenant = tenantWhoseCloseFailed();
+        assertThat(state(tenant)).containsExactly("queued", "1", "plant DAY1 keeps calendar months: use YYYY-MM");
+        // Not due before its back-off (2 s in tests) has passed: draining again at once claims nothing.
+        assertThat(closes.drain(tenant, "claimer-b").await().indefinitely()).isZero();
+        assertThat(state(tenant).get(1)).isEqualTo("1");
 
-        closes.drain("claimer-a").await().indefinitely();
-
-        Row job = rows(tenant, "SELECT status, attempts, last_error FROM period_close_jobs").get(0);
-        assertThat(job.getString(0)).isEqualTo("failed");
-        assertThat(job.getInteger(1)).isEqualTo(3);
-        assertThat(job.getString(2)).isEqualTo("plant DAY1 keeps calendar months: use YYYY-MM");
+        drainUntil(tenant, state -> state.get(1).equals("2"));
+        assertThat(state(tenant).get(0)).isEqualTo("queued");
+        drainUntil(tenant, state -> state.get(0).equals("failed"));
+        assertThat(state(tenant)).containsExactly("failed", "3", "plant DAY1 keeps calendar months: use YYYY-MM");
         assertThat(rows(tenant, "SELECT 1 FROM closed_periods")).isEmpty();
+        // Failed for good: no further attempt, however often the workers look.
+        assertThat(closes.drain(tenant, "claimer-a").await().indefinitely()).isZero();
         // Asked for again, a failed close starts over.
         db.inTenant(tenant, connection -> jobs.enqueue(connection, "DAY1", "2026-P10", "test")).await().indefinitely();
         assertThat(rows(tenant, "SELECT status, attempts FROM period_close_jobs").get(0).getString(0))
                 .isEqualTo("queued");
         db.inTenant(tenant, connection -> connection.query("DELETE FROM period_close_jobs").execute()).await()
                 .indefinitely();
+    }
+
+    @Test
+    void aCloseThatFailedIsClosedOnTheAttemptAfterItsDataIsPutRight() {
+        String tenant = tenantWhoseCloseFailed();
+
+        // The plant's fiscal calendar set as it should have been: 2026-P10 is one of its periods.
+        db.inTenant(tenant, connection -> connection
+                .query("UPDATE plants SET fiscal_calendar = '4-4-5@2025-12-29' WHERE plant_id = 'DAY1'").execute())
+                .await().indefinitely();
+        drainUntil(tenant, state -> !state.get(0).equals("queued"));
+
+        assertThat(state(tenant).subList(0, 2)).containsExactly("done", "2");
+        assertThat(rows(tenant, "SELECT period FROM closed_periods")).hasSize(1);
+    }
+
+    /**
+     * A tenant whose close has failed once: a fiscal period for a plant of calendar months, as if the plant's calendar
+     * changed after the close was queued. Every attempt fails until the calendar is put right.
+     */
+    private String tenantWhoseCloseFailed() {
+        String tenant = "t-" + UUID.randomUUID();
+        TestTenants.createWithPlant(db, tenant, "DAY1");
+        db.inTenant(tenant, connection -> jobs.enqueue(connection, "DAY1", "2026-P10", "test")).await().indefinitely();
+        assertThat(closes.drain(tenant, "claimer-a").await().indefinitely()).isZero();
+        return tenant;
+    }
+
+    /** Every tenant's due closes run by {@code worker}, as a replica's {@code period-close} sweep runs them. */
+    private Uni<Integer> drain(String worker) {
+        return db.eachTenant("period-close", "tenants_with_period_close_jobs", tenant -> closes.drain(tenant, worker))
+                .map(closed -> closed.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /** The tenant's close job as status, attempts and last error. */
+    private List<String> state(String tenant) {
+        Row job = rows(tenant, "SELECT status, attempts::text, last_error FROM period_close_jobs").get(0);
+        return Arrays.asList(job.getString(0), job.getString(1), job.getString(2));
+    }
+
+    /** Drains the tenant's closes, as a replica's worker does on its rounds, until its close job is as wanted. */
+    private void drainUntil(String tenant, Predicate<List<String>> wanted) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!wanted.test(state(tenant))) {
+            assertThat(Instant.now()).as("waited 30 s for the close job").isBefore(deadline);
+            closes.drain(tenant, "claimer-c").await().indefinitely();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private List<Row> rows(String tenant, String sql) {
