@@ -10,7 +10,7 @@ import java.util.function.Function;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.scrapline.alert.config.ChannelConfig;
+import io.scrapline.alert.config.AlertConfig;
 import io.scrapline.alert.domain.DeliveryResult;
 import io.scrapline.alert.domain.DeliveryResult.ErrorClass;
 import io.scrapline.platform.egress.EgressErrors;
@@ -37,7 +37,7 @@ public class ChannelHttp {
     private final WebClient client;
     private final EgressPolicy egress;
 
-    public ChannelHttp(Vertx vertx, EgressPolicy egress, ChannelConfig config) {
+    public ChannelHttp(Vertx vertx, EgressPolicy egress, AlertConfig config) {
         this.egress = egress;
         this.client = WebClient.create(vertx,
                 new WebClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis())

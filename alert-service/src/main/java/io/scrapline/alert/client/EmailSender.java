@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.scrapline.alert.config.ChannelConfig;
+import io.scrapline.alert.config.AlertConfig;
 import io.scrapline.alert.domain.DeliveryResult;
 import io.scrapline.alert.domain.DeliveryResult.ErrorClass;
 import io.scrapline.alert.domain.Digest;
@@ -37,11 +37,11 @@ public class EmailSender {
     private static final int SUMMARY_MAX = 200;
 
     private final ReactiveMailer mailer;
-    private final ChannelConfig.Email config;
+    private final AlertConfig.Email config;
     private final NoticeLinks links;
     private final String messageIdDomain;
 
-    public EmailSender(ReactiveMailer mailer, ChannelConfig config, NoticeLinks links,
+    public EmailSender(ReactiveMailer mailer, AlertConfig config, NoticeLinks links,
             @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from) {
         this.mailer = mailer;
         this.config = config.email();

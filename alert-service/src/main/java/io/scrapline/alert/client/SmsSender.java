@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
-import io.scrapline.alert.config.ChannelConfig;
+import io.scrapline.alert.config.AlertConfig;
 import io.scrapline.alert.domain.DeliveryResult;
 import io.scrapline.alert.domain.DeliveryResult.ErrorClass;
 import io.scrapline.alert.domain.Digest;
@@ -39,10 +39,10 @@ public class SmsSender {
     private static final int SUMMARY_MAX = 200;
 
     private final ChannelHttp http;
-    private final ChannelConfig.Sms config;
+    private final AlertConfig.Sms config;
     private final NoticeLinks links;
 
-    public SmsSender(ChannelHttp http, ChannelConfig config, NoticeLinks links) {
+    public SmsSender(ChannelHttp http, AlertConfig config, NoticeLinks links) {
         this.http = http;
         this.config = config.sms();
         this.links = links;

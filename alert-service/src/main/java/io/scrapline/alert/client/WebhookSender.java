@@ -5,7 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.scrapline.alert.config.ChannelConfig;
+import io.scrapline.alert.config.AlertConfig;
 import io.scrapline.alert.domain.DeliveryResult;
 import io.scrapline.alert.domain.DeliveryResult.ErrorClass;
 import io.scrapline.alert.domain.Digest;
@@ -29,10 +29,10 @@ import io.vertx.mutiny.ext.web.codec.BodyCodec;
 public class WebhookSender {
 
     private final ChannelHttp http;
-    private final ChannelConfig config;
+    private final AlertConfig config;
     private final NoticeLinks links;
 
-    public WebhookSender(ChannelHttp http, ChannelConfig config, NoticeLinks links) {
+    public WebhookSender(ChannelHttp http, AlertConfig config, NoticeLinks links) {
         this.http = http;
         this.config = config;
         this.links = links;

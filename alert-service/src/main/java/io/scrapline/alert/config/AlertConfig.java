@@ -1,10 +1,21 @@
 package io.scrapline.alert.config;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** How alert-service evaluates rules and how alerts reach people: the links they carry and each channel's provider. */
 @ConfigMapping(prefix = "scrapline.alert")
 public interface AlertConfig {
+
+    /**
+     * The URL people reach the API at, under which an alert's links are written (each costed event's explanation, the
+     * NCRs, the acknowledgement), e.g. {@code https://scrapline.example.com}: an ingress that routes {@code /api/v1} to
+     * the services. Required in production ({@code SCRAPLINE_ALERT_PUBLIC_BASE_URL}).
+     */
+    String publicBaseUrl();
 
     /**
      * How often one replica of the cluster evaluates every rule of every tenant and retries failed sends, so that an
@@ -12,4 +23,65 @@ public interface AlertConfig {
      */
     @WithDefault("30s")
     String sweepEvery();
+
+    /** Connect timeout of an outbound webhook or SMS provider request. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    Email email();
+
+    Webhook webhook();
+
+    Sms sms();
+
+    interface Email {
+
+        /**
+         * Longest wait for the SMTP server to accept a message; after it the attempt counts as timed out and may be
+         * retried (the server may still have taken it, so a retry can deliver it twice).
+         */
+        @WithDefault("60s")
+        Duration timeout();
+    }
+
+    interface Webhook {
+
+        /** Longest wait for a webhook receiver's answer; Standard Webhooks suggests 15 to 30 seconds. */
+        @WithDefault("15s")
+        Duration timeout();
+    }
+
+    /**
+     * The SMS provider, an HTTP API in the shape of Twilio's Messages API: {@code POST
+     * {base-url}/2010-04-01/Accounts/{account-sid}/Messages.json} with HTTP Basic authentication. SMS is off until the
+     * account, the token and a sender ({@code from} or {@code messaging-service-sid}) are set.
+     */
+    interface Sms {
+
+        /** The provider's API root; it passes the egress policy like any destination. */
+        @WithDefault("https://api.twilio.com")
+        String baseUrl();
+
+        /** The account SID: the Basic user name and part of the path. */
+        Optional<String> accountSid();
+
+        /**
+         * The account's auth token, the Basic password. Give it from a Secret through the environment
+         * ({@code SCRAPLINE_ALERT_SMS_AUTH_TOKEN}) or as a reference ({@code ${TWILIO_AUTH_TOKEN}}); it is never
+         * logged.
+         */
+        Optional<String> authToken();
+
+        /**
+         * The sending number in E.164 ({@code +15005550006}); {@code messaging-service-sid} is used instead when set.
+         */
+        Optional<String> from();
+
+        /** A messaging service that picks the sender ({@code MG...}); takes precedence over {@code from}. */
+        Optional<String> messagingServiceSid();
+
+        /** Longest wait for the provider's answer. */
+        @WithDefault("15s")
+        Duration timeout();
+    }
 }

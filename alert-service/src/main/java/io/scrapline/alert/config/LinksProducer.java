@@ -12,7 +12,7 @@ public class LinksProducer {
 
     @Produces
     @Singleton
-    NoticeLinks links(ChannelConfig config) {
+    NoticeLinks links(AlertConfig config) {
         return new NoticeLinks(config.publicBaseUrl());
     }
 }
