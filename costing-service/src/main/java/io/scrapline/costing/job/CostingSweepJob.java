@@ -26,7 +26,7 @@ public class CostingSweepJob {
     @Scheduled(every = "${scrapline.costing.sweep-every:15s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return db.sweepTenants("costing-sweep", "tenants_with_uncosted_records",
-                tenant -> costing.run(tenant, null)
+                tenant -> costing.run(tenant, false)
                         .invoke(run -> Log.infof("sweep costed %d events of tenant %s (%d exceptions)", run.costed(),
                                 tenant, run.exceptions())));
     }

@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/costing/runs")
 @Tag(name = "Costing")
-@RolesAllowed({ Roles.INGEST, Roles.ADMIN, Roles.SERVICE })
+@RolesAllowed(Roles.SERVICE)
 public class CostingRunResource {
 
     private final CostingService costing;
@@ -35,12 +35,13 @@ public class CostingRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cost what is pending now", description = "ingest-service calls this after a batch "
-            + "commits: a batch of defect records is costed on its own, beside other batches; a batch of any other "
-            + "record type, or none named, costs everything pending. It only speeds things up, the sweep finds the "
-            + "same work in the database.")
+            + "commits, with a service token of the batch's tenant (no user's token is accepted): a batch of defect "
+            + "records is costed on its own, beside other batches; a batch of any other record type, or none named, "
+            + "costs everything pending. Alert-service is prompted for the rollups that changed. It only speeds "
+            + "things up, the sweep finds the same work in the database.")
     public Uni<Map<String, Integer>> run(CostingPrompt prompt) {
         return costing
-                .run(caller.tenant(), caller.scope(), caller.bearer(), prompt == null ? null : prompt.batchId(),
+                .run(caller.tenant(), caller.scope(), true, prompt == null ? null : prompt.batchId(),
                         prompt == null ? null : prompt.recordType())
                 .map(run -> Map.of("costed", run.costed(), "exceptions", run.exceptions()));
     }

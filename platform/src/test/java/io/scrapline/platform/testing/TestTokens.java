@@ -72,6 +72,11 @@ public final class TestTokens {
         return builder(tenant, roles).claim("plants", plants).claim("lines", lines).sign(keys.getPrivate());
     }
 
+    /** A token this identity provider signs but with another {@code iss}, as a hostile administrator could. */
+    public String tokenClaimingIssuer(String issuer, String tenant, String... roles) {
+        return builder(tenant, roles).issuer(issuer).sign(keys.getPrivate());
+    }
+
     private JwtClaimsBuilder builder(String tenant, String... roles) {
         return Jwt.issuer(ISSUER).upn(tenant + "-" + String.join("-", roles) + "@demo.scrapline.local")
                 .subject(tenant + "-" + String.join("-", roles)).groups(Set.of(roles)).claim("tenant", tenant)
