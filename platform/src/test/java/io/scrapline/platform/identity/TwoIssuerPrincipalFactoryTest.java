@@ -32,7 +32,9 @@ class TwoIssuerPrincipalFactoryTest {
 
     @Test
     void aServiceTokenCarriesTheServiceRoleTheTenantAndTheCallingService() throws ParseException {
-        JWTCallerPrincipal token = parse(TestServiceTokens.get().token("ingest-service", TENANT));
+        ServiceTokens ingest = new ServiceTokens(settings(TestServiceTokens.ISSUER), "ingest-service",
+                Clock.systemUTC());
+        JWTCallerPrincipal token = parse(ingest.sign(TENANT));
 
         assertThat(token.getGroups()).containsExactly("service");
         assertThat((String) token.getClaim(Caller.TENANT_CLAIM)).isEqualTo(TENANT);
@@ -40,8 +42,16 @@ class TwoIssuerPrincipalFactoryTest {
         assertThat(token.getIssuer()).isEqualTo(TestServiceTokens.ISSUER);
         assertThat(token.getExpirationTime() - token.getIssuedAtTime()).isEqualTo(60);
         assertThat(token.getClaimNames()).doesNotContain(Caller.PLANTS_CLAIM, Caller.LINES_CLAIM);
-        assertThat(token.getTokenID()).isNotBlank()
-                .isNotEqualTo(parse(TestServiceTokens.get().token("ingest-service", TENANT)).getTokenID());
+        assertThat(token.getTokenID()).isNotBlank().isNotEqualTo(parse(ingest.sign(TENANT)).getTokenID());
+    }
+
+    @Test
+    void theTestsServiceTokensPassAsAServicesDo() throws ParseException {
+        JWTCallerPrincipal token = parse(TestServiceTokens.get().token("costing-service", TENANT));
+
+        assertThat(token.getGroups()).containsExactly("service");
+        assertThat((String) token.getClaim(Caller.TENANT_CLAIM)).isEqualTo(TENANT);
+        assertThat(token.getSubject()).isEqualTo("costing-service");
     }
 
     @Test
@@ -77,9 +87,14 @@ class TwoIssuerPrincipalFactoryTest {
 
     @Test
     void anExpiredServiceTokenIsRefused() {
-        String expired = TestServiceTokens.get().expiredToken("costing-service", TENANT, Duration.ofMinutes(5));
+        Clock tenMinutesAgo = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
+        String expired = new ServiceTokens(settings(TestServiceTokens.ISSUER), "costing-service", tenMinutesAgo)
+                .sign(TENANT);
 
         assertThatThrownBy(() -> parse(expired)).isInstanceOf(ParseException.class);
+        assertThatThrownBy(
+                () -> parse(TestServiceTokens.get().expiredToken("costing-service", TENANT, Duration.ofMinutes(5))))
+                        .isInstanceOf(ParseException.class);
     }
 
     @Test

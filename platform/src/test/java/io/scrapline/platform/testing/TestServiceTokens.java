@@ -7,22 +7,22 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
-import io.scrapline.platform.identity.ServiceIdentityConfig;
-import io.scrapline.platform.identity.ServiceTokens;
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * The service key pair of tests and the local run, made for this JVM only and written to temporary PEM files that the
  * services read through {@code scrapline.service-identity.*}; production reads its pair from a Kubernetes Secret. Also
- * signs service tokens as a service would, for callers that are not a service (the benchmarks, tests of expiry).
+ * signs service tokens with the claims a service gives them (platform's {@code ServiceTokens}), for callers that are
+ * not a service: the benchmarks, and tests of who may prompt. It stands apart from platform's main code, as
+ * {@link TestTokens} does, so that the benchmarks need only this test-jar.
  */
 public final class TestServiceTokens {
 
@@ -32,6 +32,7 @@ public final class TestServiceTokens {
     private static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final TestServiceTokens INSTANCE = new TestServiceTokens();
 
+    private final KeyPair keys;
     private final Path privateKeyFile;
     private final Path publicKeyFile;
 
@@ -39,7 +40,7 @@ public final class TestServiceTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
+            keys = generator.generateKeyPair();
             privateKeyFile = pemFile("scrapline-service-key-", "PRIVATE KEY", keys.getPrivate().getEncoded());
             publicKeyFile = pemFile("scrapline-service-public-key-", "PUBLIC KEY", keys.getPublic().getEncoded());
         } catch (NoSuchAlgorithmException e) {
@@ -62,22 +63,17 @@ public final class TestServiceTokens {
 
     /** A service token of {@code tenant}, as service {@code service} signs it for a prompt. */
     public String token(String service, String tenant) {
-        return signer(service, Clock.systemUTC()).sign(tenant);
+        return sign(service, tenant, Instant.now());
     }
 
     /** A service token of {@code tenant} that expired {@code ago} ago. */
     public String expiredToken(String service, String tenant, Duration ago) {
-        Instant issued = Instant.now().minus(ago).minus(LIFETIME);
-        return signer(service, Clock.fixed(issued, ZoneOffset.UTC)).sign(tenant);
+        return sign(service, tenant, Instant.now().minus(ago).minus(LIFETIME));
     }
 
-    private ServiceTokens signer(String service, Clock clock) {
-        return new ServiceTokens(new Settings(ISSUER, Optional.of(privateKeyFile.toUri().toString()),
-                Optional.of(publicKeyFile.toUri().toString()), LIFETIME), service, clock);
-    }
-
-    private record Settings(String issuer, Optional<String> privateKeyLocation, Optional<String> publicKeyLocation,
-            Duration tokenLifetime) implements ServiceIdentityConfig {
+    private String sign(String service, String tenant, Instant issued) {
+        return Jwt.issuer(ISSUER).subject(service).groups(Set.of("service")).claim("tenant", tenant).issuedAt(issued)
+                .expiresAt(issued.plus(LIFETIME)).claim("jti", UUID.randomUUID().toString()).sign(keys.getPrivate());
     }
 
     private static Path pemFile(String prefix, String type, byte[] der) {
