@@ -1,15 +1,9 @@
 package io.scrapline.platform.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +31,9 @@ public final class TestServiceTokens {
     private final Path publicKeyFile;
 
     private TestServiceTokens() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            keys = generator.generateKeyPair();
-            privateKeyFile = pemFile("scrapline-service-key-", "PRIVATE KEY", keys.getPrivate().getEncoded());
-            publicKeyFile = pemFile("scrapline-service-public-key-", "PUBLIC KEY", keys.getPublic().getEncoded());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        keys = TestKeys.rsa();
+        privateKeyFile = TestKeys.pemFile("scrapline-service-key-", "PRIVATE KEY", keys.getPrivate().getEncoded());
+        publicKeyFile = TestKeys.pemFile("scrapline-service-public-key-", "PUBLIC KEY", keys.getPublic().getEncoded());
     }
 
     public static TestServiceTokens get() {
@@ -74,18 +62,5 @@ public final class TestServiceTokens {
     private String sign(String service, String tenant, Instant issued) {
         return Jwt.issuer(ISSUER).subject(service).groups(Set.of("service")).claim("tenant", tenant).issuedAt(issued)
                 .expiresAt(issued.plus(LIFETIME)).claim("jti", UUID.randomUUID().toString()).sign(keys.getPrivate());
-    }
-
-    private static Path pemFile(String prefix, String type, byte[] der) {
-        try {
-            Path file = Files.createTempFile(prefix, ".pem");
-            file.toFile().deleteOnExit();
-            Files.writeString(file,
-                    "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                            + "\n-----END " + type + "-----\n");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
