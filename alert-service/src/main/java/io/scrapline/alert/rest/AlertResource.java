@@ -105,9 +105,10 @@ public class AlertResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/alerts/evaluations")
-    @RolesAllowed({ Roles.INGEST, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Evaluate the rules that watch changed rollups", description = "costing-service calls "
-            + "this after it commits; the sweep does the same from the database.")
+            + "this after it commits, with a service token of the tenant (no user's token is accepted); the sweep "
+            + "does the same from the database.")
     public Uni<Map<String, Integer>> evaluate(@Valid @NotNull AlertPrompt prompt) {
         return alerts.evaluate(caller.tenant(), caller.scope(), prompt).map(sent -> Map.of("sent", sent));
     }
