@@ -266,6 +266,8 @@ Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service
 - name: QUARKUS_REST_CLIENT_ALERT_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "alert-service")) $root.Values.alertService.service.port | quote }}
 {{- else if eq .component "alert-service" }}
+- name: SCRAPLINE_ALERT_PUBLIC_BASE_URL
+  value: {{ required "alerts.publicBaseUrl is required by alert-service" $root.Values.alerts.publicBaseUrl | quote }}
 - name: QUARKUS_MAILER_HOST
   value: {{ required "mail.host is required by alert-service" $root.Values.mail.host | quote }}
 - name: QUARKUS_MAILER_PORT

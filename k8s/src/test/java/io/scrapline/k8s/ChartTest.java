@@ -272,8 +272,10 @@ class ChartTest {
 
     @Test
     void alertServiceGetsTheMailSettings() {
-        assertThat(env(container("alert-service"))).containsEntry("QUARKUS_MAILER_HOST", "smtp.example.com")
-                .containsEntry("QUARKUS_MAILER_PORT", "2525").containsEntry("QUARKUS_MAILER_FROM", "alerts@example.com")
+        assertThat(env(container("alert-service")))
+                .containsEntry("SCRAPLINE_ALERT_PUBLIC_BASE_URL", "https://scrapline.example.com")
+                .containsEntry("QUARKUS_MAILER_HOST", "smtp.example.com").containsEntry("QUARKUS_MAILER_PORT", "2525")
+                .containsEntry("QUARKUS_MAILER_FROM", "alerts@example.com")
                 .containsEntry("QUARKUS_MAILER_USERNAME", secretRef("scrapline-smtp", "username"))
                 .containsEntry("QUARKUS_MAILER_PASSWORD", secretRef("scrapline-smtp", "password"));
     }
