@@ -44,7 +44,7 @@ public class CostingRunResource {
     @APIResponse(responseCode = "200", description = "What this run costed: events, and records that became exceptions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostingRunResponse.class), examples = @ExampleObject(name = "run", value = """
             {"costed": 120, "exceptions": 3}""")))
     public Uni<CostingRunResponse> run(CostingPrompt prompt) {
-        return costing.run(caller.tenant(), caller.scope(), true, prompt == null ? null : prompt.batchId(),
+        return costing.run(caller.tenant(), true, prompt == null ? null : prompt.batchId(),
                 prompt == null ? null : prompt.recordType()).map(CostingRunResponse::of);
     }
 }

@@ -21,7 +21,6 @@ import io.scrapline.costing.repository.PendingRecordRepository;
 import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.costing.repository.RollupRepository;
 import io.scrapline.platform.api.AlertPrompt;
-import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -118,26 +117,6 @@ public class CostingService {
                 promptAlerts(tenant, done);
             }
         });
-    }
-
-    /**
-     * {@link #run(String, boolean, UUID, String)} for a caller limited to {@code scope}. Costing everything pending
-     * covers every plant: only a batch of defect records may be named, and it is costed only if all its records are in
-     * scope; otherwise it is left to the sweep and the answer is that of an unknown batch, nothing costed.
-     *
-     * @throws io.scrapline.platform.problem.OutOfScopeProblem
-     *             for a run of everything pending from a token limited to plants or lines
-     */
-    public Uni<Run> run(String tenant, Scope scope, boolean promptAlerts, UUID batchId, String recordType) {
-        if (scope.wholeTenant()) {
-            return run(tenant, promptAlerts, batchId, recordType);
-        }
-        if (batchId == null || (recordType != null && !recordType.equals(DEFECTS))) {
-            scope.requireWholeTenant("costing everything pending");
-        }
-        return db.inTenant(tenant, connection -> pending.batchOutside(connection, batchId, scope))
-                .chain(outside -> outside ? Uni.createFrom().item(Run.empty())
-                        : run(tenant, promptAlerts, batchId, recordType));
     }
 
     /** Re-opens what changed, then costs the defect records, the rework hours and the confirmations pending. */
