@@ -22,7 +22,8 @@ CALL protect_tenant_table('alert_notices', '${app_role}');
 -- status 'done' is delivered and 'failed' the dead letter (the API names them so); next_attempt_at is when the
 -- delivery is due (a back-off, the end of quiet hours, the end of a digest's hour). first_due_at starts the give-up
 -- clock, again at a re-send, when attempts_before keeps the attempts before it so that the back-off starts over.
--- webhook_secret is the member's signing secret, sealed (platform SecretBox), as it was when the alert opened.
+-- webhook_secret is the member's signing secret, sealed (platform SecretBox), as it was when the alert opened; it is
+-- cleared once the delivery is delivered.
 CREATE TABLE alert_deliveries (
     tenant_id            text NOT NULL,
     delivery_id          bigint GENERATED ALWAYS AS IDENTITY,
@@ -203,7 +204,21 @@ AS $$
     WHERE (status = 'queued' AND next_attempt_at <= now()) OR (status = 'running' AND lease_until < now())
 $$;
 
+-- Members' webhook secrets, and those copied to deliveries not yet delivered, are sealed again under the current key
+-- by alert-service's own reseal (as ingest does its secrets; see V17), so that a retired key can leave the ring.
+CREATE FUNCTION tenants_with_alert_secrets() RETURNS SETOF text
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT set_config('app.bypass_tenant', 'on', true);
+    SELECT a.tenant_id FROM audiences a
+    WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(a.members) m WHERE m ->> 'webhook_secret' IS NOT NULL)
+    UNION
+    SELECT tenant_id FROM alert_deliveries WHERE webhook_secret IS NOT NULL
+$$;
+
 REVOKE ALL ON FUNCTION tenants_with_alert_deliveries() FROM PUBLIC;
 REVOKE ALL ON FUNCTION tenants_with_alert_escalations() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tenants_with_alert_deliveries() TO ${app_role};
 GRANT EXECUTE ON FUNCTION tenants_with_alert_escalations() TO ${app_role};
+REVOKE ALL ON FUNCTION tenants_with_alert_secrets() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tenants_with_alert_secrets() TO ${app_role};

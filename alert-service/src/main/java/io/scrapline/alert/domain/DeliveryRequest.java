@@ -10,6 +10,8 @@ import io.scrapline.alert.domain.Notice.Level;
  * once), the escalation policy, if any, whose first step's audiences are reached at once too and whose later steps
  * follow while nobody acknowledges, and what the alert says.
  *
+ * @param level
+ *            the alert's level, which its notice says too
  * @param escalationPolicyId
  *            null for none
  */
@@ -19,6 +21,10 @@ public record DeliveryRequest(long alertId, Level level, List<String> audiences,
     public DeliveryRequest {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(notice, "notice");
+        if (notice.level() != level) {
+            throw new IllegalArgumentException(
+                    "the notice of a " + level.code() + " alert says " + notice.level().code());
+        }
         audiences = audiences == null ? List.of() : List.copyOf(audiences);
     }
 }

@@ -4,10 +4,12 @@ import jakarta.enterprise.inject.Produces;
 
 import io.scrapline.alert.config.AlertConfig;
 import io.scrapline.alert.service.AlertService;
+import io.scrapline.alert.service.AudienceService;
 import io.scrapline.alert.service.DeliveryWorker;
 import io.scrapline.alert.service.EscalationService;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.job.Sweep;
+import io.scrapline.platform.secrets.SecretsConfig;
 
 /** The alert service's scheduled work, run by the platform's {@link io.scrapline.platform.job.SweepScheduler}. */
 public class AlertSweeps {
@@ -34,5 +36,15 @@ public class AlertSweeps {
     Sweep escalations(AlertConfig config, EscalationService escalation) {
         return Sweep.onEveryReplica("alert-escalations", config.escalation().workEvery(), "5s",
                 "tenants_with_alert_escalations", tenant -> escalation.drain(tenant, escalation.worker()));
+    }
+
+    /**
+     * Every webhook secret not sealed under the current key sealed again, once per cluster, at start-up and then
+     * periodically, so that a key rotated out can leave the ring.
+     */
+    @Produces
+    Sweep secretReseal(SecretsConfig config, AudienceService audiences) {
+        return Sweep.oncePerCluster("alert-secret-reseal", config.resealEvery().toString(), "0s",
+                "tenants_with_alert_secrets", audiences::reseal);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,6 +70,32 @@ public class AudienceRepository {
                         ON CONFLICT (tenant_id, audience_id) DO UPDATE SET members = excluded.members,
                             updated_at = now()
                         """).execute(Tuple.of(audience, stored))).replaceWithVoid();
+    }
+
+    /** Seals again, with {@code reseal}, every member's webhook secret; returns how many audiences changed. */
+    public Uni<Integer> resealSecrets(SqlConnection connection, UnaryOperator<String> reseal) {
+        return connection.query("SELECT audience_id, members FROM audiences FOR UPDATE").execute().chain(rows -> {
+            List<Tuple> changed = new ArrayList<>();
+            for (Row row : rows) {
+                JsonArray members = (JsonArray) row.getValue(1);
+                boolean resealed = false;
+                for (Object each : members) {
+                    JsonObject member = (JsonObject) each;
+                    String secret = member.getString("webhook_secret");
+                    String sealed = secret == null ? null : reseal.apply(secret);
+                    if (sealed != null && !sealed.equals(secret)) {
+                        member.put("webhook_secret", sealed);
+                        resealed = true;
+                    }
+                }
+                if (resealed) {
+                    changed.add(Tuple.of(row.getString(0), members));
+                }
+            }
+            return changed.isEmpty() ? Uni.createFrom().item(0)
+                    : connection.preparedQuery("UPDATE audiences SET members = $2 WHERE audience_id = $1")
+                            .executeBatch(changed).replaceWith(changed.size());
+        });
     }
 
     /**

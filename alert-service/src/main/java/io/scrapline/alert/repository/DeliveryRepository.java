@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -212,7 +213,8 @@ public class DeliveryRepository {
                 .chain(() -> connection.preparedQuery("""
                         UPDATE alert_deliveries SET last_status_code = $2, last_error_class = $3,
                             provider_message_id = coalesce($4, provider_message_id),
-                            last_error = CASE WHEN status = 'done' THEN NULL ELSE last_error END
+                            last_error = CASE WHEN status = 'done' THEN NULL ELSE last_error END,
+                            webhook_secret = CASE WHEN status = 'done' THEN NULL ELSE webhook_secret END
                         WHERE delivery_id = $1
                         """).execute(Tuple.of(claimed.id(), result.statusCode(),
                         result.errorClass() == null ? null : result.errorClass().code(), result.providerMessageId())))
@@ -241,6 +243,28 @@ public class DeliveryRepository {
                 WHERE l.alert_id = ANY($1)
                 """).execute(Tuple.of(alerts.toArray(Long[]::new), attempt, outcome.code(), result.summary()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Seals again, with {@code reseal}, the webhook secrets of the deliveries not yet delivered; those a worker is
+     * attempting now are left for the next round. Returns how many changed.
+     */
+    public Uni<Integer> resealSecrets(SqlConnection connection, UnaryOperator<String> reseal) {
+        return connection.query("""
+                SELECT delivery_id, webhook_secret FROM alert_deliveries WHERE webhook_secret IS NOT NULL
+                FOR UPDATE SKIP LOCKED
+                """).execute().chain(rows -> {
+            List<Tuple> changed = new ArrayList<>();
+            for (Row row : rows) {
+                String sealed = reseal.apply(row.getString(1));
+                if (!sealed.equals(row.getString(1))) {
+                    changed.add(Tuple.of(row.getLong(0), sealed));
+                }
+            }
+            return changed.isEmpty() ? Uni.createFrom().item(0)
+                    : connection.preparedQuery("UPDATE alert_deliveries SET webhook_secret = $2 WHERE delivery_id = $1")
+                            .executeBatch(changed).replaceWith(changed.size());
+        });
     }
 
     private static Optional<Long> id(RowSet<Row> rows) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;
 
+import io.quarkus.logging.Log;
 import io.scrapline.alert.domain.AlertInputs;
 import io.scrapline.alert.domain.IssuedSecret;
 import io.scrapline.alert.domain.Member;
@@ -19,6 +20,7 @@ import io.scrapline.alert.domain.MemberRules;
 import io.scrapline.alert.domain.StandardWebhooks;
 import io.scrapline.alert.repository.AudienceRepository;
 import io.scrapline.alert.repository.AuditRepository;
+import io.scrapline.alert.repository.DeliveryRepository;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.egress.EgressPolicy;
 import io.scrapline.platform.egress.EgressRefusedException;
@@ -42,14 +44,16 @@ public class AudienceService {
 
     private final TenantDb db;
     private final AudienceRepository audiences;
+    private final DeliveryRepository deliveries;
     private final AuditRepository audit;
     private final EgressPolicy egress;
     private final SecretBox secrets;
 
-    public AudienceService(TenantDb db, AudienceRepository audiences, AuditRepository audit, EgressPolicy egress,
-            SecretBox secrets) {
+    public AudienceService(TenantDb db, AudienceRepository audiences, DeliveryRepository deliveries,
+            AuditRepository audit, EgressPolicy egress, SecretBox secrets) {
         this.db = db;
         this.audiences = audiences;
+        this.deliveries = deliveries;
         this.audit = audit;
         this.egress = egress;
         this.secrets = secrets;
@@ -100,6 +104,22 @@ public class AudienceService {
                         .replaceWith(issued);
             }));
         });
+    }
+
+    /**
+     * Seals every webhook secret of the tenant not sealed under the current key again (the {@code alert-secret-reseal}
+     * sweep does it for every tenant with secrets), so that a retired key can leave the ring; returns the rows changed.
+     */
+    public Uni<Integer> reseal(String tenant) {
+        return db
+                .inTenant(tenant, connection -> audiences.resealSecrets(connection, secrets::reseal).chain(
+                        changed -> deliveries.resealSecrets(connection, secrets::reseal).map(more -> changed + more)))
+                .invoke(changed -> {
+                    if (changed > 0) {
+                        Log.infof("sealed %d rows of webhook secrets of tenant %s under the current key", changed,
+                                tenant);
+                    }
+                });
     }
 
     /** The audience's members; a webhook's secret only as whether there is one. */

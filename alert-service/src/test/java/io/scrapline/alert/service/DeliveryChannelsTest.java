@@ -59,6 +59,12 @@ class DeliveryChannelsTest {
     @Inject
     TenantDb db;
 
+    @Inject
+    AudienceService audiences;
+
+    @Inject
+    SecretBox box;
+
     private Alerting world;
     private String hook;
     private String phone;
@@ -144,6 +150,23 @@ class DeliveryChannelsTest {
                 .isEqualTo(3);
         assertThat(world.count("SELECT count(*) FROM alert_audit WHERE after::text LIKE '%enc:v1:%' "
                 + "OR after::text LIKE '%whsec_%'")).isZero();
+    }
+
+    @Test
+    void secretsUnderARetiredKeyAreSealedAgainUnderTheCurrentOne() {
+        String url = "http://" + ChannelServers.ALLOWED_HOST + ":" + http.port() + hook;
+        String secret = world.putAudience("ops", List.of(member("Ops room", "webhook_url", url))).statusCode(200)
+                .extract().jsonPath().getString("webhook_secrets[0].secret");
+        SecretBox old = new SecretBox(List.of("devtest0:c2NyYXBsaW5lLW9sZC1rZXktTk9ULUZPUi1QUk9EISE="), "devtest0");
+        world.sql("UPDATE audiences SET members = jsonb_set(members, '{0,webhook_secret}', to_jsonb($1::text))",
+                old.seal(secret));
+
+        assertThat(audiences.reseal(world.tenant).await().indefinitely()).isEqualTo(1);
+
+        String stored = world.text("SELECT members -> 0 ->> 'webhook_secret' FROM audiences");
+        assertThat(stored).startsWith(SecretBox.PREFIX + "devtest:");
+        assertThat(box.open(stored)).isEqualTo(secret);
+        assertThat(audiences.reseal(world.tenant).await().indefinitely()).isZero();
     }
 
     @Test
