@@ -187,20 +187,16 @@ BEGIN
 END
 $$;
 
--- For the queue workers' sweeps, as in V18: tenant ids only, with the owner's bypass for this call.
-CREATE FUNCTION tenants_with_alert_deliveries() RETURNS SETOF text
+-- For the queue workers' sweeps, as in V18: tenant ids only, with the owner's bypass for this call. The tenants with
+-- deliveries or escalation timers that are due, or whose worker's lease ran out.
+CREATE FUNCTION tenants_with_alert_work() RETURNS SETOF text
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public
 AS $$
     SELECT set_config('app.bypass_tenant', 'on', true);
-    SELECT DISTINCT tenant_id FROM alert_deliveries
+    SELECT tenant_id FROM alert_deliveries
     WHERE (status = 'queued' AND next_attempt_at <= now()) OR (status = 'running' AND lease_until < now())
-$$;
-
-CREATE FUNCTION tenants_with_alert_escalations() RETURNS SETOF text
-    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public
-AS $$
-    SELECT set_config('app.bypass_tenant', 'on', true);
-    SELECT DISTINCT tenant_id FROM alert_escalations
+    UNION
+    SELECT tenant_id FROM alert_escalations
     WHERE (status = 'queued' AND next_attempt_at <= now()) OR (status = 'running' AND lease_until < now())
 $$;
 
@@ -216,9 +212,7 @@ AS $$
     SELECT tenant_id FROM alert_deliveries WHERE webhook_secret IS NOT NULL
 $$;
 
-REVOKE ALL ON FUNCTION tenants_with_alert_deliveries() FROM PUBLIC;
-REVOKE ALL ON FUNCTION tenants_with_alert_escalations() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION tenants_with_alert_deliveries() TO ${app_role};
-GRANT EXECUTE ON FUNCTION tenants_with_alert_escalations() TO ${app_role};
+REVOKE ALL ON FUNCTION tenants_with_alert_work() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tenants_with_alert_work() TO ${app_role};
 REVOKE ALL ON FUNCTION tenants_with_alert_secrets() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tenants_with_alert_secrets() TO ${app_role};

@@ -27,15 +27,15 @@ public class AlertSweeps {
      */
     @Produces
     Sweep deliveries(AlertConfig config, DeliveryWorker worker) {
-        return Sweep.onEveryReplica("alert-deliveries", config.delivery().workEvery(), "5s",
-                "tenants_with_alert_deliveries", tenant -> worker.drain(tenant, worker.worker(), null));
+        return Sweep.onEveryReplica("alert-deliveries", config.delivery().workEvery(), "5s", "tenants_with_alert_work",
+                tenant -> worker.drain(tenant, worker.worker(), null));
     }
 
     /** Due escalation timers fired by every replica; each timer is claimed by one of them. */
     @Produces
     Sweep escalations(AlertConfig config, EscalationService escalation) {
         return Sweep.onEveryReplica("alert-escalations", config.escalation().workEvery(), "5s",
-                "tenants_with_alert_escalations", tenant -> escalation.drain(tenant, escalation.worker()));
+                "tenants_with_alert_work", tenant -> escalation.drain(tenant, escalation.worker()));
     }
 
     /**
