@@ -1,6 +1,7 @@
 package io.scrapline.alert.domain;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -51,8 +52,9 @@ public record Delivery(long id, String kind, List<Long> alerts, String audience,
         }
         try {
             URI uri = new URI(destination);
-            return uri.getScheme() + "://" + uri.getRawAuthority().replaceAll(".*@", "") + "/…";
-        } catch (Exception e) {
+            return uri.getRawAuthority() == null ? "webhook"
+                    : uri.getScheme() + "://" + uri.getRawAuthority().replaceAll(".*@", "") + "/…";
+        } catch (URISyntaxException e) {
             return "webhook";
         }
     }

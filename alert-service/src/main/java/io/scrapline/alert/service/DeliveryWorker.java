@@ -104,12 +104,10 @@ public class DeliveryWorker {
             DeliveryResult result = DeliveryResult.retryable(ErrorClass.INTERNAL, null,
                     "the attempt could not be made; it is retried", null);
             Decision decision = schedule.after(result, claimed.attemptSinceQueued(), claimed.firstDue(), Instant.now());
-            return db.inTenant(tenant,
-                    connection -> deliveries.hold(connection, claimed)
-                            .chain(held -> !held ? Uni.createFrom().voidItem()
-                                    : deliveries.content(connection, claimed.id())
-                                            .chain(content -> deliveries.record(connection, claimed, started, result,
-                                                    decision, wait(decision), content.alerts()))));
+            // The alert log is left as it is: what failed may have been reading the delivery's alerts.
+            return db.inTenant(tenant, connection -> deliveries.hold(connection, claimed).chain(held -> !held
+                    ? Uni.createFrom().voidItem()
+                    : deliveries.record(connection, claimed, started, result, decision, wait(decision), List.of())));
         });
     }
 

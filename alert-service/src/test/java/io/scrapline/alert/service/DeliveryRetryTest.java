@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.scrapline.alert.client.ChannelServers;
 import io.scrapline.alert.client.Receivers;
+import io.scrapline.platform.secrets.SecretBox;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 
@@ -134,6 +135,25 @@ class DeliveryRetryTest {
         world.get(world.admin, "/api/v1/alerts/deliveries/" + delivery).statusCode(200).body("attempts", hasSize(1))
                 .body("attempts[0].result", equalTo("failed_permanent")).body("attempts[0].outcome", equalTo("dead"))
                 .body("last_status_code", equalTo(410));
+    }
+
+    @Test
+    void anAttemptThatCannotBeMadeCountsAsARetryableFailure() {
+        http.stubFor(post(urlPathEqualTo(hook)).willReturn(aResponse().withStatus(200)));
+        // A secret sealed under a key no longer in the ring: the operator's to restore, so the delivery waits.
+        SecretBox gone = new SecretBox(List.of("gone:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
+                "gone");
+        world.sql("UPDATE audiences SET members = jsonb_set(members, '{0,webhook_secret}', to_jsonb($1::text))",
+                gone.seal(secret));
+
+        long alert = world.raise("SAW-BURR", "ops");
+        long delivery = awaitOneDelivery(alert);
+        awaitAttempts(delivery, 1);
+
+        world.get(world.admin, "/api/v1/alerts/deliveries/" + delivery).statusCode(200)
+                .body("status", equalTo("queued")).body("attempts[0].result", equalTo("failed_retryable"))
+                .body("attempts[0].error_class", equalTo("internal")).body("attempts[0].outcome", equalTo("retry"));
+        assertThat(http.findAll(postRequestedFor(urlPathEqualTo(hook)))).isEmpty();
     }
 
     @Test
