@@ -3,6 +3,7 @@ package io.scrapline.alert.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.scrapline.alert.domain.DeliverySchedule;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,8 +19,8 @@ public interface AlertConfig {
     String publicBaseUrl();
 
     /**
-     * How often one replica of the cluster evaluates every rule of every tenant and retries failed sends, so that an
-     * alert a lost prompt missed still goes out; {@code off} to leave alerts to the prompts.
+     * How often one replica of the cluster evaluates every rule of every tenant, so that an alert a lost prompt missed
+     * still goes out; {@code off} to leave alerts to the prompts.
      */
     @WithDefault("30s")
     String sweepEvery();
@@ -29,6 +30,10 @@ public interface AlertConfig {
     Duration connectTimeout();
 
     Email email();
+
+    Delivery delivery();
+
+    Escalation escalation();
 
     Webhook webhook();
 
@@ -42,6 +47,61 @@ public interface AlertConfig {
          */
         @WithDefault("60s")
         Duration timeout();
+    }
+
+    /**
+     * The queue of deliveries (one per alert, recipient and channel), which every replica works on: a failed attempt is
+     * retried after a back-off that doubles from {@code first-delay} up to {@code max-delay}, until
+     * {@code give-up-after} has passed since the delivery came due; then, or after a permanent failure, it goes to the
+     * dead letter, from which it can be sent again through the API.
+     */
+    interface Delivery {
+
+        /** How often each replica claims the deliveries that are due; {@code off} leaves them to the prompts. */
+        @WithDefault("5s")
+        String workEvery();
+
+        /** The wait after a delivery's first failed attempt; doubled after each further one. */
+        @WithDefault("30s")
+        Duration firstDelay();
+
+        /** The longest wait between two attempts, however many failed before. */
+        @WithDefault("2h")
+        Duration maxDelay();
+
+        /**
+         * How long a delivery that keeps failing is retried, from when it first came due, before it goes to the dead
+         * letter. An outage of the SMTP server or a receiver shorter than this loses nothing.
+         */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /**
+         * How long a claim is a worker's before another replica may take the delivery over (the worker died): longer
+         * than the slowest attempt, so that an attempt in progress is not made twice.
+         */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** How many deliveries of a tenant one replica attempts at the same time. */
+        @WithDefault("4")
+        int concurrency();
+
+        default DeliverySchedule schedule() {
+            return new DeliverySchedule(firstDelay(), maxDelay(), giveUpAfter());
+        }
+    }
+
+    /** The escalation timers: an alert not acknowledged within a step's delay goes to the next step's audiences. */
+    interface Escalation {
+
+        /** How often each replica claims the escalation timers that are due; {@code off} stops escalation. */
+        @WithDefault("10s")
+        String workEvery();
+
+        /** How long a claimed timer is a worker's before another replica may take it over. */
+        @WithDefault("1m")
+        Duration lease();
     }
 
     interface Webhook {

@@ -14,8 +14,16 @@ public final class AlertInputs {
             String audience, Boolean enabled) {
     }
 
-    /** A member of an audience; {@code lines} limits the member to some lines of the plant. */
-    public record Member(String name, String role, String email, String phone, String webhookUrl, List<String> lines) {
+    /**
+     * A member of an audience as written; {@code lines} limits the member to some lines of the plant. See
+     * {@link MemberRules} for what each field takes.
+     */
+    public record Member(String name, String role, String email, String phone, String webhookUrl, String webhookFormat,
+            Quiet quietHours, String digest, List<String> lines) {
+    }
+
+    /** Quiet hours as written: an IANA time zone and local times {@code HH:MM}. */
+    public record Quiet(String timeZone, String start, String end) {
     }
 
     public record Audience(List<Member> members) {

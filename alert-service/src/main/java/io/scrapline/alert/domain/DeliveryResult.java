@@ -56,7 +56,9 @@ public record DeliveryResult(Status status, Integer statusCode, String providerM
         /** The address is not one the channel can send to (no http(s) URL, no E.164 phone number, no recipient). */
         INVALID_DESTINATION,
         /** The channel has no provider configured (e.g. no SMS account). */
-        NOT_CONFIGURED;
+        NOT_CONFIGURED,
+        /** The platform could not make the attempt (e.g. a stored secret it cannot open just now). */
+        INTERNAL;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

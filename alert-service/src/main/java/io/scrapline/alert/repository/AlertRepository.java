@@ -16,31 +16,18 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Audiences, rules and the alert log. */
+/** Rules and the alert log. */
 @ApplicationScoped
 public class AlertRepository {
 
-    /** A rule whose metric is over its threshold in a period that has no alert yet. */
-    public record Breach(String ruleId, String plant, String period, String defectCode, BigDecimal value,
-            BigDecimal threshold, String currency, List<String> recipients) {
-    }
-
-    /** An alert to (re)send. */
-    public record Pending(long alertId, Breach breach) {
-    }
-
-    public Uni<Void> upsertAudience(SqlConnection connection, String audience, AlertInputs.Audience request) {
-        JsonArray members = new JsonArray();
-        request.members()
-                .forEach(m -> members.add(new JsonObject().put("name", m.name()).put("role", m.role())
-                        .put("email", m.email()).put("phone", m.phone()).put("webhook_url", m.webhookUrl())
-                        .put("lines", m.lines() == null ? new JsonArray() : new JsonArray(m.lines()))));
-        return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
-                .execute().chain(() -> connection.preparedQuery("""
-                        INSERT INTO audiences (tenant_id, audience_id, members) VALUES (current_tenant(), $1, $2)
-                        ON CONFLICT (tenant_id, audience_id) DO UPDATE SET members = excluded.members,
-                            updated_at = now()
-                        """).execute(Tuple.of(audience, members))).replaceWithVoid();
+    /**
+     * A rule whose metric is over its threshold in a period that has no alert yet: the plant's name, time zone and
+     * fiscal calendar place the period, the rule's audience hears of it, and {@code recipients} are its members' email
+     * addresses, for the log.
+     */
+    public record Breach(String ruleId, String plant, String plantName, String timeZone, String fiscalCalendar,
+            String period, String defectCode, BigDecimal value, BigDecimal threshold, String currency, String audience,
+            List<String> recipients) {
     }
 
     /** Which of the rule's references are missing: {@code plant}, {@code audience}. */
@@ -88,8 +75,8 @@ public class AlertRepository {
     public Uni<List<Breach>> breaches(SqlConnection connection, String plant, String period, List<String> codes,
             String[] plants) {
         return connection.preparedQuery("""
-                SELECT r.rule_id, r.plant_id, c.period, r.defect_code, sum(c.amount) AS value, r.threshold,
-                    p.currency, a.members
+                SELECT r.rule_id, r.plant_id, p.name AS plant_name, p.time_zone, p.fiscal_calendar, c.period,
+                    r.defect_code, sum(c.amount) AS value, r.threshold, p.currency, r.audience_id, a.members
                 FROM alert_rules r
                 JOIN cost_rollups c ON c.tenant_id = r.tenant_id AND c.plant_id = r.plant_id
                     AND c.defect_code = r.defect_code
@@ -100,7 +87,8 @@ public class AlertRepository {
                   AND (cardinality($4::text[]) = 0 OR r.plant_id = ANY($4))
                   AND NOT EXISTS (SELECT 1 FROM alert_log l WHERE l.tenant_id = r.tenant_id
                                   AND l.rule_id = r.rule_id AND l.period = c.period)
-                GROUP BY r.rule_id, r.plant_id, c.period, r.defect_code, r.threshold, p.currency, a.members
+                GROUP BY r.rule_id, r.plant_id, p.name, p.time_zone, p.fiscal_calendar, c.period, r.defect_code,
+                    r.threshold, p.currency, r.audience_id, a.members
                 HAVING sum(c.amount) > r.threshold
                 """).execute(Tuple.of(plant, period, codes == null ? null : codes.toArray(String[]::new), plants))
                 .map(rows -> {
@@ -125,40 +113,6 @@ public class AlertRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
     }
 
-    public Uni<Void> markSent(SqlConnection connection, long alertId) {
-        return connection.preparedQuery("""
-                UPDATE alert_log SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
-                WHERE alert_id = $1
-                """).execute(Tuple.of(alertId)).replaceWithVoid();
-    }
-
-    public Uni<Void> markFailed(SqlConnection connection, long alertId, String error) {
-        return connection.preparedQuery("""
-                UPDATE alert_log SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE alert_id = $1
-                """).execute(Tuple.of(alertId, error)).replaceWithVoid();
-    }
-
-    /** Alerts whose sending failed or never finished, for the sweep to retry a bounded number of times. */
-    public Uni<List<Pending>> unsent(SqlConnection connection, int maxAttempts) {
-        return connection.preparedQuery("""
-                SELECT alert_id, rule_id, plant_id, period, defect_code, value, threshold, currency, recipients
-                FROM alert_log
-                WHERE (status = 'failed' OR (status = 'pending' AND created_at < now() - interval '1 minute'))
-                  AND attempts < $1
-                ORDER BY alert_id LIMIT 100
-                """).execute(Tuple.of(maxAttempts)).map(rows -> {
-            List<Pending> pending = new ArrayList<>();
-            for (Row row : rows) {
-                pending.add(new Pending(row.getLong("alert_id"),
-                        new Breach(row.getString("rule_id"), row.getString("plant_id"), row.getString("period"),
-                                row.getString("defect_code"), row.getBigDecimal("value"),
-                                row.getBigDecimal("threshold"), row.getString("currency"),
-                                List.of(row.getArrayOfStrings("recipients")))));
-            }
-            return pending;
-        });
-    }
-
     /** The alerts of {@code plants} (every plant when empty), newest first. */
     public Uni<List<LoggedAlert>> list(SqlConnection connection, String status, String[] plants) {
         return connection.preparedQuery("""
@@ -169,16 +123,27 @@ public class AlertRepository {
                 ORDER BY alert_id DESC LIMIT 500
                 """).execute(Tuple.of(status, plants)).map(rows -> {
             List<LoggedAlert> alerts = new ArrayList<>();
-            for (Row row : rows) {
-                alerts.add(new LoggedAlert(row.getLong("alert_id"), row.getString("rule_id"), row.getString("plant_id"),
-                        row.getString("period"), row.getString("defect_code"), row.getBigDecimal("value"),
-                        row.getBigDecimal("threshold"), row.getString("currency"),
-                        List.of(row.getArrayOfStrings("recipients")), row.getString("status"),
-                        row.getInteger("attempts"), row.getString("last_error"), row.getOffsetDateTime("created_at"),
-                        row.getOffsetDateTime("sent_at")));
-            }
+            rows.forEach(row -> alerts.add(logged(row)));
             return alerts;
         });
+    }
+
+    /** The alert, if it is one of {@code plants} (every plant when empty). */
+    public Uni<Optional<LoggedAlert>> find(SqlConnection connection, long alertId, String[] plants) {
+        return connection.preparedQuery("""
+                SELECT alert_id, rule_id, plant_id, period, defect_code, value, threshold, currency, recipients,
+                    status, attempts, last_error, created_at, sent_at
+                FROM alert_log WHERE alert_id = $1 AND (cardinality($2::text[]) = 0 OR plant_id = ANY($2))
+                """).execute(Tuple.of(alertId, plants))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(logged(rows.iterator().next())));
+    }
+
+    private static LoggedAlert logged(Row row) {
+        return new LoggedAlert(row.getLong("alert_id"), row.getString("rule_id"), row.getString("plant_id"),
+                row.getString("period"), row.getString("defect_code"), row.getBigDecimal("value"),
+                row.getBigDecimal("threshold"), row.getString("currency"), List.of(row.getArrayOfStrings("recipients")),
+                row.getString("status"), row.getInteger("attempts"), row.getString("last_error"),
+                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("sent_at"));
     }
 
     /** Whether an alert of {@code plants} (every plant when empty) was there to acknowledge. */
@@ -191,9 +156,15 @@ public class AlertRepository {
 
     private static Breach breach(Row row, JsonArray members) {
         List<String> recipients = new ArrayList<>();
-        members.forEach(member -> recipients.add(((JsonObject) member).getString("email")));
-        return new Breach(row.getString("rule_id"), row.getString("plant_id"), row.getString("period"),
+        members.forEach(member -> {
+            String email = ((JsonObject) member).getString("email");
+            if (email != null) {
+                recipients.add(email);
+            }
+        });
+        return new Breach(row.getString("rule_id"), row.getString("plant_id"), row.getString("plant_name"),
+                row.getString("time_zone"), row.getString("fiscal_calendar"), row.getString("period"),
                 row.getString("defect_code"), row.getBigDecimal("value"), row.getBigDecimal("threshold"),
-                row.getString("currency"), recipients);
+                row.getString("currency"), row.getString("audience_id"), recipients);
     }
 }

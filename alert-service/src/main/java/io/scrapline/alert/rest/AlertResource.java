@@ -47,21 +47,6 @@ public class AlertResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Path("/audiences/{audience}")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace an audience")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "quality", value = """
-            {"members": [{"name": "Dana Ortiz", "role": "quality", "email": "dana.ortiz@example.com"}]}""")))
-    @APIResponse(responseCode = "204", description = "Stored")
-    public Uni<Void> putAudience(@PathParam("audience") String audience, @Valid @NotNull AlertRequests.Audience body) {
-        return alerts.putAudience(caller.tenant(), caller.scope(), audience, new AlertInputs.Audience(body.members()
-                .stream()
-                .map(m -> new AlertInputs.Member(m.name(), m.role(), m.email(), m.phone(), m.webhookUrl(), m.lines()))
-                .toList()));
-    }
-
-    @PUT
-    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/alert-rules/{rule}")
     @RolesAllowed({ Roles.ADMIN, Roles.QUALITY })
     @Operation(summary = "Create or replace a threshold rule", description = "Alerts once per rule and period "
@@ -93,22 +78,13 @@ public class AlertResource {
     }
 
     @POST
-    @Path("/alerts/{id}/acknowledge")
-    @RolesAllowed({ Roles.ADMIN, Roles.QUALITY, Roles.CONTROLLER, Roles.SUPERVISOR })
-    @Operation(summary = "Acknowledge an alert")
-    @APIResponse(responseCode = "204", description = "Acknowledged")
-    @APIResponse(responseCode = "404", description = "No such alert for this tenant")
-    public Uni<Void> acknowledge(@PathParam("id") long id) {
-        return alerts.acknowledge(caller.tenant(), caller.scope(), id);
-    }
-
-    @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/alerts/evaluations")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Evaluate the rules that watch changed rollups", description = "costing-service calls "
             + "this after it commits, with a service token of the tenant (no user's token is accepted); the sweep "
-            + "does the same from the database.")
+            + "does the same from the database. sent counts the alerts raised, whose deliveries are queued and "
+            + "attempted at once.")
     public Uni<Map<String, Integer>> evaluate(@Valid @NotNull AlertPrompt prompt) {
         return alerts.evaluate(caller.tenant(), caller.scope(), prompt).map(sent -> Map.of("sent", sent));
     }

@@ -1,24 +1,29 @@
 package io.scrapline.alert.service;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.scrapline.alert.domain.AlertInputs;
+import io.scrapline.alert.domain.AlertState;
 import io.scrapline.alert.domain.LoggedAlert;
+import io.scrapline.alert.domain.Notice;
+import io.scrapline.alert.domain.Notice.Level;
+import io.scrapline.alert.domain.Notice.Measure;
+import io.scrapline.alert.domain.Notice.Metric;
+import io.scrapline.alert.domain.Notice.Window;
+import io.scrapline.alert.domain.Notice.WindowKind;
 import io.scrapline.alert.repository.AlertRepository;
 import io.scrapline.alert.repository.AlertRepository.Breach;
+import io.scrapline.alert.repository.DeliveryLogRepository;
+import io.scrapline.alert.repository.EscalationRepository;
 import io.scrapline.platform.api.AlertPrompt;
 import io.scrapline.platform.auth.Scope;
-import io.scrapline.platform.egress.EgressPolicy;
-import io.scrapline.platform.egress.EgressRefusedException;
+import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -28,72 +33,25 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Evaluates threshold rules against the rollups and sends each alert once per rule and period: the alert log's unique
- * key decides which evaluation sends, and the log records every attempt.
+ * Evaluates threshold rules against the rollups and raises each alert once per rule and period: the alert log's unique
+ * key decides which evaluation raises it, and its deliveries open in the same transaction ({@link DeliveryService}).
  */
 @ApplicationScoped
 public class AlertService {
 
-    /** Sending attempts before an alert is left failed for a person to look at. */
-    static final int MAX_ATTEMPTS = 5;
-
     private final TenantDb db;
     private final AlertRepository alerts;
-    private final ReactiveMailer mailer;
-    private final EgressPolicy egress;
+    private final DeliveryLogRepository deliveryLog;
+    private final EscalationRepository escalations;
+    private final DeliveryService deliveries;
 
-    public AlertService(TenantDb db, AlertRepository alerts, ReactiveMailer mailer, EgressPolicy egress) {
+    public AlertService(TenantDb db, AlertRepository alerts, DeliveryLogRepository deliveryLog,
+            EscalationRepository escalations, DeliveryService deliveries) {
         this.db = db;
         this.alerts = alerts;
-        this.mailer = mailer;
-        this.egress = egress;
-    }
-
-    /**
-     * An audience is shared by the rules of every plant: only a token without a plant or line limit changes it. A
-     * member's webhook URL must be one the egress policy lets the platform call; a name that does not resolve yet is no
-     * error here, since every delivery checks again.
-     */
-    public Uni<Void> putAudience(String tenant, Scope scope, String audience, AlertInputs.Audience request) {
-        scope.requireWholeTenant("an audience");
-        return refusedWebhooks(request.members()).chain(refused -> {
-            if (!refused.isEmpty()) {
-                throw new InvalidInputException("a webhook URL is not one the platform may call", refused);
-            }
-            return db.inTenant(tenant, connection -> alerts.upsertAudience(connection, audience, request));
-        });
-    }
-
-    private Uni<List<FieldError>> refusedWebhooks(List<AlertInputs.Member> members) {
-        List<Uni<Optional<FieldError>>> checks = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            String url = members.get(i).webhookUrl();
-            if (url == null) {
-                continue;
-            }
-            int row = i + 1;
-            URI uri;
-            try {
-                uri = new URI(url);
-            } catch (URISyntaxException e) {
-                uri = null;
-            }
-            if (uri == null || uri.getHost() == null
-                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                checks.add(Uni.createFrom()
-                        .item(Optional.of(new FieldError(row, "webhook_url", "must be an http or https URL"))));
-                continue;
-            }
-            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            checks.add(egress.check(uri.getHost(), port).map(checked -> Optional.<FieldError> empty())
-                    .onFailure(EgressRefusedException.class)
-                    .recoverWithItem(
-                            () -> Optional.of(new FieldError(row, "webhook_url", EgressRefusedException.MESSAGE)))
-                    .onFailure().recoverWithItem(Optional.empty()));
-        }
-        return checks.isEmpty() ? Uni.createFrom().item(List.of())
-                : Multi.createFrom().iterable(checks).onItem().transformToUniAndConcatenate(check -> check)
-                        .filter(Optional::isPresent).map(Optional::get).collect().asList();
+        this.deliveryLog = deliveryLog;
+        this.escalations = escalations;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -118,8 +76,8 @@ public class AlertService {
     }
 
     /**
-     * Evaluates the rules a prompt names; with a null prompt, every rule of the plants in {@code scope}. Returns alerts
-     * sent.
+     * Evaluates the rules a prompt names; with a null prompt, every rule of the plants in {@code scope}. Each alert
+     * opens with its deliveries, which are attempted once they have committed. Returns the alerts raised.
      */
     public Uni<Integer> evaluate(String tenant, Scope scope, AlertPrompt prompt) {
         if (prompt != null && prompt.plant() != null) {
@@ -134,19 +92,27 @@ public class AlertService {
                                 : alerts.breaches(connection, prompt.plant(), prompt.period(), prompt.defectCodes(),
                                         plants))
                 .onItem().transformToMulti(breaches -> Multi.createFrom().iterable(breaches)).onItem()
-                .transformToUniAndConcatenate(
-                        breach -> db.inTenant(tenant, connection -> alerts.log(connection, breach))
-                                .chain(logged -> logged.isEmpty() ? Uni.createFrom().item(0)
-                                        : send(tenant, logged.get(), breach).map(sent -> sent ? 1 : 0)))
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+                .transformToUniAndConcatenate(breach -> db.inTenant(tenant, connection -> alerts.log(connection, breach)
+                        .chain(logged -> logged.isEmpty() ? Uni.createFrom().item(List.<Long> of())
+                                : deliveries.open(connection, logged.get(), Level.WARNING, List.of(breach.audience()),
+                                        null, notice(logged.get(), breach)).replaceWith(List.of(logged.get())))))
+                .collect().asList().map(raised -> {
+                    List<Long> ids = raised.stream().flatMap(List::stream).collect(Collectors.toList());
+                    deliveries.deliverSoon(tenant, ids);
+                    return ids.size();
+                });
     }
 
-    /** Retries alerts whose sending failed. */
-    public Uni<Void> retryUnsent(String tenant) {
-        return db.inTenant(tenant, connection -> alerts.unsent(connection, MAX_ATTEMPTS)).onItem()
-                .transformToMulti(pending -> Multi.createFrom().iterable(pending)).onItem()
-                .transformToUniAndConcatenate(p -> send(tenant, p.alertId(), p.breach())).collect().last()
-                .replaceWithVoid();
+    /** What a rule of this version says: the defect code's cost over the plant's period, against the threshold. */
+    static Notice notice(long alertId, Breach breach) {
+        ZoneId zone = ZoneId.of(breach.timeZone());
+        FiscalCalendar.Range range = FiscalCalendar.parse(breach.fiscalCalendar()).range(breach.period());
+        Window window = new Window(WindowKind.PERIOD, range.first().atTime(LocalTime.MIDNIGHT).atZone(zone),
+                range.last().plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(zone), breach.period());
+        return new Notice(String.valueOf(alertId), Instant.now(), Level.WARNING, breach.ruleId(), null, breach.plant(),
+                breach.plantName(), null, null, null, breach.defectCode(), null,
+                new Measure(Metric.COST, breach.value(), breach.threshold()), breach.currency(), null, window,
+                List.of(), List.of());
     }
 
     /**
@@ -161,38 +127,23 @@ public class AlertService {
     }
 
     /**
-     * Acknowledges an alert of a plant in {@code scope}; one of another plant is not found, as another tenant's is. A
-     * token limited to lines may acknowledge its plants' alerts: that is a receipt, it changes no figure or setting.
+     * An alert of the plants in {@code scope} with its acknowledgement, resolution, escalation and deliveries; as in
+     * the list, a token limited to lines sees none.
      */
-    public Uni<Void> acknowledge(String tenant, Scope scope, long alertId) {
-        return db.inTenant(tenant, connection -> alerts.acknowledge(connection, alertId, scope.plantArray()))
-                .invoke(found -> {
-                    if (!found) {
+    public Uni<AlertState> state(String tenant, Scope scope, long alertId) {
+        if (scope.limitedToLines()) {
+            throw new NotFoundProblem("no alert " + alertId);
+        }
+        return db.readInTenant(tenant,
+                connection -> alerts.find(connection, alertId, scope.plantArray()).chain(found -> {
+                    if (found.isEmpty()) {
                         throw new NotFoundProblem("no alert " + alertId);
                     }
-                }).replaceWithVoid();
-    }
-
-    /** Sends the alert's email and logs the outcome; whether it was sent. */
-    private Uni<Boolean> send(String tenant, long alertId, Breach breach) {
-        String subject = String.format("[Scrapline] %s %s: %s cost %s %s is over its threshold of %s", breach.plant(),
-                breach.period(), breach.defectCode(), breach.value().toPlainString(), breach.currency(),
-                breach.threshold().toPlainString());
-        String body = String.format("""
-                Defect code %s in plant %s has cost %s %s in period %s, over the threshold of %s %s set by rule %s.
-
-                Alert %d. Acknowledge it with POST /api/v1/alerts/%d/acknowledge.
-                """, breach.defectCode(), breach.plant(), breach.value().toPlainString(), breach.currency(),
-                breach.period(), breach.threshold().toPlainString(), breach.currency(), breach.ruleId(), alertId,
-                alertId);
-        Mail mail = Mail.withText(breach.recipients().get(0), subject, body);
-        mail.setTo(breach.recipients());
-        return mailer.send(mail).chain(() -> db.inTenant(tenant, connection -> alerts.markSent(connection, alertId)))
-                .replaceWith(true).onFailure().recoverWithUni(failure -> {
-                    Log.warnf("alert %d of tenant %s was not sent: %s", alertId, tenant, failure.getMessage());
-                    return db.inTenant(tenant,
-                            connection -> alerts.markFailed(connection, alertId, String.valueOf(failure.getMessage())))
-                            .replaceWith(false);
-                });
+                    return escalations.responses(connection, alertId)
+                            .chain(responses -> deliveryLog.ofAlert(connection, alertId)
+                                    .map(list -> new AlertState(found.get(), responses.level(),
+                                            responses.acknowledged(), responses.resolved(), responses.escalation(),
+                                            list)));
+                }));
     }
 }

@@ -2,10 +2,14 @@ package io.scrapline.alert.client;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +23,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The real servers the channels talk to in tests: a GreenMail SMTP server and a WireMock HTTP server that plays both
  * the webhook receivers and the SMS provider. WireMock listens on 127.0.0.2, the one address the test profile's egress
- * policy allows; both take free ports, so tests of other modules or worktrees running at the same time do not clash.
+ * policy allows; both take free ports, so tests of other modules or worktrees running at the same time do not clash. A
+ * test may stop the SMTP server and start it again on the same port.
  */
 public class ChannelServers implements QuarkusTestResourceLifecycleManager {
 
@@ -54,7 +59,9 @@ public class ChannelServers implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        // A fixed free port rather than a dynamic one, so that a test can stop the server and start it again where
+        // the mailer expects it (an outage).
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         http = new WireMockServer(options().dynamicPort().bindAddress(ALLOWED_HOST));
         http.start();
@@ -70,6 +77,14 @@ public class ChannelServers implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         injector.injectIntoFields(smtp, new TestInjector.AnnotatedAndMatchesType(Smtp.class, GreenMail.class));
         injector.injectIntoFields(http, new TestInjector.AnnotatedAndMatchesType(Http.class, WireMockServer.class));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -157,9 +157,11 @@ class AlertResourceTest {
             assertThat(received(LEE)).hasSize(1);
             MimeMessage message = received(DANA).get(0);
             assertThat(message.getSubject())
-                    .isEqualTo("[Scrapline] DAY1 2026-10: MACH-DIM cost 873.60 USD is over its threshold of 500.00");
-            assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly(DANA, LEE);
+                    .isEqualTo("[Scrapline] WARNING DAY1 MACH-DIM: cost 873.60 USD over 500.00 USD");
+            // One delivery per recipient and channel: each recipient gets a message of their own.
+            assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly(DANA);
 
+            awaitStatus("sent");
             given().auth().oauth2(admin).get("/api/v1/alerts").then().statusCode(200).body("", hasSize(1))
                     .body("[0].rule", equalTo("mach-dim")).body("[0].status", equalTo("sent"))
                     .body("[0].value", equalTo("873.60")).body("[0].threshold", equalTo("500.00"))
@@ -256,9 +258,16 @@ class AlertResourceTest {
                     .statusCode(204);
             evaluate("DAY1", "2026-10", "MACH-DIM").statusCode(200).body("sent", equalTo(1));
         }
+        awaitStatus("sent");
         JsonPath alerts = given().auth().oauth2(admin).get("/api/v1/alerts").then().statusCode(200).body("", hasSize(1))
                 .body("[0].status", equalTo("sent")).extract().jsonPath();
         return alerts.getLong("[0].id");
+    }
+
+    /** The deliveries are attempted once the alert has committed: its status follows shortly after. */
+    private void awaitStatus(String status) {
+        awaitTrue(() -> given().auth().oauth2(admin).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath()
+                .getList("status").stream().allMatch(status::equals));
     }
 
     private ValidatableResponse evaluate(String plant, String period, String... codes) {

@@ -3,6 +3,7 @@ package io.scrapline.alert.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -73,10 +74,11 @@ class InputHardeningTest {
                         .statusCode(422).body("errors[0].message", equalTo("must be an http or https URL"));
         assertThat(count("SELECT count(*) FROM audiences WHERE audience_id = 'ops'")).isZero();
 
-        put("/api/v1/audiences/ops",
-                Map.of("members", List.of(
-                        Map.of("role", "quality", "email", "q@example.com", "webhook_url", "http://127.0.0.2:9/hook"))))
-                                .statusCode(204);
+        // An allowed webhook is stored, and the answer shows the signing secret the platform made for it.
+        put("/api/v1/audiences/ops", Map.of("members",
+                List.of(Map.of("role", "quality", "email", "q@example.com", "webhook_url", "http://127.0.0.2:9/hook"))))
+                        .statusCode(200).body("webhook_secrets[0].row", equalTo(1))
+                        .body("webhook_secrets[0].secret", startsWith("whsec_"));
     }
 
     @Test

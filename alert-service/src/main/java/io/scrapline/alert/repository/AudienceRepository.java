@@ -1,0 +1,150 @@
+package io.scrapline.alert.repository;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.scrapline.alert.domain.Member;
+import io.scrapline.alert.domain.MemberRules;
+import io.scrapline.alert.domain.QuietHours;
+import io.scrapline.alert.domain.WebhookFormat;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Audiences and their members, stored as a JSON list per audience: the v1 fields ({@code name}, {@code role},
+ * {@code email}, {@code phone}, {@code webhook_url}, {@code lines}) and the channels' settings ({@code webhook_format},
+ * {@code webhook_secret} sealed, {@code quiet_hours}, {@code digest}).
+ */
+@ApplicationScoped
+public class AudienceRepository {
+
+    /** The audience's members, its row locked until the transaction ends; nothing if there is no such audience. */
+    public Uni<Optional<List<Member>>> membersForUpdate(SqlConnection connection, String audience) {
+        return connection.preparedQuery("SELECT members FROM audiences WHERE audience_id = $1 FOR UPDATE")
+                .execute(Tuple.of(audience)).map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(members((JsonArray) rows.iterator().next().getValue(0))));
+    }
+
+    /** The members of the named audiences that exist, by audience. */
+    public Uni<Map<String, List<Member>>> members(SqlConnection connection, List<String> audiences) {
+        return connection.preparedQuery("SELECT audience_id, members FROM audiences WHERE audience_id = ANY($1)")
+                .execute(Tuple.of(audiences.toArray(String[]::new))).map(rows -> {
+                    Map<String, List<Member>> found = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        found.put(row.getString(0), members((JsonArray) row.getValue(1)));
+                    }
+                    return found;
+                });
+    }
+
+    /** Of the named audiences, those that do not exist. */
+    public Uni<List<String>> missing(SqlConnection connection, List<String> audiences) {
+        return connection.preparedQuery("""
+                SELECT a FROM unnest($1::text[]) AS a
+                WHERE NOT EXISTS (SELECT 1 FROM audiences WHERE audience_id = a)
+                """).execute(Tuple.of(audiences.toArray(String[]::new))).map(rows -> {
+            List<String> missing = new ArrayList<>();
+            rows.forEach(row -> missing.add(row.getString(0)));
+            return missing;
+        });
+    }
+
+    public Uni<Void> upsert(SqlConnection connection, String audience, List<Member> members) {
+        JsonArray stored = new JsonArray();
+        members.forEach(member -> stored.add(json(member, true)));
+        return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
+                .execute().chain(() -> connection.preparedQuery("""
+                        INSERT INTO audiences (tenant_id, audience_id, members) VALUES (current_tenant(), $1, $2)
+                        ON CONFLICT (tenant_id, audience_id) DO UPDATE SET members = excluded.members,
+                            updated_at = now()
+                        """).execute(Tuple.of(audience, stored))).replaceWithVoid();
+    }
+
+    /** Seals again, with {@code reseal}, every member's webhook secret; returns how many audiences changed. */
+    public Uni<Integer> resealSecrets(SqlConnection connection, UnaryOperator<String> reseal) {
+        return connection.query("SELECT audience_id, members FROM audiences FOR UPDATE").execute().chain(rows -> {
+            List<Tuple> changed = new ArrayList<>();
+            for (Row row : rows) {
+                JsonArray members = (JsonArray) row.getValue(1);
+                boolean resealed = false;
+                for (Object each : members) {
+                    JsonObject member = (JsonObject) each;
+                    String secret = member.getString("webhook_secret");
+                    String sealed = secret == null ? null : reseal.apply(secret);
+                    if (sealed != null && !sealed.equals(secret)) {
+                        member.put("webhook_secret", sealed);
+                        resealed = true;
+                    }
+                }
+                if (resealed) {
+                    changed.add(Tuple.of(row.getString(0), members));
+                }
+            }
+            return changed.isEmpty() ? Uni.createFrom().item(0)
+                    : connection.preparedQuery("UPDATE audiences SET members = $2 WHERE audience_id = $1")
+                            .executeBatch(changed).replaceWith(changed.size());
+        });
+    }
+
+    /**
+     * A member as JSON; with {@code secret} false, the webhook secret is left out and only {@code webhook_secret_set}
+     * says whether there is one (the audit trail's and the API's view).
+     */
+    public static JsonObject json(Member member, boolean secret) {
+        JsonObject json = new JsonObject().put("name", member.name()).put("role", member.role())
+                .put("email", member.email()).put("phone", member.phone()).put("webhook_url", member.webhookUrl())
+                .put("webhook_format", member.webhookFormat() == null ? null : member.webhookFormat().code());
+        if (secret) {
+            json.put("webhook_secret", member.webhookSecret());
+        } else {
+            json.put("webhook_secret_set", member.webhookSecret() != null);
+        }
+        QuietHours quiet = member.quietHours();
+        json.put("quiet_hours",
+                quiet == null ? null
+                        : new JsonObject().put("time_zone", quiet.zone().getId()).put("start", quiet.start().toString())
+                                .put("end", quiet.end().toString()));
+        return json.put("digest", member.hourlyDigest() ? "hourly" : null).put("lines", new JsonArray(member.lines()));
+    }
+
+    static List<Member> members(JsonArray stored) {
+        List<Member> members = new ArrayList<>();
+        for (Object each : stored) {
+            members.add(member((JsonObject) each));
+        }
+        return members;
+    }
+
+    /** A stored member; one written before channels had settings reads with none (and an unsigned webhook). */
+    private static Member member(JsonObject json) {
+        String phone = json.getString("phone");
+        String webhook = json.getString("webhook_url");
+        String format = json.getString("webhook_format");
+        JsonObject quiet = json.getJsonObject("quiet_hours");
+        JsonArray lines = json.getJsonArray("lines");
+        List<String> lineList = new ArrayList<>();
+        if (lines != null) {
+            lines.forEach(line -> lineList.add(line.toString()));
+        }
+        return new Member(json.getString("name"), json.getString("role"), json.getString("email"),
+                phone == null ? null : Optional.ofNullable(MemberRules.phone(phone)).orElse(phone), webhook,
+                webhook == null ? null : format == null ? WebhookFormat.GENERIC : WebhookFormat.of(format),
+                json.getString("webhook_secret"),
+                quiet == null ? null
+                        : new QuietHours(ZoneId.of(quiet.getString("time_zone")),
+                                LocalTime.parse(quiet.getString("start")), LocalTime.parse(quiet.getString("end"))),
+                "hourly".equals(json.getString("digest")), lineList);
+    }
+}
