@@ -231,6 +231,32 @@ Usage: include "scrapline.serviceIdentityMount" (dict "root" $ "component" "inge
 {{- end }}
 
 {{/*
+The key ring that seals stored secrets (connectors' credentials, members' webhook secrets) and the egress policy of
+what a tenant can point the platform at: for the services that keep such secrets and call such addresses.
+*/}}
+{{- define "scrapline.secretsAndEgressEnv" -}}
+{{- $keys := required "secrets.existingSecret is required (a Secret with the key ring that encrypts stored secrets)" .Values.secrets.existingSecret }}
+- name: SCRAPLINE_SECRETS_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ $keys }}
+      key: {{ .Values.secrets.keysKey }}
+- name: SCRAPLINE_SECRETS_CURRENT_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $keys }}
+      key: {{ .Values.secrets.currentKeyKey }}
+{{- with .Values.egress.allow }}
+- name: SCRAPLINE_EGRESS_ALLOW
+  value: {{ join "," . | quote }}
+{{- end }}
+{{- with .Values.egress.deny }}
+- name: SCRAPLINE_EGRESS_DENY
+  value: {{ join "," . | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
 Environment of one service container: the common part, what that service alone needs, then its extraEnv.
 Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service")
 */}}
@@ -243,29 +269,12 @@ Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service
 {{- if eq .component "ingest-service" }}
 - name: QUARKUS_REST_CLIENT_COSTING_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "costing-service")) $root.Values.costingService.service.port | quote }}
-{{- $keys := required "secrets.existingSecret is required (a Secret with the key ring that encrypts stored secrets)" $root.Values.secrets.existingSecret }}
-- name: SCRAPLINE_SECRETS_KEYS
-  valueFrom:
-    secretKeyRef:
-      name: {{ $keys }}
-      key: {{ $root.Values.secrets.keysKey }}
-- name: SCRAPLINE_SECRETS_CURRENT_KEY
-  valueFrom:
-    secretKeyRef:
-      name: {{ $keys }}
-      key: {{ $root.Values.secrets.currentKeyKey }}
-{{- with $root.Values.egress.allow }}
-- name: SCRAPLINE_EGRESS_ALLOW
-  value: {{ join "," . | quote }}
-{{- end }}
-{{- with $root.Values.egress.deny }}
-- name: SCRAPLINE_EGRESS_DENY
-  value: {{ join "," . | quote }}
-{{- end }}
+{{- include "scrapline.secretsAndEgressEnv" $root }}
 {{- else if eq .component "costing-service" }}
 - name: QUARKUS_REST_CLIENT_ALERT_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "alert-service")) $root.Values.alertService.service.port | quote }}
 {{- else if eq .component "alert-service" }}
+{{- include "scrapline.secretsAndEgressEnv" $root }}
 - name: SCRAPLINE_ALERT_PUBLIC_BASE_URL
   value: {{ required "alerts.publicBaseUrl is required by alert-service" $root.Values.alerts.publicBaseUrl | quote }}
 - name: QUARKUS_MAILER_HOST

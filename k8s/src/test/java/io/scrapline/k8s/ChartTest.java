@@ -203,10 +203,11 @@ class ChartTest {
     }
 
     @Test
-    void ingestServiceAndTheMigrationGetTheSecretsKeyRingAndTheEgressAllowList() {
+    void ingestAlertServiceAndTheMigrationGetTheSecretsKeyRingAndTheEgressAllowList() {
         Map<String, Object> job = resource("Job", resourceName("migration"));
         Map<String, Object> migration = maps(map(job, "spec", "template", "spec").get("containers")).get(0);
-        for (Map<String, Object> container : List.of(container("ingest-service"), migration)) {
+        for (Map<String, Object> container : List.of(container("ingest-service"), container("alert-service"),
+                migration)) {
             assertThat(env(container)).containsEntry("SCRAPLINE_SECRETS_KEYS", secretRef("scrapline-secrets", "keys"))
                     .containsEntry("SCRAPLINE_SECRETS_CURRENT_KEY", secretRef("scrapline-secrets", "current-key"))
                     .containsEntry("SCRAPLINE_EGRESS_ALLOW", "10.20.0.0/16,10.30.0.5/32:5432")
