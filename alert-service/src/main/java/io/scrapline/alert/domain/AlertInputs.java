@@ -1,17 +1,15 @@
 package io.scrapline.alert.domain;
 
-import java.math.BigDecimal;
 import java.util.List;
 
-/** What a tenant writes to be alerted: threshold rules and the audiences they notify. */
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/** The audiences a tenant writes, whom rules notify. */
 public final class AlertInputs {
 
     private AlertInputs() {
-    }
-
-    /** A threshold on the cost of one defect code in a plant's open period; {@code enabled} null means enabled. */
-    public record Rule(String plant, String defectCode, String metric, String window, BigDecimal threshold,
-            String audience, Boolean enabled) {
     }
 
     /** A member of an audience; {@code lines} limits the member to some lines of the plant. */
@@ -19,5 +17,28 @@ public final class AlertInputs {
     }
 
     public record Audience(List<Member> members) {
+
+        /**
+         * The members as stored in {@code audiences.members}, the array that the evaluation and the channels read:
+         * {@code name}, {@code role}, {@code email}, {@code phone}, {@code webhook_url}, {@code lines}.
+         */
+        public String membersJson() {
+            ArrayNode array = JsonText.array();
+            for (Member member : members) {
+                ObjectNode node = array.addObject().put("name", member.name()).put("role", member.role())
+                        .put("email", member.email()).put("phone", member.phone())
+                        .put("webhook_url", member.webhookUrl());
+                ArrayNode lines = node.putArray("lines");
+                if (member.lines() != null) {
+                    member.lines().forEach(lines::add);
+                }
+            }
+            return JsonText.write(array);
+        }
+    }
+
+    /** An audience as the audit keeps it: {@code {"id": ..., "members": [...]}}, from its stored members. */
+    public static String audienceJson(String id, String membersJson) {
+        return "{\"id\":" + JsonText.write(TextNode.valueOf(id)) + ",\"members\":" + membersJson + "}";
     }
 }

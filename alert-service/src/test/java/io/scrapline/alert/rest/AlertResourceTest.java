@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -116,12 +115,12 @@ class AlertResourceTest {
     }
 
     @Test
-    void unsupportedMetricsWindowsAndThresholdsAreRefused() {
+    void unknownMetricsWindowsAndThresholdsAreRefused() {
         putAudience("quality").statusCode(204);
-        put(admin, "/api/v1/alert-rules/qty", rule("DAY1", "MACH-DIM", "quantity", "period", "500.00", "quality"))
+        put(admin, "/api/v1/alert-rules/qty", rule("DAY1", "MACH-DIM", "money", "period", "500.00", "quality"))
                 .statusCode(422).contentType(PROBLEM).body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("metric"))
-                .body("errors[0].message", equalTo("only cost is supported in this version"));
+                .body("errors[0].message", equalTo("must be cost, quantity or events"));
         put(admin, "/api/v1/alert-rules/qty", rule("DAY1", "MACH-DIM", "cost", "week", "0", "quality")).statusCode(422)
                 .contentType(PROBLEM).body("errors.field", equalTo(List.of("threshold", "window")));
         assertThat(count("SELECT count(*) FROM alert_rules")).isZero();
@@ -143,8 +142,8 @@ class AlertResourceTest {
     @Test
     void aRuleOverItsThresholdEmailsEachRecipientOnceWhoeverEvaluates() throws MessagingException {
         putAudience("quality").statusCode(204);
-        insertRollup("MACH-DIM", "A", "655.20");
-        insertRollup("MACH-DIM", "B", "218.40");
+        insertEvent("MACH-DIM", "A", "655.20");
+        insertEvent("MACH-DIM", "B", "218.40");
 
         try (SweepHold hold = holdTheSweep()) {
             put(admin, "/api/v1/alert-rules/mach-dim", rule("DAY1", "MACH-DIM", "cost", "period", "500.00", "quality"))
@@ -168,10 +167,10 @@ class AlertResourceTest {
             // The rule has had its alert for the period: a second prompt sends nothing.
             evaluate("DAY1", "2026-10", "MACH-DIM").statusCode(200).body("sent", equalTo(0));
 
-            // A second rule that no prompt will tell about, for the sweep to find once it runs again.
+            // A second rule that no prompt will tell about, for the sweep to find in the period of now.
             put(admin, "/api/v1/alert-rules/weld-por", rule("DAY1", "WELD-POR", "cost", "period", "50.00", "quality"))
                     .statusCode(204);
-            insertRollup("WELD-POR", "A", "100.00");
+            CostedEvents.event("WELD-POR", "100.00", Instant.now().minusSeconds(60)).insert(db, tenant);
         }
 
         // The sweep found the second rule's breach; it sent nothing more for the first.
@@ -185,7 +184,7 @@ class AlertResourceTest {
     @Test
     void aRuleUnderItsThresholdSendsNothing() {
         putAudience("quality").statusCode(204);
-        insertRollup("MACH-DIM", "A", "499.99");
+        insertEvent("MACH-DIM", "A", "499.99");
         put(admin, "/api/v1/alert-rules/mach-dim", rule("DAY1", "MACH-DIM", "cost", "period", "500.00", "quality"))
                 .statusCode(204);
 
@@ -249,7 +248,7 @@ class AlertResourceTest {
     /** Sets up a rule over its threshold and evaluates it; the alert's id. */
     private long fireAnAlert() {
         putAudience("quality").statusCode(204);
-        insertRollup("MACH-DIM", "A", "655.20");
+        insertEvent("MACH-DIM", "A", "655.20");
         try (SweepHold hold = holdTheSweep()) {
             put(admin, "/api/v1/alert-rules/mach-dim", rule("DAY1", "MACH-DIM", "cost", "period", "500.00", "quality"))
                     .statusCode(204);
@@ -300,13 +299,9 @@ class AlertResourceTest {
         return rule;
     }
 
-    private void insertRollup(String code, String shift, String amount) {
-        inTenant(tenant, connection -> run(connection, """
-                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
-                    cost_type, coq_class, amount, quantity, events)
-                VALUES (current_tenant(), 'DAY1', '2026-10', 'L1', 'WC-110', $1, $2, 'scrap', 'internal_failure',
-                    $3, 1, 1)
-                """, code, shift, new BigDecimal(amount)));
+    /** A costed event of plant DAY1 booked in period 2026-10. */
+    private void insertEvent(String code, String shift, String amount) {
+        CostedEvents.event(code, amount, Instant.parse("2026-10-14T16:00:00Z")).shift(shift).insert(db, tenant);
     }
 
     private static List<MimeMessage> received(String recipient) {
