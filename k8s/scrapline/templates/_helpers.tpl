@@ -153,6 +153,84 @@ Environment every service container needs: the reactive datasource and JWT verif
 {{- end }}
 
 {{/*
+Which keys of the service key pair a component gets: the private key if it signs prompts to another service, the
+public key if it verifies prompts from one.
+Usage: include "scrapline.serviceIdentityKeys" "costing-service" | fromYaml
+*/}}
+{{- define "scrapline.serviceIdentityKeys" -}}
+signs: {{ has . (list "ingest-service" "costing-service") }}
+verifies: {{ has . (list "costing-service" "alert-service") }}
+{{- end }}
+
+{{/*
+Where the service key pair is mounted, and the files in it.
+*/}}
+{{- define "scrapline.serviceIdentityDir" -}}
+/etc/scrapline/service-identity
+{{- end }}
+
+{{/*
+Environment for the service key pair of a component that signs or verifies prompts; nothing for any other.
+Usage: include "scrapline.serviceIdentityEnv" (dict "root" $ "component" "ingest-service")
+*/}}
+{{- define "scrapline.serviceIdentityEnv" -}}
+{{- $keys := include "scrapline.serviceIdentityKeys" .component | fromYaml }}
+{{- $values := .root.Values.serviceIdentity }}
+{{- if or $keys.signs $keys.verifies }}
+{{- if eq $values.issuer .root.Values.jwt.issuer }}
+{{- fail "serviceIdentity.issuer must differ from jwt.issuer: the issuer tells a service token from a user's" }}
+{{- end }}
+- name: SCRAPLINE_SERVICE_IDENTITY_ISSUER
+  value: {{ $values.issuer | quote }}
+{{- if $keys.signs }}
+- name: SCRAPLINE_SERVICE_IDENTITY_PRIVATE_KEY_LOCATION
+  value: {{ printf "%s/private-key.pem" (include "scrapline.serviceIdentityDir" .root) | quote }}
+{{- end }}
+{{- if $keys.verifies }}
+- name: SCRAPLINE_SERVICE_IDENTITY_PUBLIC_KEY_LOCATION
+  value: {{ printf "%s/public-key.pem" (include "scrapline.serviceIdentityDir" .root) | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+The volume of the service key pair, with only the keys the component gets; nothing for a component that gets none.
+Usage: include "scrapline.serviceIdentityVolume" (dict "root" $ "component" "ingest-service")
+*/}}
+{{- define "scrapline.serviceIdentityVolume" -}}
+{{- $keys := include "scrapline.serviceIdentityKeys" .component | fromYaml }}
+{{- $values := .root.Values.serviceIdentity }}
+{{- if or $keys.signs $keys.verifies }}
+- name: service-identity
+  secret:
+    secretName: {{ required "serviceIdentity.existingSecret is required (a Secret with the service key pair)" $values.existingSecret }}
+    defaultMode: 0440
+    items:
+      {{- if $keys.signs }}
+      - key: {{ $values.privateKeyKey }}
+        path: private-key.pem
+      {{- end }}
+      {{- if $keys.verifies }}
+      - key: {{ $values.publicKeyKey }}
+        path: public-key.pem
+      {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+The mount of the service key pair's volume, if the component gets one.
+Usage: include "scrapline.serviceIdentityMount" (dict "root" $ "component" "ingest-service")
+*/}}
+{{- define "scrapline.serviceIdentityMount" -}}
+{{- $keys := include "scrapline.serviceIdentityKeys" .component | fromYaml }}
+{{- if or $keys.signs $keys.verifies }}
+- name: service-identity
+  mountPath: {{ include "scrapline.serviceIdentityDir" .root }}
+  readOnly: true
+{{- end }}
+{{- end }}
+
+{{/*
 Environment of one service container: the common part, what that service alone needs, then its extraEnv.
 Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service")
 */}}
@@ -161,6 +239,7 @@ Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service
 {{- $services := include "scrapline.services" $root | fromYaml }}
 {{- $values := index $root.Values (get $services .component) }}
 {{- include "scrapline.commonEnv" $root }}
+{{- include "scrapline.serviceIdentityEnv" . }}
 {{- if eq .component "ingest-service" }}
 - name: QUARKUS_REST_CLIENT_COSTING_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "costing-service")) $root.Values.costingService.service.port | quote }}
@@ -187,6 +266,8 @@ Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service
 - name: QUARKUS_REST_CLIENT_ALERT_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "alert-service")) $root.Values.alertService.service.port | quote }}
 {{- else if eq .component "alert-service" }}
+- name: SCRAPLINE_ALERT_PUBLIC_BASE_URL
+  value: {{ required "alerts.publicBaseUrl is required by alert-service" $root.Values.alerts.publicBaseUrl | quote }}
 - name: QUARKUS_MAILER_HOST
   value: {{ required "mail.host is required by alert-service" $root.Values.mail.host | quote }}
 - name: QUARKUS_MAILER_PORT

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scrapline.bench.LocalStack.Service;
+import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 
 /**
@@ -120,14 +121,16 @@ public final class CostingBenchmark {
         execute(owner, "ANALYZE");
     }
 
-    /** Costs everything pending through the service, as ingest's prompt does. */
+    /** Costs everything pending through the service, as ingest's prompt does, with a service token. */
     private static void costingRun(LocalStack stack) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(stack.url(Service.COSTING) + "/api/v1/costing/runs"))
-                        .timeout(Duration.ofMinutes(60))
-                        .header("Authorization", "Bearer " + TestTokens.get().token(TENANT, "ingest"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"record_type\": \"defects\"}")).build(),
+        HttpResponse<String> response = HttpClient
+                .newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(stack.url(Service.COSTING) + "/api/v1/costing/runs"))
+                                .timeout(Duration.ofMinutes(60))
+                                .header("Authorization",
+                                        "Bearer " + TestServiceTokens.get().token("ingest-service", TENANT))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"record_type\": \"defects\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("costing answered " + response.statusCode() + ": " + response.body());

@@ -20,11 +20,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.scrapline.platform.testing.EmbeddedDatabase;
+import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 
 /**
  * Everything Scrapline needs on one machine: an embedded PostgreSQL, an SMTP server (GreenMail) and the four packaged
- * services, each its own JVM, started in the dev profile with the demo token key.
+ * services, each its own JVM, started in the dev profile with the demo token key and a service key pair of this JVM.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -45,12 +46,15 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final GreenMail mail;
     private final Map<Service, Integer> ports;
+    private final Map<String, String> settings;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
 
-    private LocalStack(EmbeddedDatabase database, GreenMail mail, Map<Service, Integer> ports) {
+    private LocalStack(EmbeddedDatabase database, GreenMail mail, Map<Service, Integer> ports,
+            Map<String, String> settings) {
         this.database = database;
         this.mail = mail;
         this.ports = ports;
+        this.settings = settings;
     }
 
     /**
@@ -63,6 +67,15 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the database, the SMTP server and only the given services (a benchmark needs ingest alone). */
     public static LocalStack start(Path root, Path logs, boolean contractPorts, List<Service> services) {
+        return start(root, logs, contractPorts, services, Map.of());
+    }
+
+    /**
+     * Starts the database, the SMTP server and the given services, with {@code settings} (environment variables) added
+     * to or replacing the stack's own, e.g. to turn the sweeps off.
+     */
+    public static LocalStack start(Path root, Path logs, boolean contractPorts, List<Service> services,
+            Map<String, String> settings) {
         Map<Service, Integer> ports = new LinkedHashMap<>();
         for (Service service : Service.values()) {
             ports.put(service, contractPorts ? service.defaultPort : freePort());
@@ -76,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedDatabase database = EmbeddedDatabase.start();
         GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        LocalStack stack = new LocalStack(database, mail, ports);
+        LocalStack stack = new LocalStack(database, mail, ports, Map.copyOf(settings));
         try {
             Files.createDirectories(logs);
             // The first service applies the migrations; the others start once the schema is there.
@@ -129,8 +142,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_PROFILE", "dev");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
         env.putAll(database.environment());
-        TestTokens.get().quarkusConfig()
-                .forEach((key, value) -> env.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
+        TestTokens.get().quarkusConfig().forEach((key, value) -> env.put(environmentName(key), value));
+        TestServiceTokens.get().quarkusConfig().forEach((key, value) -> env.put(environmentName(key), value));
         env.put("QUARKUS_REST_CLIENT_COSTING_URL", url(Service.COSTING));
         env.put("QUARKUS_REST_CLIENT_ALERT_URL", url(Service.ALERT));
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
@@ -140,6 +153,7 @@ public final class LocalStack implements AutoCloseable {
         // The sample month has ended by the calendar, so the schedule would close it while it is being loaded: here a
         // period is closed when the run asks.
         env.put("SCRAPLINE_REPORTING_CLOSE_SCHEDULE_EVERY", "off");
+        env.putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(logs.resolve(service.module + ".log").toFile());
         processes.put(service, builder.start());
     }
@@ -194,6 +208,10 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("run from inside the Scrapline project");
         }
         return dir;
+    }
+
+    private static String environmentName(String property) {
+        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
     }
 
     private static Path jar(Path root, Service service) {

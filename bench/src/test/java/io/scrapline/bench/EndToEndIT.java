@@ -21,11 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.scrapline.bench.LocalStack.Service;
+import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 
 /**
  * One event from the MES to the report and an alert, through the public REST APIs of the four packaged services, each
- * running in its own JVM on a real PostgreSQL, with a real SMTP server.
+ * running in its own JVM on a real PostgreSQL, with a real SMTP server. The costing and alert sweeps are off, so that
+ * what is costed and alerted gets there by the services' prompts to each other, with their service tokens.
  */
 class EndToEndIT {
 
@@ -34,7 +36,8 @@ class EndToEndIT {
     @BeforeAll
     static void start() {
         Path root = LocalStack.projectRoot();
-        stack = LocalStack.start(root, root.resolve("bench/target/it-logs"), false);
+        stack = LocalStack.start(root, root.resolve("bench/target/it-logs"), false, List.of(Service.values()),
+                Map.of("SCRAPLINE_COSTING_SWEEP_EVERY", "off", "SCRAPLINE_ALERT_SWEEP_EVERY", "off"));
     }
 
     @AfterAll
@@ -110,6 +113,31 @@ class EndToEndIT {
         assertThat(admin.get(api(Service.COSTING) + "/exceptions?status=open").json()).isEmpty();
     }
 
+    /**
+     * A sender limited to line L1 may not evaluate a plant's rules; costing prompts alerts with its own service token
+     * for the tenant, so the alert goes out all the same (with the sender's token relayed, alert-service answered 403
+     * and only its sweep sent the alert).
+     */
+    @Test
+    void aLineLimitedSendersEventIsCostedAndAlertedThroughThePrompts() {
+        String tenant = "acme-" + UUID.randomUUID();
+        Api admin = new Api(TestTokens.get().token(tenant, "admin"));
+        setUpPlant(admin, new Api(TestTokens.get().token(tenant, "ingest")), tenant);
+        Api line1 = new Api(TestTokens.get().scopedToken(tenant, List.of("DAY1"), List.of("L1"), "ingest"));
+
+        line1.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", """
+                source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,operation
+                MES-1,DAY1,L1,WC-120,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020
+                """).expect(201);
+        assertThat(awaitEvents(new Api(TestTokens.get().token(tenant, "controller")), 1).get(0).get("amount").asText())
+                .isEqualTo("655.20");
+        awaitEmails(tenant, 1);
+        // The alert is marked sent once the mail server has taken the email.
+        JsonNode alerts = await(() -> admin.get(api(Service.ALERT) + "/alerts").expect(200).json(),
+                found -> found.size() == 1 && found.get(0).get("status").asText().equals("sent"));
+        assertThat(alerts.get(0).get("value").asText()).isEqualTo("655.20");
+    }
+
     @Test
     void anotherTenantSeesNoneOfIt() {
         String tenant = "acme-" + UUID.randomUUID();
@@ -138,6 +166,27 @@ class EndToEndIT {
         assertThat(report.at("/totals/total_cost").asText()).isEqualTo("0.00");
         assertThat(report.at("/currency").asText()).isEqualTo("EUR");
         assertThat(report.get("pareto")).isEmpty();
+    }
+
+    @Test
+    void onlyAServiceTokenPromptsCostingAndAlerts() {
+        String tenant = "acme-" + UUID.randomUUID();
+        Map<String, Object> run = Map.of("record_type", "defects");
+        Map<String, Object> evaluation = Map.of("plant", "DAY1", "period", "2026-10", "defect_codes",
+                List.of("MACH-DIM"));
+        for (String token : List.of(TestTokens.get().token(tenant, "ingest"),
+                TestTokens.get().token(tenant, "admin"))) {
+            assertThat(new Api(token).post(api(Service.COSTING) + "/costing/runs", run).status()).isEqualTo(403);
+            assertThat(new Api(token).post(api(Service.ALERT) + "/alerts/evaluations", evaluation).status())
+                    .isEqualTo(403);
+        }
+        Api forged = new Api(TestTokens.get().token(tenant, "service"));
+        assertThat(forged.post(api(Service.COSTING) + "/costing/runs", run).status()).isEqualTo(401);
+        assertThat(forged.post(api(Service.ALERT) + "/alerts/evaluations", evaluation).status()).isEqualTo(401);
+        Api service = new Api(TestServiceTokens.get().token("ingest-service", tenant));
+        assertThat(service.post(api(Service.COSTING) + "/costing/runs", run).status()).isEqualTo(200);
+        assertThat(service.post(api(Service.ALERT) + "/alerts/evaluations", evaluation).status()).isEqualTo(200);
+        assertThat(service.get(api(Service.COSTING) + "/costed-events").status()).isEqualTo(403);
     }
 
     @Test

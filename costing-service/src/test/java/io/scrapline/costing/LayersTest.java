@@ -8,11 +8,16 @@ import org.junit.jupiter.api.Test;
 
 import io.scrapline.platform.testing.Layers;
 
-/** The house's layers point one way: rest → service → repository → domain. */
+/** The house's layers point one way: rest → service → repository → domain; no file of the module passes 500 lines. */
 class LayersTest {
 
     @Test
     void layersPointOneWay() {
         assertThat(Layers.violations(Path.of("src/main/java"), "io.scrapline.costing")).isEmpty();
+    }
+
+    @Test
+    void noFileIsOverFiveHundredLines() {
+        assertThat(Layers.longerThan(Path.of("src/main"), 500)).isEmpty();
     }
 }

@@ -216,9 +216,66 @@ class ChartTest {
     }
 
     @Test
+    void signersGetTheServicePrivateKeyAndVerifiersItsPublicKey() {
+        Map<String, List<String>> keys = Map.of("ingest-service", List.of("private-key.pem"), "costing-service",
+                List.of("private-key.pem", "public-key.pem"), "alert-service", List.of("public-key.pem"));
+        Map<String, String> secretKeys = Map.of("private-key.pem", "private-key.pem", "public-key.pem",
+                "public-key.pem");
+        Map<String, String> variables = Map.of("private-key.pem", "SCRAPLINE_SERVICE_IDENTITY_PRIVATE_KEY_LOCATION",
+                "public-key.pem", "SCRAPLINE_SERVICE_IDENTITY_PUBLIC_KEY_LOCATION");
+        Map<String, Object> job = resource("Job", resourceName("migration"));
+        Map<String, Map<String, Object>> podSpecs = new LinkedHashMap<>();
+        for (String service : keys.keySet()) {
+            podSpecs.put(service, map(resource("Deployment", resourceName(service)), "spec", "template", "spec"));
+        }
+        podSpecs.put("migration", map(job, "spec", "template", "spec"));
+
+        for (Map.Entry<String, Map<String, Object>> pod : podSpecs.entrySet()) {
+            List<String> files = keys.get(pod.getKey().equals("migration") ? "ingest-service" : pod.getKey());
+            Map<String, Object> container = maps(pod.getValue().get("containers")).get(0);
+            Map<String, Object> volume = maps(pod.getValue().get("volumes")).stream()
+                    .filter(candidate -> "service-identity".equals(candidate.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(pod.getKey() + " has no service-identity volume"));
+            Map<String, Object> mount = maps(container.get("volumeMounts")).stream()
+                    .filter(candidate -> "service-identity".equals(candidate.get("name"))).findFirst().orElseThrow();
+
+            assertThat(map(volume, "secret")).containsEntry("secretName", "scrapline-service-identity")
+                    .containsEntry("defaultMode", 0440);
+            assertThat(maps(map(volume, "secret").get("items"))).as(pod.getKey()).containsExactlyElementsOf(files
+                    .stream().map(file -> Map.<String, Object> of("key", secretKeys.get(file), "path", file)).toList());
+            assertThat(mount).containsEntry("mountPath", "/etc/scrapline/service-identity").containsEntry("readOnly",
+                    true);
+            Map<String, Object> env = env(container);
+            assertThat(env).as(pod.getKey()).containsEntry("SCRAPLINE_SERVICE_IDENTITY_ISSUER",
+                    "urn:scrapline:services");
+            for (String file : variables.keySet()) {
+                if (files.contains(file)) {
+                    assertThat(env).as(pod.getKey()).containsEntry(variables.get(file),
+                            "/etc/scrapline/service-identity/" + file);
+                } else {
+                    assertThat(env).as(pod.getKey()).doesNotContainKey(variables.get(file));
+                }
+            }
+        }
+        Map<String, Object> reporting = map(resource("Deployment", resourceName("reporting-service")), "spec",
+                "template", "spec");
+        assertThat(maps(reporting.get("volumes"))).extracting(volume -> volume.get("name")).containsExactly("tmp");
+        assertThat(env(container("reporting-service"))).doesNotContainKeys("SCRAPLINE_SERVICE_IDENTITY_ISSUER",
+                "SCRAPLINE_SERVICE_IDENTITY_PRIVATE_KEY_LOCATION", "SCRAPLINE_SERVICE_IDENTITY_PUBLIC_KEY_LOCATION");
+    }
+
+    @Test
+    void theServiceIssuerMayNotBeTheUsersIssuer() {
+        assertThatThrownBy(() -> render(template -> template.set("serviceIdentity.issuer", "https://id.example.com")))
+                .hasMessageContaining("serviceIdentity.issuer must differ from jwt.issuer");
+    }
+
+    @Test
     void alertServiceGetsTheMailSettings() {
-        assertThat(env(container("alert-service"))).containsEntry("QUARKUS_MAILER_HOST", "smtp.example.com")
-                .containsEntry("QUARKUS_MAILER_PORT", "2525").containsEntry("QUARKUS_MAILER_FROM", "alerts@example.com")
+        assertThat(env(container("alert-service")))
+                .containsEntry("SCRAPLINE_ALERT_PUBLIC_BASE_URL", "https://scrapline.example.com")
+                .containsEntry("QUARKUS_MAILER_HOST", "smtp.example.com").containsEntry("QUARKUS_MAILER_PORT", "2525")
+                .containsEntry("QUARKUS_MAILER_FROM", "alerts@example.com")
                 .containsEntry("QUARKUS_MAILER_USERNAME", secretRef("scrapline-smtp", "username"))
                 .containsEntry("QUARKUS_MAILER_PASSWORD", secretRef("scrapline-smtp", "password"));
     }
@@ -255,7 +312,7 @@ class ChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "jwt.issuer", "jwt.publicKeyLocation", "database.host", "database.existingSecret",
-            "secrets.existingSecret" })
+            "secrets.existingSecret", "serviceIdentity.existingSecret" })
     void renderingWithoutARequiredValueFails(String key) {
         assertThatThrownBy(() -> render(template -> template.set(key, ""))).hasMessageContaining(key);
     }

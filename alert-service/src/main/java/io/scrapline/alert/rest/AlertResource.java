@@ -105,12 +105,13 @@ public class AlertResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/alerts/evaluations")
-    @RolesAllowed({ Roles.INGEST, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Evaluate the rules that watch what costing changed", description = "costing-service calls "
-            + "this after it commits: the rules of the plant whose scope the lines, work centers, shifts and defect "
-            + "codes named reach are evaluated in the windows of the events' times and the booking period; a field "
-            + "left out reaches every rule. The sweep evaluates every rule in the windows of now. `opened` (and `sent`, "
-            + "its v1 name) counts the alerts this call opened.")
+            + "this after it commits, with a service token of the tenant (no user's token is accepted): the rules of "
+            + "the plant whose scope the lines, work centers, shifts and defect codes named reach are evaluated in the "
+            + "windows of the events' times and the booking period; a field left out reaches every rule. The sweep "
+            + "evaluates every rule in the windows of now. `opened` (and `sent`, its v1 name) counts the alerts this "
+            + "call opened.")
     public Uni<Map<String, Integer>> evaluate(@Valid @NotNull AlertPrompt prompt) {
         Touch touch = new Touch(prompt.plant(), prompt.period(), null, null, null,
                 prompt.defectCodes() == null ? null : java.util.Set.copyOf(prompt.defectCodes()), null, null);

@@ -38,6 +38,7 @@ import io.restassured.response.ValidatableResponse;
 import io.scrapline.platform.job.ClusterLease;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -260,7 +261,8 @@ class AlertResourceTest {
     }
 
     private ValidatableResponse evaluate(String plant, String period, String... codes) {
-        return given().auth().oauth2(TestTokens.get().token(tenant, "ingest")).contentType(ContentType.JSON)
+        return given().auth().oauth2(TestServiceTokens.get().token("costing-service", tenant))
+                .contentType(ContentType.JSON)
                 .body(Map.of("plant", plant, "period", period, "defect_codes", List.of(codes)))
                 .post("/api/v1/alerts/evaluations").then();
     }

@@ -26,8 +26,9 @@ import io.scrapline.platform.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The {@code plants} and {@code lines} claims on every alert endpoint (finding 3 of issue 10: a PA2-only token read
- * PA1's alerts, overwrote PA1's rule and acknowledged PA1's alert).
+ * The {@code plants} and {@code lines} claims on every alert endpoint a user calls (finding 3 of issue 10: a PA2-only
+ * token read PA1's alerts, overwrote PA1's rule and acknowledged PA1's alert). Evaluations take a service token only,
+ * whose scope is the whole tenant ({@link AlertEvaluationTest}).
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -127,19 +128,6 @@ class AlertScopeTest {
                         .contentType(PROBLEM).body("detail", equalTo(
                                 "an audience covers every plant of the tenant; the token is limited to plants PA2"));
         assertThat(count("SELECT count(*) FROM audiences WHERE members::text LIKE '%mallory%'")).isZero();
-    }
-
-    @Test
-    void evaluationsStayInsideTheTokensPlants() {
-        String pa2Ingest = TestTokens.get().scopedToken(tenant, List.of("PA2"), List.of(), "ingest");
-        given().auth().oauth2(pa2Ingest).contentType(ContentType.JSON)
-                .body(Map.of("plant", "PA1", "period", "2026-10", "defect_codes", List.of("MACH-DIM")))
-                .post("/api/v1/alerts/evaluations").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(pa2Ingest).contentType(ContentType.JSON)
-                .body(Map.of("plant", "PA2", "period", "2026-10", "defect_codes", List.of("MACH-DIM")))
-                .post("/api/v1/alerts/evaluations").then().statusCode(200);
-        given().auth().oauth2(TestTokens.get().scopedToken(tenant, List.of(), List.of("L1"), "ingest"))
-                .contentType(ContentType.JSON).body("{}").post("/api/v1/alerts/evaluations").then().statusCode(403);
     }
 
     private long logAlert(String rule, String plant) {

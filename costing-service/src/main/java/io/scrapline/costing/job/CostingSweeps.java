@@ -18,7 +18,7 @@ public class CostingSweeps {
     @Produces
     Sweep uncosted(CostingConfig config, CostingService costing) {
         return Sweep.oncePerCluster("costing-sweep", config.sweepEvery(), "5s", "tenants_with_uncosted_records",
-                tenant -> costing.run(tenant, null)
+                tenant -> costing.run(tenant, false)
                         .invoke(run -> Log.infof("sweep costed %d events of tenant %s (%d exceptions)", run.costed(),
                                 tenant, run.exceptions())));
     }

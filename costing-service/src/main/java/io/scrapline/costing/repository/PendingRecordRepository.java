@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.scrapline.costing.domain.ConfirmationRecord;
 import io.scrapline.costing.domain.DefectRecord;
 import io.scrapline.costing.domain.PendingLabor;
-import io.scrapline.platform.auth.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -71,16 +70,6 @@ public class PendingRecordRepository {
                     rows.forEach(row -> still.add(row.getLong(0)));
                     return candidates.stream().filter(c -> still.contains(c.recordId())).toList();
                 });
-    }
-
-    /** Whether ingest batch {@code batchId} has a defect record of a plant or line outside {@code scope}. */
-    public Uni<Boolean> batchOutside(SqlConnection connection, UUID batchId, Scope scope) {
-        return connection.preparedQuery("""
-                SELECT EXISTS (SELECT 1 FROM defect_records
-                               WHERE batch_id = $1 AND NOT ((cardinality($2::text[]) = 0 OR plant_id = ANY($2))
-                                                        AND (cardinality($3::text[]) = 0 OR line_id = ANY($3))))
-                """).execute(Tuple.of(batchId, scope.plantArray(), scope.lineArray()))
-                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** The defect record versions {@code recordIds} names, in record order. */

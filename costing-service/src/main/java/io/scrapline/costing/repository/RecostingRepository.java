@@ -8,11 +8,13 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.costing.domain.CurrentEvent;
+import io.scrapline.costing.domain.PlantPeriod;
 import io.scrapline.costing.domain.RecostingJob;
 import io.scrapline.costing.domain.RollupDelta;
 import io.scrapline.platform.job.Backoff;
 import io.scrapline.platform.job.JobQueue;
 import io.scrapline.platform.job.JobQueue.Filter;
+import io.scrapline.platform.period.FiscalCalendar;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -223,6 +225,18 @@ public class RecostingRepository {
                                                 WHERE job_id = $1
                                                 """)
                                 .execute(Tuple.of(part.jobId(), part.part(), recosted)).replaceWithVoid());
+    }
+
+    /** The plant's fiscal calendar and whether {@code period} is closed; empty if the tenant has no such plant. */
+    public Uni<Optional<PlantPeriod>> plantPeriod(SqlConnection connection, String plant, String period) {
+        return connection.preparedQuery("""
+                SELECT p.fiscal_calendar,
+                    EXISTS (SELECT 1 FROM closed_periods c WHERE c.plant_id = p.plant_id AND c.period = $2)
+                FROM plants p WHERE p.plant_id = $1
+                """).execute(Tuple.of(plant, period))
+                .map(rows -> rows.size() == 0 ? Optional.<PlantPeriod> empty()
+                        : Optional.of(new PlantPeriod(FiscalCalendar.parse(rows.iterator().next().getString(0)),
+                                rows.iterator().next().getBoolean(1))));
     }
 
     /**

@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/costing/runs")
 @Tag(name = "Costing")
-@RolesAllowed({ Roles.INGEST, Roles.ADMIN, Roles.SERVICE })
+@RolesAllowed(Roles.SERVICE)
 public class CostingRunResource {
 
     private final CostingService costing;
@@ -37,13 +37,14 @@ public class CostingRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cost what is pending now", description = "ingest-service calls this after a batch "
-            + "commits: a batch of defect records is costed on its own, beside other batches; a batch of any other "
-            + "record type, or none named, costs everything pending. It only speeds things up, the sweep finds the "
-            + "same work in the database.")
+            + "commits, with a service token of the batch's tenant (no user's token is accepted): a batch of defect "
+            + "records is costed on its own, beside other batches; a batch of any other record type, or none named, "
+            + "costs everything pending. Alert-service is prompted for the rollups that changed. It only speeds "
+            + "things up, the sweep finds the same work in the database.")
     @APIResponse(responseCode = "200", description = "What this run costed: events, and records that became exceptions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostingRunResponse.class), examples = @ExampleObject(name = "run", value = """
             {"costed": 120, "exceptions": 3}""")))
     public Uni<CostingRunResponse> run(CostingPrompt prompt) {
-        return costing.run(caller.tenant(), caller.scope(), caller.bearer(), prompt == null ? null : prompt.batchId(),
+        return costing.run(caller.tenant(), true, prompt == null ? null : prompt.batchId(),
                 prompt == null ? null : prompt.recordType()).map(CostingRunResponse::of);
     }
 }

@@ -21,7 +21,6 @@ import io.scrapline.costing.repository.PendingRecordRepository;
 import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.costing.repository.RollupRepository;
 import io.scrapline.platform.api.AlertPrompt;
-import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -88,21 +87,21 @@ public class CostingService {
         this.alerts = alerts;
     }
 
-    /** Costs everything pending for the tenant; with a bearer token, prompts alerts for what changed. */
-    public Uni<Run> run(String tenant, String bearer) {
-        return run(tenant, bearer, null, null);
+    /** Costs everything pending for the tenant; if {@code promptAlerts}, prompts alerts for what changed. */
+    public Uni<Run> run(String tenant, boolean promptAlerts) {
+        return run(tenant, promptAlerts, null, null);
     }
 
     /**
-     * Costs what ingest batch {@code batchId} of {@code recordType} calls for; with a bearer token, prompts alerts for
-     * what changed.
+     * Costs what ingest batch {@code batchId} of {@code recordType} calls for; if {@code promptAlerts}, prompts alerts
+     * for what changed.
      * <p>
      * A batch of defect records: its records only, side by side with other batches and re-costing parts (the tenant's
      * costing lock taken shared), so that a single event is costed within a second even while a bulk load is costed.
      * Anything else (rework hours, NCRs, cost rolls, confirmations, or no batch named): everything pending, unless
      * another run of the tenant is doing that already (what one leaves, the sweep finds).
      */
-    public Uni<Run> run(String tenant, String bearer, UUID batchId, String recordType) {
+    public Uni<Run> run(String tenant, boolean promptAlerts, UUID batchId, String recordType) {
         Uni<Run> run;
         if (batchId != null && (recordType == null || recordType.equals(DEFECTS))) {
             run = drain(tenant, events.defects(batchId), 0, Run.empty());
@@ -114,29 +113,10 @@ public class CostingService {
             run = everything(tenant);
         }
         return run.invoke(done -> {
-            if (bearer != null) {
-                promptAlerts(bearer, done);
+            if (promptAlerts) {
+                promptAlerts(tenant, done);
             }
         });
-    }
-
-    /**
-     * {@link #run(String, String, UUID, String)} for a caller limited to {@code scope}. Costing everything pending
-     * covers every plant: only a batch of defect records may be named, and it is costed only if all its records are in
-     * scope; otherwise it is left to the sweep and the answer is that of an unknown batch, nothing costed.
-     *
-     * @throws io.scrapline.platform.problem.OutOfScopeProblem
-     *             for a run of everything pending from a token limited to plants or lines
-     */
-    public Uni<Run> run(String tenant, Scope scope, String bearer, UUID batchId, String recordType) {
-        if (scope.wholeTenant()) {
-            return run(tenant, bearer, batchId, recordType);
-        }
-        if (batchId == null || (recordType != null && !recordType.equals(DEFECTS))) {
-            scope.requireWholeTenant("costing everything pending");
-        }
-        return db.inTenant(tenant, connection -> pending.batchOutside(connection, batchId, scope)).chain(
-                outside -> outside ? Uni.createFrom().item(Run.empty()) : run(tenant, bearer, batchId, recordType));
     }
 
     /** Re-opens what changed, then costs the defect records, the rework hours and the confirmations pending. */
@@ -195,9 +175,10 @@ public class CostingService {
         return kind.cost(connection, toCost).map(costed -> new Chunk(last, looked.size(), costed));
     }
 
-    private void promptAlerts(String bearer, Run run) {
+    /** Fire and forget, with this service's token for the tenant: what a prompt misses, the alert sweep finds. */
+    private void promptAlerts(String tenant, Run run) {
         run.touched().forEach((plant, periods) -> periods.forEach((period, codes) -> alerts
-                .prompt(bearer, new AlertPrompt(plant, period, List.copyOf(codes))).subscribe().with(ok -> {
+                .prompt(tenant, new AlertPrompt(plant, period, List.copyOf(codes))).subscribe().with(ok -> {
                 }, failure -> Log.warnf("alerts were not prompted for %s %s (their sweep will catch up): %s", plant,
                         period, failure.getMessage()))));
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.costing.config.CostingConfig;
+import io.scrapline.costing.domain.PlantPeriod;
 import io.scrapline.costing.domain.RecostingJob;
 import io.scrapline.costing.repository.CostingLockRepository;
 import io.scrapline.costing.repository.RecostingRepository;
@@ -23,7 +24,6 @@ import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Re-costs the current events of open plant-periods after a correction (a restated cost roll, an approved cost schema,
@@ -83,28 +83,22 @@ public class RecostingService {
             throw new InvalidInputException("the re-costing request is invalid", errors);
         }
         scope.requireWholePlant(plant, "re-costing a period");
-        return db.inTenant(tenant, connection -> connection
-                .preparedQuery("SELECT fiscal_calendar, EXISTS (SELECT 1 FROM closed_periods c WHERE c.plant_id = "
-                        + "p.plant_id AND c.period = $2) FROM plants p WHERE p.plant_id = $1")
-                .execute(Tuple.of(plant, period)).chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw new NotFoundProblem("no plant " + plant);
-                    }
-                    var row = rows.iterator().next();
-                    if (!FiscalCalendar.parse(row.getString(0)).isValid(period)) {
-                        throw new InvalidInputException("period",
-                                period + " is not a period of plant " + plant + "'s fiscal calendar");
-                    }
-                    if (row.getBoolean(1)) {
-                        throw new ConflictProblem("period " + period + " of plant " + plant
-                                + " is closed: its figures are frozen; corrections land in the open period");
-                    }
-                    return jobs.enqueue(connection, plant, period, reason, by).chain(id -> jobs.find(connection, id))
-                            .map(Optional::orElseThrow);
-                })).invoke(job -> {
-                    Log.infof("re-costing job %d of %s %s queued for %s", job.id(), plant, period, by);
-                    startNow(tenant);
-                });
+        return db.inTenant(tenant, connection -> jobs.plantPeriod(connection, plant, period).chain(found -> {
+            PlantPeriod plantPeriod = found.orElseThrow(() -> new NotFoundProblem("no plant " + plant));
+            if (!plantPeriod.calendar().isValid(period)) {
+                throw new InvalidInputException("period",
+                        period + " is not a period of plant " + plant + "'s fiscal calendar");
+            }
+            if (plantPeriod.closed()) {
+                throw new ConflictProblem("period " + period + " of plant " + plant
+                        + " is closed: its figures are frozen; corrections land in the open period");
+            }
+            return jobs.enqueue(connection, plant, period, reason, by).chain(id -> jobs.find(connection, id))
+                    .map(Optional::orElseThrow);
+        })).invoke(job -> {
+            Log.infof("re-costing job %d of %s %s queued for %s", job.id(), plant, period, by);
+            startNow(tenant);
+        });
     }
 
     /**

@@ -127,7 +127,7 @@ public class ReferenceService {
     }
 
     private void recost(String tenant) {
-        costing.run(tenant, null).subscribe().with(
+        costing.run(tenant, false).subscribe().with(
                 run -> Log.infof("re-costed %d waiting events of %s", run.costed(), tenant),
                 failure -> Log.warnf("re-costing %s failed (the sweep retries): %s", tenant, failure.getMessage()));
     }

@@ -14,13 +14,17 @@ import io.quarkus.logging.Log;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.scrapline.platform.identity.ServiceTokens;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.ApiFuzzer;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTenants;
 import io.scrapline.platform.testing.TestTokens;
 
-/** The hostile-input corpus against every operation of the costing service: no 500, every refusal a problem. */
+/**
+ * The hostile-input corpus against every operation of the costing service, with a user's token and, for the costing
+ * runs, a service token: no 500, every refusal a problem.
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class CostingFuzzTest {
@@ -28,8 +32,13 @@ class CostingFuzzTest {
     @TestHTTPResource("/")
     URI base;
 
+    private static final String RUNS = "POST /api/v1/costing/runs";
+
     @Inject
     TenantDb db;
+
+    @Inject
+    ServiceTokens serviceTokens;
 
     @Test
     void noRequestAnswers500OrStoresWhatItRefuses() throws Exception {
@@ -44,6 +53,13 @@ class CostingFuzzTest {
             Log.infof("costing fuzz: %s", report);
             assertThat(report.operations()).isGreaterThanOrEqualTo(4);
             assertThat(report.findings()).isEmpty();
+
+            // Costing runs take a service token only: a pass of their own, with the token ingest would send.
+            ApiFuzzer.Report prompts = new ApiFuzzer(base, serviceTokens.sign(tenant),
+                    ApiFuzzer.tenantRows(owner, tenant)).skip(operation -> !operation.equals(RUNS)).run();
+            Log.infof("costing prompt fuzz: %s", prompts);
+            assertThat(prompts.operations()).isEqualTo(1);
+            assertThat(prompts.findings()).isEmpty();
         }
     }
 }

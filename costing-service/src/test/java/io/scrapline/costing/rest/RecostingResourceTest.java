@@ -37,6 +37,7 @@ import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.costing.service.RecostingService;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -476,8 +477,8 @@ class RecostingResourceTest {
         Map<String, Object> prompt = new HashMap<>();
         prompt.put("batch_id", batch);
         prompt.put("record_type", "defects");
-        given().auth().oauth2(TestTokens.get().token(t, "ingest")).contentType(ContentType.JSON).body(prompt)
-                .post("/api/v1/costing/runs").then().statusCode(200);
+        given().auth().oauth2(TestServiceTokens.get().token("ingest-service", t)).contentType(ContentType.JSON)
+                .body(prompt).post("/api/v1/costing/runs").then().statusCode(200);
     }
 
     private JsonPath event(String t, String sourceId) {

@@ -31,6 +31,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -370,8 +371,8 @@ class ValuationResourceTest {
         Map<String, Object> prompt = new HashMap<>();
         prompt.put("batch_id", null);
         prompt.put("record_type", "defects");
-        given().auth().oauth2(TestTokens.get().token(tenant, "ingest")).contentType(ContentType.JSON).body(prompt)
-                .post("/api/v1/costing/runs").then().statusCode(200).body("exceptions", notNullValue());
+        given().auth().oauth2(TestServiceTokens.get().token("ingest-service", tenant)).contentType(ContentType.JSON)
+                .body(prompt).post("/api/v1/costing/runs").then().statusCode(200).body("exceptions", notNullValue());
     }
 
     private long eventIdOf(String sourceId) {

@@ -111,8 +111,8 @@ public class RecordResource {
         if (!source.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw new InvalidInputException("source", "must be 1-64 letters, digits, '.', '_' or '-'");
         }
-        IngestService.Submission submission = new IngestService.Submission(caller.tenant(), caller.bearer(), source,
-                type, mode.equals("partial"), ignoreUnknown.equals("true"), caller.scope());
+        IngestService.Submission submission = new IngestService.Submission(caller.tenant(), source, type,
+                mode.equals("partial"), ignoreUnknown.equals("true"), caller.scope());
         return ingest.ingest(submission, RowSource.requireRows(rows.get())).map(summary -> Response
                 .created(URI.create("/api/v1/batches/" + summary.batchId())).entity(summary).build());
     }

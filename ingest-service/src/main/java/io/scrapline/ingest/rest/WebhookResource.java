@@ -90,7 +90,7 @@ public class WebhookResource {
             @Parameter(description = "space-separated `v1,<base64 HMAC-SHA256>` signatures", example = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=") @HeaderParam("webhook-signature") String signature,
             byte[] body) {
         return webhooks
-                .receive(caller.tenant(), caller.scope(), caller.bearer(), source,
+                .receive(caller.tenant(), caller.scope(), source,
                         new WebhookService.Delivery(webhookId, timestamp, signature), body == null ? new byte[0] : body)
                 .map(summary -> Response.accepted(summary).location(URI.create("/api/v1/batches/" + summary.batchId()))
                         .build());

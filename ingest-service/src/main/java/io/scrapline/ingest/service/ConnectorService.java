@@ -258,8 +258,8 @@ public class ConnectorService {
             // Without a next cursor the page is re-read next time from the cursor that fetched it: its records
             // are then duplicates, which have no effect, and the records the source adds to it are picked up.
             String stored = more ? next : cursor;
-            Submission submission = new Submission(tenant, null, run.connector.source(), run.connector.recordType(),
-                    true, false);
+            Submission submission = new Submission(tenant, run.connector.source(), run.connector.recordType(), true,
+                    false);
             return ingest
                     .ingest(submission, RowSource.of(page.rows()), (connection, summary) -> connectors
                             .pageCommitted(connection, run.connector, run.runId, stored, summary.received()))

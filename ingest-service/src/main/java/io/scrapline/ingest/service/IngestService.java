@@ -45,16 +45,15 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public class IngestService {
 
     /**
-     * Who sends what, and how: all-or-nothing unless {@code partial}. {@code bearer} may be null. {@code scope} is the
-     * sender's plants and lines: a row outside it refuses the whole batch, whatever the mode.
+     * Who sends what, and how: all-or-nothing unless {@code partial}. {@code scope} is the sender's plants and lines: a
+     * row outside it refuses the whole batch, whatever the mode.
      */
-    public record Submission(String tenant, String bearer, String source, RecordType type, boolean partial,
-            boolean ignoreUnknown, Scope scope) {
+    public record Submission(String tenant, String source, RecordType type, boolean partial, boolean ignoreUnknown,
+            Scope scope) {
 
         /** A submission of the whole tenant (a connector's run). */
-        public Submission(String tenant, String bearer, String source, RecordType type, boolean partial,
-                boolean ignoreUnknown) {
-            this(tenant, bearer, source, type, partial, ignoreUnknown, Scope.TENANT);
+        public Submission(String tenant, String source, RecordType type, boolean partial, boolean ignoreUnknown) {
+            this(tenant, source, type, partial, ignoreUnknown, Scope.TENANT);
         }
     }
 
@@ -127,8 +126,8 @@ public class IngestService {
                 .eventually(() -> Uni.createFrom().voidItem().invoke(rows::close)
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .invoke(summary -> {
-                    if (summary.accepted() + summary.updated() > 0 && submission.bearer() != null) {
-                        prompt(submission.bearer(), new CostingPrompt(summary.batchId(), submission.type().path()));
+                    if (summary.accepted() + summary.updated() > 0) {
+                        prompt(submission.tenant(), new CostingPrompt(summary.batchId(), submission.type().path()));
                     }
                 });
     }
@@ -310,9 +309,12 @@ public class IngestService {
         return sorted;
     }
 
-    /** Fire and forget: if costing-service is down, its sweep finds the records in the database. */
-    private void prompt(String bearer, CostingPrompt prompt) {
-        costing.prompt(bearer, prompt).subscribe().with(ok -> {
+    /**
+     * Fire and forget, with this service's token for the tenant (never the sender's, which may expire first or be
+     * limited to some lines): if costing-service is down, its sweep finds the records in the database.
+     */
+    private void prompt(String tenant, CostingPrompt prompt) {
+        costing.prompt(tenant, prompt).subscribe().with(ok -> {
         }, failure -> Log.warnf("costing was not prompted for batch %s (its sweep will pick it up): %s",
                 prompt.batchId(), failure.getMessage()));
     }

@@ -49,8 +49,7 @@ public class WebhookService {
     }
 
     /** Stores the event's record and answers with its batch; nothing is stored unless everything checks out. */
-    public Uni<BatchSummary> receive(String tenant, Scope scope, String bearer, String source, Delivery delivery,
-            byte[] body) {
+    public Uni<BatchSummary> receive(String tenant, Scope scope, String source, Delivery delivery, byte[] body) {
         if (isBlank(delivery.webhookId()) || isBlank(delivery.timestamp()) || isBlank(delivery.signature())) {
             return Uni.createFrom().failure(new UnverifiedWebhookProblem(
                     "the webhook-id, webhook-timestamp and webhook-signature headers are required"));
@@ -65,7 +64,7 @@ public class WebhookService {
         }
         return db.inTenant(tenant, connection -> sources.webhookKeys(connection, source, delivery.webhookId()))
                 .map(keys -> verified(source, delivery, body, keys)).chain(event -> {
-                    IngestService.Submission submission = new IngestService.Submission(tenant, bearer, source,
+                    IngestService.Submission submission = new IngestService.Submission(tenant, source,
                             event.recordType(), false, false, scope);
                     return ingest
                             .ingest(submission, event.rows(),

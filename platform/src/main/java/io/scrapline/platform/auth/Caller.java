@@ -55,11 +55,6 @@ public class Caller {
         return token.getName();
     }
 
-    /** The raw token, to carry on prompts to the other services. */
-    public String bearer() {
-        return "Bearer " + token.getRawToken();
-    }
-
     private Set<String> claimSet(String claim) {
         Object value = token.getClaim(claim);
         if (value instanceof Collection<?> values) {

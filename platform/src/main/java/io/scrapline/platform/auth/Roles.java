@@ -8,7 +8,10 @@ public final class Roles {
     public static final String CONTROLLER = "controller";
     public static final String QUALITY = "quality";
     public static final String SUPERVISOR = "supervisor";
-    /** Service-to-service calls that do not carry a user's token. */
+    /**
+     * A service's prompt to another service; only a token signed with the service key carries it
+     * ({@link io.scrapline.platform.identity.TwoIssuerPrincipalFactory}).
+     */
     public static final String SERVICE = "service";
 
     private Roles() {

@@ -7,7 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a {@code @QuarkusTest} a fresh database: an embedded PostgreSQL, unless the standard datasource settings are in
- * the environment, in which case that server is used. Also makes the service trust {@link TestTokens}.
+ * the environment, in which case that server is used. Also makes the service trust {@link TestTokens} and sign and
+ * verify prompts with {@link TestServiceTokens}.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -16,6 +17,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new LinkedHashMap<>(TestTokens.get().quarkusConfig());
+        config.putAll(TestServiceTokens.get().quarkusConfig());
         if (System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") == null) {
             database = EmbeddedDatabase.start();
             config.putAll(database.quarkusConfig());

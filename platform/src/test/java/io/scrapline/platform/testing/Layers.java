@@ -68,4 +68,28 @@ public final class Layers {
         });
         return found;
     }
+
+    /**
+     * The files under {@code root} (a module's {@code src/main}) longer than {@code most} lines, as {@code file: n
+     * lines}: a file that long holds two subjects and is split by subject.
+     */
+    public static List<String> longerThan(Path root, int most) {
+        try (Stream<Path> files = Files.walk(root)) {
+            List<String> found = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                long lines;
+                try (Stream<String> read = Files.lines(file)) {
+                    lines = read.count();
+                } catch (UncheckedIOException e) {
+                    continue; // not text
+                }
+                if (lines > most) {
+                    found.add(root.relativize(file) + ": " + lines + " lines");
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

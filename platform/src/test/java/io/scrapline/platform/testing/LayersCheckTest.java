@@ -37,6 +37,15 @@ class LayersCheckTest {
                 "io/scrapline/x/domain/Thing.java: import static io.scrapline.x.service.");
     }
 
+    @Test
+    void findsTheFilesOverTheirLengthAndPlatformHasNone() throws IOException {
+        write("domain/Short.java", "");
+        Path longer = root.resolve("io/scrapline/x/domain/Long.java");
+        Files.writeString(longer, "line\n".repeat(501));
+        assertThat(Layers.longerThan(root, 500)).containsExactly("io/scrapline/x/domain/Long.java: 501 lines");
+        assertThat(Layers.longerThan(Path.of("src/main"), 500)).isEmpty();
+    }
+
     private void write(String file, String imports) throws IOException {
         Path path = root.resolve("io/scrapline/x").resolve(file);
         Files.createDirectories(path.getParent());

@@ -1,14 +1,8 @@
 package io.scrapline.platform.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +27,8 @@ public final class TestTokens {
     private final Path publicKeyFile;
 
     private TestTokens() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            keys = generator.generateKeyPair();
-            publicKeyFile = Files.createTempFile("scrapline-jwt-", ".pem");
-            publicKeyFile.toFile().deleteOnExit();
-            String pem = "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n";
-            Files.writeString(publicKeyFile, pem);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        keys = TestKeys.rsa();
+        publicKeyFile = TestKeys.pemFile("scrapline-jwt-", "PUBLIC KEY", keys.getPublic().getEncoded());
     }
 
     public static TestTokens get() {
@@ -70,6 +51,11 @@ public final class TestTokens {
     /** A supervisor-style token limited to some lines of some plants. */
     public String scopedToken(String tenant, List<String> plants, List<String> lines, String... roles) {
         return builder(tenant, roles).claim("plants", plants).claim("lines", lines).sign(keys.getPrivate());
+    }
+
+    /** A token this identity provider signs but with another {@code iss}, as a hostile administrator could. */
+    public String tokenClaimingIssuer(String issuer, String tenant, String... roles) {
+        return builder(tenant, roles).issuer(issuer).sign(keys.getPrivate());
     }
 
     private JwtClaimsBuilder builder(String tenant, String... roles) {
