@@ -1,7 +1,11 @@
 package io.scrapline.alert.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -113,9 +117,24 @@ public class AlertResource {
             + "evaluates every rule in the windows of now. `opened` (and `sent`, its v1 name) counts the alerts this "
             + "call opened.")
     public Uni<Map<String, Integer>> evaluate(@Valid @NotNull AlertPrompt prompt) {
-        Touch touch = new Touch(prompt.plant(), prompt.period(), null, null, null,
-                prompt.defectCodes() == null ? null : java.util.Set.copyOf(prompt.defectCodes()), null, null);
-        return evaluation.evaluate(caller.tenant(), caller.scope(), touch)
+        return evaluation.evaluate(caller.tenant(), caller.scope(), touch(prompt))
                 .map(opened -> Map.of("opened", opened, "sent", opened));
+    }
+
+    /** What the prompt says moved; a time range given backwards is read forwards. */
+    static Touch touch(AlertPrompt prompt) {
+        Instant from = prompt.occurredFrom();
+        Instant to = prompt.occurredTo();
+        if (from != null && to != null && from.isAfter(to)) {
+            Instant earlier = to;
+            to = from;
+            from = earlier;
+        }
+        return new Touch(prompt.plant(), prompt.period(), set(prompt.lines()), set(prompt.workCenters()),
+                set(prompt.shifts()), set(prompt.defectCodes()), from, to);
+    }
+
+    private static Set<String> set(List<String> values) {
+        return values == null ? null : values.stream().filter(Objects::nonNull).collect(Collectors.toSet());
     }
 }
