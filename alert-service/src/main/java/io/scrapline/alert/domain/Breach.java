@@ -34,6 +34,11 @@ public record Breach(WindowTarget target, Level level, String windowKey, BigDeci
         return target.rule();
     }
 
+    /** The figure in the metric's unit: money as summed, a quantity or a count without trailing zeros. */
+    public BigDecimal shownFigure() {
+        return rule().metric() == Metric.COST ? figure : plain(figure);
+    }
+
     /**
      * The threshold crossed: the absolute value, or the relative threshold in the metric's unit, a cost cut to the
      * currency's minor unit (rounded down, so that the figure shown is always above it).
@@ -45,7 +50,15 @@ public record Breach(WindowTarget target, Level level, String windowKey, BigDeci
         boolean money = rule().metric() == Metric.COST;
         BigDecimal exact = factor.multiply(total).divide(BigDecimal.valueOf(windows),
                 money ? Money.minorUnits(rule().currency()) : QUANTITY_SCALE, RoundingMode.DOWN);
-        return money ? exact : exact.stripTrailingZeros();
+        if (money) {
+            return exact;
+        }
+        return plain(exact);
+    }
+
+    private static BigDecimal plain(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /**

@@ -141,6 +141,8 @@ public record RuleForm(String name, String plant, String line, String workCenter
         }
         if (form.audiences() == null || form.audiences().isEmpty()) {
             problems.add(new FieldError(row, "audiences", "must name at least one audience"));
+        } else if (!form.audiences().stream().allMatch(a -> a != null && a.matches(InputRules.CODE))) {
+            problems.add(new FieldError(row, "audiences", "each audience " + InputRules.CODE_RULE));
         } else if (form.audiences().stream().distinct().count() < form.audiences().size()) {
             problems.add(new FieldError(row, "audiences", "names an audience twice"));
         }

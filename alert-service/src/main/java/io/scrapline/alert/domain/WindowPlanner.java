@@ -62,18 +62,20 @@ public final class WindowPlanner {
             default -> {
                 Instant from = touch.from() != null ? touch.from() : now.minus(CURRENT);
                 Instant to = touch.to() != null ? touch.to() : now;
-                Instant horizon = now.minus(maxAge);
-                if (from.isBefore(horizon)) {
-                    from = horizon;
-                }
-                if (from.isAfter(to)) {
-                    return Optional.empty();
-                }
                 LocalDate first = from.atZone(zone).toLocalDate();
                 LocalDate last = to.atZone(zone).toLocalDate();
+                // The oldest instance still evaluated is the one the horizon falls in: it ends after the horizon.
+                LocalDate oldest = now.minus(maxAge).atZone(zone).toLocalDate();
                 if (rule.window() == RuleWindow.WEEK_TO_DATE) {
                     first = monday(first);
                     last = monday(last).plusDays(6);
+                    oldest = monday(oldest);
+                }
+                if (first.isBefore(oldest)) {
+                    first = oldest;
+                }
+                if (first.isAfter(last)) {
+                    return Optional.empty();
                 }
                 return Optional.of(new WindowTarget(rule, first.atStartOfDay(zone).toInstant(),
                         last.plusDays(1).atStartOfDay(zone).toInstant(), null, null, null));

@@ -14,7 +14,6 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -63,7 +62,7 @@ public final class RuleRequests {
      * audiences it notifies and the escalation policy it starts.
      */
     public record Threshold(@Size(max = 32) String level, BigDecimal value, BigDecimal factor, Integer trailingWindows,
-            @Size(max = 20) List<@NotNull @Code String> audiences, @Code String escalationPolicy) {
+            @Size(max = 20) List<String> audiences, @Code String escalationPolicy) {
     }
 
     /** Every problem {@link RuleForm#problems()} finds, reported with the field checks of the request. */

@@ -97,7 +97,7 @@ public class EvaluationService {
             OpenedAlert alert = new OpenedAlert(0, null, breach.level(), rule.ruleId(), rule.name(), rule.plant(),
                     rule.plantName(), rule.line(), rule.workCenter(),
                     instance.shift() != null ? instance.shift() : rule.shift(), rule.defectCode(),
-                    rule.defectCategory(), rule.metric(), breach.figure(), breach.threshold(), breach.basis(),
+                    rule.defectCategory(), rule.metric(), breach.shownFigure(), breach.threshold(), breach.basis(),
                     rule.currency(), instance.window(), instance.key(), instance.period(), events, breach.audienceIds(),
                     breach.escalationPolicy(), List.of());
             return log.open(connection, alert)

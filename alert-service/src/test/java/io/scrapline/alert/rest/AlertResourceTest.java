@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -175,7 +172,7 @@ class AlertResourceTest {
         }
 
         // The sweep found the second rule's breach; it sent nothing more for the first.
-        awaitTrue(() -> received(DANA).size() == 2 && received(LEE).size() == 2);
+        SweepHold.awaitTrue(() -> received(DANA).size() == 2 && received(LEE).size() == 2);
         assertThat(subjects(DANA)).filteredOn(subject -> subject.contains("MACH-DIM")).hasSize(1);
         assertThat(subjects(DANA)).filteredOn(subject -> subject.contains("WELD-POR")).hasSize(1);
         assertThat(count("SELECT count(*) FROM alert_log WHERE status = 'sent'")).isEqualTo(2);
@@ -320,30 +317,8 @@ class AlertResourceTest {
         }).toList();
     }
 
-    /**
-     * The sweep's cluster lease, held the way a replica running the sweep holds it: the sweep skips its rounds until
-     * the hold is closed. A round running now has the lease until it ends.
-     */
     private SweepHold holdTheSweep() {
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        CompletableFuture<Void> holding = new CompletableFuture<>();
-        awaitTrue(() -> {
-            CompletableFuture<Boolean> taken = leases.once("alert-sweep", () -> {
-                holding.complete(null);
-                return Uni.createFrom().completionStage(release);
-            }).subscribeAsCompletionStage();
-            CompletableFuture.anyOf(holding, taken).join();
-            return holding.isDone();
-        });
-        return new SweepHold(release);
-    }
-
-    private record SweepHold(CompletableFuture<Void> release) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            release.complete(null);
-        }
+        return SweepHold.take(leases);
     }
 
     private void inTenant(String tenantId, Function<SqlConnection, Uni<Void>> work) {
@@ -361,19 +336,6 @@ class AlertResourceTest {
     private long count(String tenantId, String sql) {
         return db.inTenant(tenantId, connection -> connection.preparedQuery(sql).execute(Tuple.tuple()))
                 .map(rows -> ((Number) rows.iterator().next().getValue(0)).longValue()).await().indefinitely();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited 20 s").isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** Sends the service's email to the GreenMail server of {@link ServerSetupTest#SMTP}. */
