@@ -1,6 +1,9 @@
 package io.scrapline.alert.domain;
 
 import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.scrapline.alert.domain.Notice.Level;
 import io.scrapline.alert.domain.Notice.Metric;
@@ -37,6 +40,11 @@ public record AlertEmail(String subject, String body) {
                 """, watched, where, metric.code(), amount, window, level.code(), threshold.toPlainString(), ruleId,
                 alertId, alertId);
         return new AlertEmail(subject, body);
+    }
+
+    /** Plant, line and work center as far as they are given: {@code DAY1/L2/WC-40}. */
+    static String where(String plant, String line, String workCenter) {
+        return Stream.of(plant, line, workCenter).filter(Objects::nonNull).collect(Collectors.joining("/"));
     }
 
     /** The window in words: {@code 2026-10}, {@code 2026-05-14}, {@code week of 2026-05-11}, {@code last 4 hours}. */

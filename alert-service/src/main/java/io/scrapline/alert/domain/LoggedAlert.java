@@ -28,7 +28,7 @@ public record LoggedAlert(long id, String rule, String ruleName, Level level, St
 
     /** The email it is sent as. */
     public AlertEmail email() {
-        return AlertEmail.of(id, level, rule, Scopes.where(plant, line, workCenter), windowKey,
+        return AlertEmail.of(id, level, rule, AlertEmail.where(plant, line, workCenter), windowKey,
                 defectCode != null ? defectCode : defectCategory, metric, value, threshold, currency);
     }
 }

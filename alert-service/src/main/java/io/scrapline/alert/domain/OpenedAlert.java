@@ -68,7 +68,7 @@ public record OpenedAlert(long alertId, Instant raisedAt, Level level, String ru
 
     /** The email it is sent as. */
     public AlertEmail email() {
-        return AlertEmail.of(alertId, level, ruleId, Scopes.where(plant, line, workCenter), windowKey,
+        return AlertEmail.of(alertId, level, ruleId, AlertEmail.where(plant, line, workCenter), windowKey,
                 defectCode != null ? defectCode : defectCategory, metric, figure, threshold, currency);
     }
 }

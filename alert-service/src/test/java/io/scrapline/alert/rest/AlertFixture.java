@@ -20,7 +20,6 @@ import io.scrapline.alert.rest.CostedEvents.Event;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A tenant with plant DAY1 (New York time), the audiences of the seed (quality, quality managers, plant managers),
@@ -37,8 +36,11 @@ final class AlertFixture {
     final String tenant = "t-" + UUID.randomUUID();
     final String admin = TestTokens.get().token(tenant, "admin");
 
+    private final TenantRows rows;
+
     AlertFixture(TenantDb db) {
         this.db = db;
+        this.rows = new TenantRows(db, tenant);
         sql("INSERT INTO tenants (tenant_id) VALUES (current_tenant())");
         sql("INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone) "
                 + "VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')");
@@ -141,13 +143,11 @@ final class AlertFixture {
     }
 
     long count(String sql) {
-        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple()))
-                .map(rows -> ((Number) rows.iterator().next().getValue(0)).longValue()).await().indefinitely();
+        return rows.count(sql);
     }
 
     void sql(String sql, Object... parameters) {
-        db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.from(Arrays.asList(parameters)))
-                .replaceWithVoid()).await().indefinitely();
+        rows.sql(sql, parameters);
     }
 
     private static List<String> distinct(Event[] events, java.util.function.Function<Event, String> field) {

@@ -26,7 +26,6 @@ import io.restassured.response.ValidatableResponse;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The audit of changes to rules and audiences: who, when, before and after; filters, pages, tenants and scopes. */
 @QuarkusTest
@@ -137,7 +136,6 @@ class AuditResourceTest {
     }
 
     private void sql(String sql, Object... parameters) {
-        db.inTenant(tenant, connection -> connection.preparedQuery(sql)
-                .execute(Tuple.from(java.util.Arrays.asList(parameters))).replaceWithVoid()).await().indefinitely();
+        new TenantRows(db, tenant).sql(sql, parameters);
     }
 }

@@ -24,7 +24,6 @@ import io.restassured.response.ValidatableResponse;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Rules through the API: stored, read, listed and deleted; every problem named; scope claims; tenants apart. */
 @QuarkusTest
@@ -213,12 +212,10 @@ class RuleResourceTest {
     }
 
     private void sql(String sql, Object... parameters) {
-        db.inTenant(tenant, connection -> connection.preparedQuery(sql)
-                .execute(Tuple.from(java.util.Arrays.asList(parameters))).replaceWithVoid()).await().indefinitely();
+        new TenantRows(db, tenant).sql(sql, parameters);
     }
 
     private long count(String sql) {
-        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple()))
-                .map(rows -> ((Number) rows.iterator().next().getValue(0)).longValue()).await().indefinitely();
+        return new TenantRows(db, tenant).count(sql);
     }
 }
