@@ -25,6 +25,14 @@ public interface AlertConfig {
     @WithDefault("30s")
     String sweepEvery();
 
+    /**
+     * How long after a window of time (a shift, a day, a week) has ended events that occurred in it may still open an
+     * alert; older ones, as a load of history brings, alert nobody. Rolling windows end now; the period to date is the
+     * period costing books in.
+     */
+    @WithDefault("7d")
+    Duration maxWindowAge();
+
     /** Connect timeout of an outbound webhook or SMS provider request. */
     @WithDefault("5s")
     Duration connectTimeout();

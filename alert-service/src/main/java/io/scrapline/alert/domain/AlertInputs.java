@@ -1,17 +1,11 @@
 package io.scrapline.alert.domain;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /** What a tenant writes to be alerted: threshold rules and the audiences they notify. */
 public final class AlertInputs {
 
     private AlertInputs() {
-    }
-
-    /** A threshold on the cost of one defect code in a plant's open period; {@code enabled} null means enabled. */
-    public record Rule(String plant, String defectCode, String metric, String window, BigDecimal threshold,
-            String audience, Boolean enabled) {
     }
 
     /**

@@ -3,10 +3,11 @@ package io.scrapline.alert.job;
 import jakarta.enterprise.inject.Produces;
 
 import io.scrapline.alert.config.AlertConfig;
-import io.scrapline.alert.service.AlertService;
+import io.scrapline.alert.domain.Touch;
 import io.scrapline.alert.service.AudienceService;
 import io.scrapline.alert.service.DeliveryWorker;
 import io.scrapline.alert.service.EscalationService;
+import io.scrapline.alert.service.EvaluationService;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.job.Sweep;
 import io.scrapline.platform.secrets.SecretsConfig;
@@ -14,11 +15,11 @@ import io.scrapline.platform.secrets.SecretsConfig;
 /** The alert service's scheduled work, run by the platform's {@link io.scrapline.platform.job.SweepScheduler}. */
 public class AlertSweeps {
 
-    /** Every rule of every tenant evaluated: an alert that a lost prompt missed is raised. */
+    /** Every rule of every tenant evaluated in the windows of now: an alert that a lost prompt missed is raised. */
     @Produces
-    Sweep alerts(AlertConfig config, AlertService alerts) {
+    Sweep alerts(AlertConfig config, EvaluationService evaluation) {
         return Sweep.oncePerCluster("alert-sweep", config.sweepEvery(), "10s", "tenants_with_alert_rules",
-                tenant -> alerts.evaluate(tenant, Scope.TENANT, null));
+                tenant -> evaluation.evaluate(tenant, Scope.TENANT, Touch.current()));
     }
 
     /**

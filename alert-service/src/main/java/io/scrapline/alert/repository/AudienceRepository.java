@@ -3,6 +3,7 @@ package io.scrapline.alert.repository;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.scrapline.alert.domain.Audience;
 import io.scrapline.alert.domain.Member;
 import io.scrapline.alert.domain.MemberRules;
 import io.scrapline.alert.domain.QuietHours;
@@ -25,10 +28,24 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Audiences and their members, stored as a JSON list per audience: the v1 fields ({@code name}, {@code role},
  * {@code email}, {@code phone}, {@code webhook_url}, {@code lines}) and the channels' settings ({@code webhook_format},
- * {@code webhook_secret} sealed, {@code quiet_hours}, {@code digest}).
+ * {@code webhook_secret} sealed, {@code quiet_hours}, {@code digest}); read as {@link Audience} entities within a
+ * {@link TenantSessions} transaction by the rules, and as members on the reactive client by the delivery side.
  */
 @ApplicationScoped
-public class AudienceRepository {
+public class AudienceRepository implements PanacheRepositoryBase<Audience, Audience.Key> {
+
+    public Uni<Audience> find(String tenant, String audience) {
+        return findById(new Audience.Key(tenant, audience));
+    }
+
+    /** Which of {@code audiences} exist. */
+    public Uni<List<String>> existing(Collection<String> audiences) {
+        return audiences.isEmpty() ? Uni.createFrom().item(List.of())
+                : getSession().chain(session -> session
+                        .createSelectionQuery("select a.audienceId from Audience a where a.audienceId in :ids",
+                                String.class)
+                        .setParameter("ids", audiences).getResultList());
+    }
 
     /** The audience's members, its row locked until the transaction ends; nothing if there is no such audience. */
     public Uni<Optional<List<Member>>> membersForUpdate(SqlConnection connection, String audience) {

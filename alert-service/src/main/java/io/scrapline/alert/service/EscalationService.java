@@ -11,7 +11,7 @@ import io.quarkus.logging.Log;
 import io.scrapline.alert.config.AlertConfig;
 import io.scrapline.alert.domain.EscalationPolicy;
 import io.scrapline.alert.domain.EscalationPolicy.Step;
-import io.scrapline.alert.repository.AlertRepository;
+import io.scrapline.alert.repository.AlertLogRepository;
 import io.scrapline.alert.repository.AudienceRepository;
 import io.scrapline.alert.repository.AuditRepository;
 import io.scrapline.alert.repository.DeliveryRepository;
@@ -45,7 +45,7 @@ public class EscalationService {
     private final PolicyRepository policies;
     private final EscalationRepository escalations;
     private final AudienceRepository audiences;
-    private final AlertRepository alerts;
+    private final AlertLogRepository alerts;
     private final DeliveryRepository deliveries;
     private final AuditRepository audit;
     private final DeliveryService delivery;
@@ -53,8 +53,8 @@ public class EscalationService {
     private final String worker = Workers.id("alert-escalation");
 
     public EscalationService(TenantDb db, PolicyRepository policies, EscalationRepository escalations,
-            AudienceRepository audiences, AlertRepository alerts, DeliveryRepository deliveries, AuditRepository audit,
-            DeliveryService delivery, AlertConfig config) {
+            AudienceRepository audiences, AlertLogRepository alerts, DeliveryRepository deliveries,
+            AuditRepository audit, DeliveryService delivery, AlertConfig config) {
         this.db = db;
         this.policies = policies;
         this.escalations = escalations;

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,12 +72,8 @@ class AlertEvaluationTest {
                 .body(Map.of("plant", "DAY1", "defect_code", "MACH-DIM", "metric", "cost", "window", "period",
                         "threshold", "500.00", "audience", "quality"))
                 .put("/api/v1/alert-rules/mach-dim").then().statusCode(204);
-        db.inTenant(tenant, connection -> connection.preparedQuery("""
-                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
-                    cost_type, coq_class, amount, quantity, events)
-                VALUES (current_tenant(), 'DAY1', '2026-10', 'L1', 'WC-110', 'MACH-DIM', 'A', 'scrap',
-                    'internal_failure', $1, 3, 1)
-                """).execute(Tuple.of(new BigDecimal("655.20")))).await().indefinitely();
+        CostedEvents.event("MACH-DIM", "655.20", Instant.parse("2026-10-14T16:00:00Z")).quantity("3").insert(db,
+                tenant);
     }
 
     @Test

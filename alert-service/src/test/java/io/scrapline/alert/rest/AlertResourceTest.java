@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -117,12 +113,12 @@ class AlertResourceTest {
     }
 
     @Test
-    void unsupportedMetricsWindowsAndThresholdsAreRefused() {
+    void unknownMetricsWindowsAndThresholdsAreRefused() {
         putAudience("quality").statusCode(204);
-        put(admin, "/api/v1/alert-rules/qty", rule("DAY1", "MACH-DIM", "quantity", "period", "500.00", "quality"))
+        put(admin, "/api/v1/alert-rules/qty", rule("DAY1", "MACH-DIM", "money", "period", "500.00", "quality"))
                 .statusCode(422).contentType(PROBLEM).body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("metric"))
-                .body("errors[0].message", equalTo("only cost is supported in this version"));
+                .body("errors[0].message", equalTo("must be cost, quantity or events"));
         put(admin, "/api/v1/alert-rules/qty", rule("DAY1", "MACH-DIM", "cost", "week", "0", "quality")).statusCode(422)
                 .contentType(PROBLEM).body("errors.field", equalTo(List.of("threshold", "window")));
         assertThat(count("SELECT count(*) FROM alert_rules")).isZero();
@@ -144,8 +140,8 @@ class AlertResourceTest {
     @Test
     void aRuleOverItsThresholdEmailsEachRecipientOnceWhoeverEvaluates() throws MessagingException {
         putAudience("quality").statusCode(204);
-        insertRollup("MACH-DIM", "A", "655.20");
-        insertRollup("MACH-DIM", "B", "218.40");
+        insertEvent("MACH-DIM", "A", "655.20");
+        insertEvent("MACH-DIM", "B", "218.40");
 
         try (SweepHold hold = holdTheSweep()) {
             put(admin, "/api/v1/alert-rules/mach-dim", rule("DAY1", "MACH-DIM", "cost", "period", "500.00", "quality"))
@@ -171,14 +167,14 @@ class AlertResourceTest {
             // The rule has had its alert for the period: a second prompt sends nothing.
             evaluate("DAY1", "2026-10", "MACH-DIM").statusCode(200).body("sent", equalTo(0));
 
-            // A second rule that no prompt will tell about, for the sweep to find once it runs again.
+            // A second rule that no prompt will tell about, for the sweep to find in the period of now.
             put(admin, "/api/v1/alert-rules/weld-por", rule("DAY1", "WELD-POR", "cost", "period", "50.00", "quality"))
                     .statusCode(204);
-            insertRollup("WELD-POR", "A", "100.00");
+            CostedEvents.event("WELD-POR", "100.00", Instant.now().minusSeconds(60)).insert(db, tenant);
         }
 
         // The sweep found the second rule's breach; it sent nothing more for the first.
-        awaitTrue(() -> received(DANA).size() == 2 && received(LEE).size() == 2);
+        SweepHold.awaitTrue(() -> received(DANA).size() == 2 && received(LEE).size() == 2);
         assertThat(subjects(DANA)).filteredOn(subject -> subject.contains("MACH-DIM")).hasSize(1);
         assertThat(subjects(DANA)).filteredOn(subject -> subject.contains("WELD-POR")).hasSize(1);
         assertThat(count("SELECT count(*) FROM alert_log WHERE status = 'sent'")).isEqualTo(2);
@@ -188,7 +184,7 @@ class AlertResourceTest {
     @Test
     void aRuleUnderItsThresholdSendsNothing() {
         putAudience("quality").statusCode(204);
-        insertRollup("MACH-DIM", "A", "499.99");
+        insertEvent("MACH-DIM", "A", "499.99");
         put(admin, "/api/v1/alert-rules/mach-dim", rule("DAY1", "MACH-DIM", "cost", "period", "500.00", "quality"))
                 .statusCode(204);
 
@@ -252,7 +248,7 @@ class AlertResourceTest {
     /** Sets up a rule over its threshold and evaluates it; the alert's id. */
     private long fireAnAlert() {
         putAudience("quality").statusCode(204);
-        insertRollup("MACH-DIM", "A", "655.20");
+        insertEvent("MACH-DIM", "A", "655.20");
         try (SweepHold hold = holdTheSweep()) {
             put(admin, "/api/v1/alert-rules/mach-dim", rule("DAY1", "MACH-DIM", "cost", "period", "500.00", "quality"))
                     .statusCode(204);
@@ -266,8 +262,8 @@ class AlertResourceTest {
 
     /** The deliveries are attempted once the alert has committed: its status follows shortly after. */
     private void awaitStatus(String status) {
-        awaitTrue(() -> given().auth().oauth2(admin).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath()
-                .getList("status").stream().allMatch(status::equals));
+        SweepHold.awaitTrue(() -> given().auth().oauth2(admin).get("/api/v1/alerts").then().statusCode(200).extract()
+                .jsonPath().getList("status").stream().allMatch(status::equals));
     }
 
     private ValidatableResponse evaluate(String plant, String period, String... codes) {
@@ -311,13 +307,9 @@ class AlertResourceTest {
         return rule;
     }
 
-    private void insertRollup(String code, String shift, String amount) {
-        inTenant(tenant, connection -> run(connection, """
-                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
-                    cost_type, coq_class, amount, quantity, events)
-                VALUES (current_tenant(), 'DAY1', '2026-10', 'L1', 'WC-110', $1, $2, 'scrap', 'internal_failure',
-                    $3, 1, 1)
-                """, code, shift, new BigDecimal(amount)));
+    /** A costed event of plant DAY1 booked in period 2026-10. */
+    private void insertEvent(String code, String shift, String amount) {
+        CostedEvents.event(code, amount, Instant.parse("2026-10-14T16:00:00Z")).shift(shift).insert(db, tenant);
     }
 
     private static List<MimeMessage> received(String recipient) {
@@ -334,30 +326,8 @@ class AlertResourceTest {
         }).toList();
     }
 
-    /**
-     * The sweep's cluster lease, held the way a replica running the sweep holds it: the sweep skips its rounds until
-     * the hold is closed. A round running now has the lease until it ends.
-     */
     private SweepHold holdTheSweep() {
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        CompletableFuture<Void> holding = new CompletableFuture<>();
-        awaitTrue(() -> {
-            CompletableFuture<Boolean> taken = leases.once("alert-sweep", () -> {
-                holding.complete(null);
-                return Uni.createFrom().completionStage(release);
-            }).subscribeAsCompletionStage();
-            CompletableFuture.anyOf(holding, taken).join();
-            return holding.isDone();
-        });
-        return new SweepHold(release);
-    }
-
-    private record SweepHold(CompletableFuture<Void> release) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            release.complete(null);
-        }
+        return SweepHold.take(leases);
     }
 
     private void inTenant(String tenantId, Function<SqlConnection, Uni<Void>> work) {
@@ -375,19 +345,6 @@ class AlertResourceTest {
     private long count(String tenantId, String sql) {
         return db.inTenant(tenantId, connection -> connection.preparedQuery(sql).execute(Tuple.tuple()))
                 .map(rows -> ((Number) rows.iterator().next().getValue(0)).longValue()).await().indefinitely();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited 20 s").isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** Sends the service's email to the GreenMail server of {@link ServerSetupTest#SMTP}. */

@@ -137,9 +137,10 @@ class AlertScopeTest {
                                 .preparedQuery(
                                         """
                                                 INSERT INTO alert_log (tenant_id, rule_id, plant_id, period, defect_code, value, threshold, currency,
-                                                    recipients, status, attempts, sent_at)
+                                                    recipients, status, attempts, sent_at, level, metric, window_kind, window_key)
                                                 VALUES (current_tenant(), $1, $2, '2026-10', 'MACH-DIM', 655.20, 500.00, 'USD',
-                                                    ARRAY['dana.ortiz@example.com'], 'sent', 1, now())
+                                                    ARRAY['dana.ortiz@example.com'], 'sent', 1, now(), 'warning', 'cost',
+                                                    'period_to_date', 'period/2026-10')
                                                 RETURNING alert_id
                                                 """)
                                 .execute(Tuple.of(rule, plant)))

@@ -122,8 +122,9 @@ final class Alerting {
                 plant, audience);
         return count("""
                 INSERT INTO alert_log (tenant_id, rule_id, plant_id, period, defect_code, value, threshold, currency,
-                    recipients, status)
-                VALUES (current_tenant(), $1, $2, '2026-10', 'SEAM-CODE', 2500.00, 2000.00, 'USD', '{}', 'pending')
+                    recipients, status, level, metric, window_kind, window_key)
+                VALUES (current_tenant(), $1, $2, '2026-10', 'SEAM-CODE', 2500.00, 2000.00, 'USD', '{}', 'pending',
+                    'warning', 'cost', 'period_to_date', 'period/2026-10')
                 RETURNING alert_id
                 """, rule, plant);
     }

@@ -1,10 +1,6 @@
 package io.scrapline.costing.service;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.quarkus.logging.Log;
 import io.scrapline.costing.client.AlertClient;
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.domain.Touched;
 import io.scrapline.costing.repository.CostedEventWriteRepository;
 import io.scrapline.costing.repository.CostingLockRepository;
 import io.scrapline.costing.repository.PendingRecordRepository;
@@ -37,18 +34,15 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class CostingService {
 
-    /** What one run did, and the rollups it touched: plant and period to defect codes. */
-    public record Run(int costed, int exceptions, Map<String, Map<String, Set<String>>> touched) {
+    /** What one run did, and what it moved: the events' plants, periods, lines, shifts, codes and times. */
+    public record Run(int costed, int exceptions, Touched touched) {
 
         static Run empty() {
-            return new Run(0, 0, new LinkedHashMap<>());
+            return new Run(0, 0, new Touched());
         }
 
         Run plus(Chunk chunk) {
-            chunk.costed().touched()
-                    .forEach((plant, periods) -> periods
-                            .forEach((period, codes) -> touched.computeIfAbsent(plant, p -> new LinkedHashMap<>())
-                                    .computeIfAbsent(period, p -> new LinkedHashSet<>()).addAll(codes)));
+            touched.addAll(chunk.costed().touched());
             return new Run(costed + chunk.costed().costed(), exceptions + chunk.costed().exceptions(), touched);
         }
     }
@@ -177,9 +171,10 @@ public class CostingService {
 
     /** Fire and forget, with this service's token for the tenant: what a prompt misses, the alert sweep finds. */
     private void promptAlerts(String tenant, Run run) {
-        run.touched().forEach((plant, periods) -> periods.forEach((period, codes) -> alerts
-                .prompt(tenant, new AlertPrompt(plant, period, List.copyOf(codes))).subscribe().with(ok -> {
-                }, failure -> Log.warnf("alerts were not prompted for %s %s (their sweep will catch up): %s", plant,
-                        period, failure.getMessage()))));
+        for (AlertPrompt prompt : run.touched().prompts()) {
+            alerts.prompt(tenant, prompt).subscribe().with(ok -> {
+            }, failure -> Log.warnf("alerts were not prompted for %s %s (their sweep will catch up): %s",
+                    prompt.plant(), prompt.period(), failure.getMessage()));
+        }
     }
 }

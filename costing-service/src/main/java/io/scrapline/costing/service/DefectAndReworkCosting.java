@@ -2,11 +2,7 @@ package io.scrapline.costing.service;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +17,7 @@ import io.scrapline.costing.domain.Outcome;
 import io.scrapline.costing.domain.PendingLabor;
 import io.scrapline.costing.domain.ReferenceData;
 import io.scrapline.costing.domain.RollupDelta;
+import io.scrapline.costing.domain.Touched;
 import io.scrapline.costing.repository.CostedEventWriteRepository;
 import io.scrapline.costing.repository.ExceptionRepository;
 import io.scrapline.costing.repository.PendingRecordRepository;
@@ -151,7 +148,7 @@ public class DefectAndReworkCosting {
             ReferenceData data = inputs.reference();
             List<Outcome.Costed> costed = new ArrayList<>();
             List<Outcome.Uncostable> uncostable = new ArrayList<>();
-            Map<String, Map<String, Set<String>>> touched = new LinkedHashMap<>();
+            Touched touched = new Touched();
             List<Outcome.Costed> stored = new ArrayList<>();
             return OnWorker.value(() -> {
                 List<Outcome> outcomes = records.stream().map(record -> costing.cost(record, data)).toList();
@@ -165,8 +162,7 @@ public class DefectAndReworkCosting {
                         inserted.forEach(c -> {
                             delta.add(c.rollupKey(), data.week(c.record().plant(), c.record().occurredAt()), c.amount(),
                                     c.recoverable(), c.exposure(), c.record().quantity(), 1);
-                            touched.computeIfAbsent(c.record().plant(), p -> new LinkedHashMap<>())
-                                    .computeIfAbsent(c.period(), p -> new LinkedHashSet<>()).add(c.defectCode());
+                            touched.add(c.record(), c.period(), c.defectCode());
                         });
                         // The hours these events value now are no longer waiting on their own.
                         return exceptions
@@ -207,7 +203,7 @@ public class DefectAndReworkCosting {
                                     costed.stream().map(c -> c.record().recordId()).toList()))
                             .chain(() -> exceptions.openLabor(connection, uncostable))
                             .chain(() -> rollups.apply(connection, delta.bookedIn(data::bookingPeriod)))
-                            .replaceWith(new PendingKind.Costed(costed.size(), uncostable.size(), Map.of()));
+                            .replaceWith(new PendingKind.Costed(costed.size(), uncostable.size(), new Touched()));
                 });
     }
 }

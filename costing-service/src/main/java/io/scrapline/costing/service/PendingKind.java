@@ -1,9 +1,8 @@
 package io.scrapline.costing.service;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
+import io.scrapline.costing.domain.Touched;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -14,13 +13,13 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 interface PendingKind<T> {
 
     /**
-     * What costing a chunk wrote: how many records were costed and how many became exceptions, and the rollups it
-     * touched (plant and booking period to defect codes), which alerts are prompted for.
+     * What costing a chunk wrote: how many records were costed and how many became exceptions, and what its events
+     * moved (plants, booking periods, lines, shifts, codes and times), which alerts are prompted for.
      */
-    record Costed(int costed, int exceptions, Map<String, Map<String, Set<String>>> touched) {
+    record Costed(int costed, int exceptions, Touched touched) {
 
         static Costed nothing() {
-            return new Costed(0, 0, Map.of());
+            return new Costed(0, 0, new Touched());
         }
     }
 
