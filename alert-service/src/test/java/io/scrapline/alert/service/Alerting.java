@@ -25,6 +25,7 @@ import io.scrapline.alert.domain.Notice.Metric;
 import io.scrapline.alert.domain.Notice.Window;
 import io.scrapline.alert.domain.Notice.WindowKind;
 import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -62,6 +63,11 @@ final class Alerting {
 
     String token(String... roles) {
         return TestTokens.get().token(tenant, roles);
+    }
+
+    /** The token costing-service prompts this tenant's evaluations with. */
+    String service() {
+        return TestServiceTokens.get().token("costing-service", tenant);
     }
 
     static Map<String, Object> member(String name, Object... fields) {
@@ -108,7 +114,7 @@ final class Alerting {
                 VALUES (current_tenant(), 'DAY1', '2026-10', 'L1', 'WC-110', $1, 'A', 'scrap', 'internal_failure',
                     873.60, 1, 1)
                 """, code);
-        post(token("ingest"), "/api/v1/alerts/evaluations",
+        post(service(), "/api/v1/alerts/evaluations",
                 Map.of("plant", "DAY1", "period", "2026-10", "defect_codes", List.of(code))).statusCode(200);
         await(() -> count("SELECT count(*) FROM alert_log WHERE rule_id = $1", "r-" + code.toLowerCase()) == 1);
         return count("SELECT alert_id FROM alert_log WHERE rule_id = $1", "r-" + code.toLowerCase());
