@@ -17,12 +17,16 @@ import io.scrapline.platform.problem.FieldError;
 public record SubscriptionInput(String audience, String plant, String cadence, List<String> formats, String sendAt,
         String weekday, Boolean enabled) {
 
+    private static final List<String> FORMATS = List.of(Subscription.PDF, Subscription.XLSX, Subscription.HTML_LINK);
+
     /** What the fields say together that none says alone: every such error, named by field. */
     public List<FieldError> errors() {
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String format : formats) {
-            if (!seen.add(format)) {
+            if (format == null || !FORMATS.contains(format)) {
+                errors.add(new FieldError(null, "formats", "each must be pdf, xlsx or html_link"));
+            } else if (!seen.add(format)) {
                 errors.add(new FieldError(null, "formats", "names " + format + " twice"));
             }
         }
