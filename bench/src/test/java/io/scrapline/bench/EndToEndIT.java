@@ -238,8 +238,11 @@ class EndToEndIT {
         Api ingest = new Api(TestTokens.get().token(tenant, "ingest"));
         Api controller = new Api(TestTokens.get().token(tenant, "controller"));
         setUpPlant(admin, ingest, tenant);
-        String controllerAddress = "controller@" + tenant + ".reports.example.com";
-        String supervisorAddress = "supervisor@" + tenant + ".reports.example.com";
+        // A domain per recipient: the SMTP server lists what it received by domain.
+        String controllerDomain = "controller." + tenant + ".example.com";
+        String supervisorDomain = "supervisor." + tenant + ".example.com";
+        String controllerAddress = "dana.ortiz@" + controllerDomain;
+        String supervisorAddress = "ana.ruiz@" + supervisorDomain;
         admin.put(api(Service.ALERT) + "/audiences/month-end", Map.of("members",
                 List.of(Map.of("name", "Dana Ortiz", "role", "controller", "email", controllerAddress), Map.of("name",
                         "Ana Ruiz", "role", "supervisor", "email", supervisorAddress, "lines", List.of("L1")))))
@@ -255,7 +258,8 @@ class EndToEndIT {
 
         controller.post(api(Service.REPORTING) + "/periods/DAY1/2026-10/close", Map.of()).expect(200);
 
-        MimeMessage email = await(() -> messagesTo(controllerAddress), found -> found.size() == 1).get(0);
+        MimeMessage email = await(() -> List.of(stack.mail().getReceivedMessagesForDomain(controllerDomain)),
+                found -> found.size() == 1).get(0);
         JsonNode report = controller.get(api(Service.REPORTING) + "/reports/DAY1/2026-10?view=controller").expect(200)
                 .json();
         assertThat(report.at("/status").asText()).isEqualTo("closed");
@@ -270,7 +274,8 @@ class EndToEndIT {
         assertThat(spreadsheetTotal(files.get("DAY1-2026-10-v1-controller.xlsx"))).isEqualByComparingTo(total);
         assertThat(email.getContent().toString()).isNotEmpty();
 
-        MimeMessage supervisorEmail = await(() -> messagesTo(supervisorAddress), found -> found.size() == 1).get(0);
+        MimeMessage supervisorEmail = await(() -> List.of(stack.mail().getReceivedMessagesForDomain(supervisorDomain)),
+                found -> found.size() == 1).get(0);
         assertThat(attachments(supervisorEmail)).containsKey("DAY1-2026-10-v1-supervisor-L1.pdf");
         JsonNode runs = await(() -> admin.get(api(Service.ALERT) + "/alerts/distributions").expect(200).json(),
                 found -> found.size() == 1 && found.get(0).get("status").asText().equals("done"));
@@ -336,20 +341,6 @@ class EndToEndIT {
 
     private static List<MimeMessage> emailsOf(String tenant) {
         return List.of(stack.mail().getReceivedMessagesForDomain(tenant + ".example.com"));
-    }
-
-    private static List<MimeMessage> messagesTo(String address) {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : stack.mail().getReceivedMessages()) {
-            try {
-                if (message.getAllRecipients()[0].toString().equals(address)) {
-                    found.add(message);
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return found;
     }
 
     /** The files attached to an email, by name. */

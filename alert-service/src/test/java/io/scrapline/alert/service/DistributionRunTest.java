@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +22,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +39,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.scrapline.alert.client.MimeParts;
 import io.scrapline.alert.domain.DistributionSchedule;
 import io.scrapline.platform.identity.ServiceTokens;
 import io.scrapline.platform.period.FiscalCalendar;
@@ -373,17 +369,7 @@ class DistributionRunTest {
     }
 
     private List<MimeMessage> emailsTo(String address) {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            try {
-                if (message.getAllRecipients()[0].toString().equals(address)) {
-                    found.add(message);
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return found;
+        return MimeParts.to(smtp, address);
     }
 
     private static List<String> subjects(List<MimeMessage> emails) {
@@ -397,47 +383,11 @@ class DistributionRunTest {
     }
 
     private static Map<String, byte[]> attachments(MimeMessage email) {
-        Map<String, byte[]> files = new HashMap<>();
-        try {
-            for (BodyPart part : leaves(email)) {
-                if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                    files.put(part.getFileName(), part.getInputStream().readAllBytes());
-                }
-            }
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return files;
+        return MimeParts.attachments(email);
     }
 
     private static String text(MimeMessage email) {
-        try {
-            for (BodyPart part : leaves(email)) {
-                if (part.isMimeType("text/plain") && part.getFileName() == null) {
-                    return part.getContent().toString();
-                }
-            }
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new AssertionError("no text part");
-    }
-
-    private static List<BodyPart> leaves(MimeMessage email) throws MessagingException, IOException {
-        List<BodyPart> found = new ArrayList<>();
-        leaves((Multipart) email.getContent(), found);
-        return found;
-    }
-
-    private static void leaves(Multipart multipart, List<BodyPart> found) throws MessagingException, IOException {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.getContent() instanceof Multipart nested) {
-                leaves(nested, found);
-            } else {
-                found.add(part);
-            }
-        }
+        return MimeParts.text(email);
     }
 
     private static <T> T await(Supplier<T> probe, Predicate<T> done) {

@@ -2,7 +2,6 @@ package io.scrapline.reporting.repository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.scrapline.reporting.domain.ReportBuilder.Sum;
 import io.scrapline.reporting.domain.ReportFigures;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -59,13 +57,7 @@ public class ReportCutRepository {
                 WHERE x.plant_id = $1 AND x.status = 'open'
                   AND coalesce(d.occurred_at, l.performed_at) >= $2 AND coalesce(d.occurred_at, l.performed_at) < $3
                 GROUP BY x.line_id
-                """).execute(Tuple.of(plant, from, until)).map(rows -> {
-            List<ReportFigures.LineUncosted> uncosted = new ArrayList<>();
-            for (Row row : rows) {
-                uncosted.add(new ReportFigures.LineUncosted(row.getString(0), row.getLong(1), row.getBigDecimal(2)));
-            }
-            return uncosted;
-        });
+                """).execute(Tuple.of(plant, from, until)).map(ReportRepository::lineUncosted);
     }
 
     /** The plant's cost of the week from Monday {@code week}, by line, from the weekly rollups. */
@@ -73,27 +65,11 @@ public class ReportCutRepository {
         return connection.preparedQuery("""
                 SELECT line_id, sum(amount) FROM cost_rollups_weekly WHERE plant_id = $1 AND week_start = $2
                 GROUP BY line_id
-                """).execute(Tuple.of(plant, week)).map(rows -> {
-            List<ReportFigures.LineTotal> totals = new ArrayList<>();
-            for (Row row : rows) {
-                totals.add(new ReportFigures.LineTotal(row.getString(0), row.getBigDecimal(1)));
-            }
-            return totals;
-        });
+                """).execute(Tuple.of(plant, week)).map(ReportRepository::lineTotals);
     }
 
     private static Uni<List<Sum>> sums(SqlConnection connection, String plant, String period, OffsetDateTime from,
             OffsetDateTime until) {
-        return connection.preparedQuery(SUMS).execute(Tuple.of(plant, from, until, period)).map(rows -> {
-            List<Sum> sums = new ArrayList<>();
-            for (Row row : rows) {
-                sums.add(new Sum(row.getString("line_id"), row.getString("work_center_id"),
-                        row.getString("defect_code"), row.getString("description"), row.getString("cost_type"),
-                        row.getString("coq_class"), row.getBigDecimal("amount"), row.getBigDecimal("quantity"),
-                        row.getLong("events"), row.getString("shift"), row.getBigDecimal("recoverable"),
-                        row.getBigDecimal("exposure")));
-            }
-            return sums;
-        });
+        return connection.preparedQuery(SUMS).execute(Tuple.of(plant, from, until, period)).map(ReportRepository::sums);
     }
 }

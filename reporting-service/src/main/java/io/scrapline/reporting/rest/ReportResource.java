@@ -44,6 +44,11 @@ public class ReportResource {
 
     /** A day as a query or path parameter; {@link #day} parses it. */
     static final String DAY = "\\d{4}-\\d{2}-\\d{2}";
+    static final String DAY_RULE = "must be a date YYYY-MM-DD";
+    /** The views a report has besides every section, and the rules of the parameters every report takes. */
+    static final String VIEW = "controller|quality|supervisor";
+    static final String VIEW_RULE = "must be controller, quality or supervisor";
+    static final String LINE_RULE = "must be a line id";
 
     private final ReportService reports;
     private final ReportCutService cuts;
@@ -154,10 +159,10 @@ public class ReportResource {
             + "supervisor view without one line, or an `as_of` that is not a day of the period")
     public Uni<Report> get(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period,
-            @QueryParam("view") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
-            @QueryParam("line") @Size(min = 1, max = 100, message = "must be a line id") String line,
+            @QueryParam("view") @Pattern(regexp = VIEW, message = VIEW_RULE) String view,
+            @QueryParam("line") @Size(min = 1, max = 100, message = LINE_RULE) String line,
             @QueryParam("version") @Min(value = 1, message = "must be a version number from 1") Integer version,
-            @QueryParam("as_of") @Pattern(regexp = DAY, message = "must be a date YYYY-MM-DD") String asOf) {
+            @QueryParam("as_of") @Pattern(regexp = DAY, message = DAY_RULE) String asOf) {
         if (asOf != null) {
             return cuts.asOf(caller.tenant(), caller.scope(), plant, period, day(asOf, "as_of"), view, line, version);
         }
@@ -169,7 +174,7 @@ public class ReportResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(parameter, "must be a date YYYY-MM-DD");
+            throw new InvalidInputException(parameter, DAY_RULE);
         }
     }
 }

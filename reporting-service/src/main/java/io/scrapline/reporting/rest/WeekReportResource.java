@@ -81,9 +81,9 @@ public class WeekReportResource {
             + "view, or the supervisor view without one line")
     public Uni<Report> get(@PathParam("plant") String plant,
             @PathParam("week") @Pattern(regexp = ReportResource.DAY, message = "must be the date of a Monday YYYY-MM-DD") String week,
-            @QueryParam("view") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
-            @QueryParam("line") @Size(min = 1, max = 100, message = "must be a line id") String line,
-            @QueryParam("as_of") @Pattern(regexp = ReportResource.DAY, message = "must be a date YYYY-MM-DD") String asOf) {
+            @QueryParam("view") @Pattern(regexp = ReportResource.VIEW, message = ReportResource.VIEW_RULE) String view,
+            @QueryParam("line") @Size(min = 1, max = 100, message = ReportResource.LINE_RULE) String line,
+            @QueryParam("as_of") @Pattern(regexp = ReportResource.DAY, message = ReportResource.DAY_RULE) String asOf) {
         LocalDate monday = ReportResource.day(week, "week");
         String problem = years.problem(monday.getYear());
         if (problem != null) {
