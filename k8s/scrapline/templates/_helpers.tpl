@@ -153,13 +153,13 @@ Environment every service container needs: the reactive datasource and JWT verif
 {{- end }}
 
 {{/*
-Which keys of the service key pair a component gets: the private key if it signs prompts to another service, the
-public key if it verifies prompts from one.
+Which keys of the service key pair a component gets: the private key if it signs prompts to another service (ingest
+to costing, costing and reporting to alert, alert's report reads at reporting), the public key if it verifies them.
 Usage: include "scrapline.serviceIdentityKeys" "costing-service" | fromYaml
 */}}
 {{- define "scrapline.serviceIdentityKeys" -}}
-signs: {{ has . (list "ingest-service" "costing-service") }}
-verifies: {{ has . (list "costing-service" "alert-service") }}
+signs: {{ has . (list "ingest-service" "costing-service" "reporting-service" "alert-service") }}
+verifies: {{ has . (list "costing-service" "reporting-service" "alert-service") }}
 {{- end }}
 
 {{/*
@@ -270,11 +270,13 @@ Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service
 - name: QUARKUS_REST_CLIENT_COSTING_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "costing-service")) $root.Values.costingService.service.port | quote }}
 {{- include "scrapline.secretsAndEgressEnv" $root }}
-{{- else if eq .component "costing-service" }}
+{{- else if or (eq .component "costing-service") (eq .component "reporting-service") }}
 - name: QUARKUS_REST_CLIENT_ALERT_URL
   value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "alert-service")) $root.Values.alertService.service.port | quote }}
 {{- else if eq .component "alert-service" }}
 {{- include "scrapline.secretsAndEgressEnv" $root }}
+- name: QUARKUS_REST_CLIENT_REPORTING_URL
+  value: {{ printf "http://%s:%v" (include "scrapline.componentName" (dict "root" $root "component" "reporting-service")) $root.Values.reportingService.service.port | quote }}
 - name: SCRAPLINE_ALERT_PUBLIC_BASE_URL
   value: {{ required "alerts.publicBaseUrl is required by alert-service" $root.Values.alerts.publicBaseUrl | quote }}
 - name: QUARKUS_MAILER_HOST

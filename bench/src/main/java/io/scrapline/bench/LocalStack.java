@@ -146,6 +146,7 @@ public final class LocalStack implements AutoCloseable {
         TestServiceTokens.get().quarkusConfig().forEach((key, value) -> env.put(environmentName(key), value));
         env.put("QUARKUS_REST_CLIENT_COSTING_URL", url(Service.COSTING));
         env.put("QUARKUS_REST_CLIENT_ALERT_URL", url(Service.ALERT));
+        env.put("QUARKUS_REST_CLIENT_REPORTING_URL", url(Service.REPORTING));
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.getSmtp().getPort()));
         env.put("SCRAPLINE_COSTING_SWEEP_EVERY", "5s");

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import jakarta.mail.internet.MimeMessage;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.scrapline.bench.LocalStack.Service;
@@ -50,6 +52,9 @@ public final class Pipeline {
             admin.put(alerts + "/audiences/dayton-quality", SampleMonth.audience()).expect(204);
             SampleMonth.alertRules()
                     .forEach((rule, body) -> admin.put(alerts + "/alert-rules/" + rule, body).expect(204));
+            admin.put(alerts + "/audiences/" + SampleDistribution.AUDIENCE, SampleDistribution.audience()).expect(204);
+            admin.put(alerts + "/alerts/subscriptions/" + SampleDistribution.SUBSCRIPTION,
+                    SampleDistribution.subscription(SampleMonth.PLANT)).expect(200);
             ingest.postCsv(ingestApi + "/sources/" + SampleMonth.ERP + "/records/standard-costs",
                     SampleMonth.standardCostsCsv()).expect(201);
             String defects = SampleMonth.defectsCsv(400, 20261031L);
@@ -72,6 +77,8 @@ public final class Pipeline {
                     progress.get("exceptions").asLong());
             int emails = awaitQuiet(stack);
             JsonNode sentAlerts = admin.get(alerts + "/alerts").expect(200).json();
+            // The alerts' emails, before the close's distribution adds its own.
+            MimeMessage[] alertEmails = stack.mail().getReceivedMessages();
 
             Api controller = new Api(tokens.token(TENANT, "controller"));
             String reportUrl = stack.url(Service.REPORTING) + "/api/v1/reports/" + SampleMonth.PLANT + "/"
@@ -81,6 +88,7 @@ public final class Pipeline {
                     + "/" + SampleMonth.PERIOD + "/close", "{}").expect(200).json();
             System.out.printf("Closed %s: report version %d stored%n", SampleMonth.PERIOD,
                     closed.get("version").asInt());
+            JsonNode distributed = SampleDistribution.awaitSent(admin, alerts);
             Api.Answer report = controller.get(reportUrl).expect(200);
             JsonNode exceptions = admin.get(costing + "/exceptions?status=open&plant=" + SampleMonth.PLANT).expect(200)
                     .json();
@@ -88,13 +96,14 @@ public final class Pipeline {
             Path json = run.resolve("report-" + SampleMonth.PLANT + "-" + SampleMonth.PERIOD + ".json");
             Path text = run.resolve("report-" + SampleMonth.PLANT + "-" + SampleMonth.PERIOD + ".md");
             Files.writeString(json, report.json().toPrettyString());
-            String readable = ReportText.render(report.json(), exceptions, stack.mail().getReceivedMessages());
+            String readable = ReportText.render(report.json(), exceptions, alertEmails);
             Files.writeString(text, readable);
 
             System.out.println();
             System.out.println(ReportText.headline(report.json()));
             System.out.printf("Alerts: %d rule(s) over threshold, %d email(s) delivered over SMTP%n", sentAlerts.size(),
                     emails);
+            System.out.print(SampleDistribution.summary(distributed));
             System.out.printf("%nFull report: %s%n             %s (JSON)%n", text, json);
             System.out.printf("Service logs: %s%nDemo tokens (dev profile only): %s%n", run.resolve("logs"),
                     run.resolve("demo-tokens.env"));

@@ -2,16 +2,33 @@ package io.scrapline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,6 +227,64 @@ class EndToEndIT {
     }
 
     /**
+     * Closing October hands it over to alert-service, which sends the month-end subscription's recipients version 1 of
+     * the report in their role's view, read from reporting with alert's service token: the totals in the attached PDF
+     * and spreadsheet are those of the API's report.
+     */
+    @Test
+    void aClosedPeriodIsDistributedWithTheTotalsOfTheApisReport() throws Exception {
+        String tenant = "acme-" + UUID.randomUUID();
+        Api admin = new Api(TestTokens.get().token(tenant, "admin"));
+        Api ingest = new Api(TestTokens.get().token(tenant, "ingest"));
+        Api controller = new Api(TestTokens.get().token(tenant, "controller"));
+        setUpPlant(admin, ingest, tenant);
+        // A domain per recipient: the SMTP server lists what it received by domain.
+        String controllerDomain = "controller." + tenant + ".example.com";
+        String supervisorDomain = "supervisor." + tenant + ".example.com";
+        String controllerAddress = "dana.ortiz@" + controllerDomain;
+        String supervisorAddress = "ana.ruiz@" + supervisorDomain;
+        admin.put(api(Service.ALERT) + "/audiences/month-end", Map.of("members",
+                List.of(Map.of("name", "Dana Ortiz", "role", "controller", "email", controllerAddress), Map.of("name",
+                        "Ana Ruiz", "role", "supervisor", "email", supervisorAddress, "lines", List.of("L1")))))
+                .expect(204);
+        admin.put(api(Service.ALERT) + "/alerts/subscriptions/day1-month-end", Map.of("audience", "month-end", "plant",
+                "DAY1", "cadence", "month_end", "formats", List.of("pdf", "xlsx", "html_link"))).expect(200);
+        ingest.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", """
+                source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,operation
+                MES-1,DAY1,L1,WC-120,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020
+                MES-2,DAY1,L1,WC-120,MFG-4471,D-114,1,scrap,2026-10-15T09:30:00-04:00,B,0020
+                """).expect(201);
+        awaitEvents(controller, 2);
+
+        controller.post(api(Service.REPORTING) + "/periods/DAY1/2026-10/close", Map.of()).expect(200);
+
+        MimeMessage email = await(() -> List.of(stack.mail().getReceivedMessagesForDomain(controllerDomain)),
+                found -> found.size() == 1).get(0);
+        JsonNode report = controller.get(api(Service.REPORTING) + "/reports/DAY1/2026-10?view=controller").expect(200)
+                .json();
+        assertThat(report.at("/status").asText()).isEqualTo("closed");
+        BigDecimal total = new BigDecimal(report.at("/totals/total_cost").asText());
+        assertThat(total).isEqualByComparingTo("873.60");
+        Map<String, byte[]> files = attachments(email);
+        assertThat(files).containsOnlyKeys("DAY1-2026-10-v1-controller.pdf", "DAY1-2026-10-v1-controller.xlsx");
+        try (PDDocument pdf = Loader.loadPDF(files.get("DAY1-2026-10-v1-controller.pdf"))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("closed, version 1")
+                    .contains("Total cost (USD) " + new DecimalFormat("#,##0.00").format(total));
+        }
+        assertThat(spreadsheetTotal(files.get("DAY1-2026-10-v1-controller.xlsx"))).isEqualByComparingTo(total);
+        assertThat(email.getContent().toString()).isNotEmpty();
+
+        MimeMessage supervisorEmail = await(() -> List.of(stack.mail().getReceivedMessagesForDomain(supervisorDomain)),
+                found -> found.size() == 1).get(0);
+        assertThat(attachments(supervisorEmail)).containsKey("DAY1-2026-10-v1-supervisor-L1.pdf");
+        JsonNode runs = await(() -> admin.get(api(Service.ALERT) + "/alerts/distributions").expect(200).json(),
+                found -> found.size() == 1 && found.get(0).get("status").asText().equals("done"));
+        assertThat(runs.get(0).get("run_key").asText()).isEqualTo("month_end:2026-10:v1");
+        assertThat(runs.get(0).get("deliveries")).hasSize(2)
+                .allMatch(delivery -> delivery.get("status").asText().equals("delivered"));
+    }
+
+    /**
      * The api-clients module lints, generates and compiles a client from each document a service's build stores; this
      * is the document the packaged service serves, but for its server, which names where the service listens.
      */
@@ -266,6 +341,41 @@ class EndToEndIT {
 
     private static List<MimeMessage> emailsOf(String tenant) {
         return List.of(stack.mail().getReceivedMessagesForDomain(tenant + ".example.com"));
+    }
+
+    /** The files attached to an email, by name. */
+    private static Map<String, byte[]> attachments(MimeMessage email) throws MessagingException, IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        List<Multipart> parts = new ArrayList<>(List.of((Multipart) email.getContent()));
+        while (!parts.isEmpty()) {
+            Multipart multipart = parts.remove(0);
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.getContent() instanceof Multipart nested) {
+                    parts.add(nested);
+                } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    files.put(part.getFileName(), part.getInputStream().readAllBytes());
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The total cost on the Totals sheet of a report's spreadsheet: the one sheet with the events not yet costed. */
+    private static BigDecimal spreadsheetTotal(byte[] workbook) throws IOException {
+        Pattern total = Pattern
+                .compile("Total cost \\([A-Z]{3}\\)</t></is></c><c r=\"B\\d+\" s=\"\\d+\"><v>([-0-9.]+)</v>");
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String part = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                Matcher found = total.matcher(part);
+                if (entry.getName().startsWith("xl/worksheets/") && part.contains("Events not yet costed")
+                        && found.find()) {
+                    return new BigDecimal(found.group(1));
+                }
+            }
+        }
+        throw new AssertionError("no Totals sheet with a total cost");
     }
 
     private static <T> T await(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {

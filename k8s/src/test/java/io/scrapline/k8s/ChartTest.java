@@ -200,6 +200,10 @@ class ChartTest {
                 "http://scrapline-costing-service:8082");
         assertThat(env(container("costing-service"))).containsEntry("QUARKUS_REST_CLIENT_ALERT_URL",
                 "http://scrapline-alert-service:8084");
+        assertThat(env(container("reporting-service"))).containsEntry("QUARKUS_REST_CLIENT_ALERT_URL",
+                "http://scrapline-alert-service:8084");
+        assertThat(env(container("alert-service"))).containsEntry("QUARKUS_REST_CLIENT_REPORTING_URL",
+                "http://scrapline-reporting-service:8083");
     }
 
     @Test
@@ -219,7 +223,9 @@ class ChartTest {
     @Test
     void signersGetTheServicePrivateKeyAndVerifiersItsPublicKey() {
         Map<String, List<String>> keys = Map.of("ingest-service", List.of("private-key.pem"), "costing-service",
-                List.of("private-key.pem", "public-key.pem"), "alert-service", List.of("public-key.pem"));
+                List.of("private-key.pem", "public-key.pem"), "reporting-service",
+                List.of("private-key.pem", "public-key.pem"), "alert-service",
+                List.of("private-key.pem", "public-key.pem"));
         Map<String, String> secretKeys = Map.of("private-key.pem", "private-key.pem", "public-key.pem",
                 "public-key.pem");
         Map<String, String> variables = Map.of("private-key.pem", "SCRAPLINE_SERVICE_IDENTITY_PRIVATE_KEY_LOCATION",
@@ -258,11 +264,6 @@ class ChartTest {
                 }
             }
         }
-        Map<String, Object> reporting = map(resource("Deployment", resourceName("reporting-service")), "spec",
-                "template", "spec");
-        assertThat(maps(reporting.get("volumes"))).extracting(volume -> volume.get("name")).containsExactly("tmp");
-        assertThat(env(container("reporting-service"))).doesNotContainKeys("SCRAPLINE_SERVICE_IDENTITY_ISSUER",
-                "SCRAPLINE_SERVICE_IDENTITY_PRIVATE_KEY_LOCATION", "SCRAPLINE_SERVICE_IDENTITY_PUBLIC_KEY_LOCATION");
     }
 
     @Test

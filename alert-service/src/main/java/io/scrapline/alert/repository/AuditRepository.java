@@ -82,8 +82,10 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, AuditE
     }
 
     /**
-     * Records a change in the caller's SQL transaction (the delivery side, on the reactive client), as whole-tenant
-     * entry, so that the change and its record commit together.
+     * Records a change in the caller's SQL transaction (the delivery side, on the reactive client), so that the change
+     * and its record commit together. An alert's entry names the alert's plant and a delivery's the plants of its
+     * alerts, a subscription's its plant, so that a plant-limited token reads them; the rest (policies, audiences,
+     * subscriptions to every plant) cover the tenant.
      *
      * @param before
      *            the entity as JSON before the change, null when it is new; likewise {@code after}, null when removed
@@ -91,9 +93,18 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, AuditE
     public Uni<Void> audit(SqlConnection connection, String entity, String entityId, String action, String actor,
             JsonObject before, JsonObject after) {
         return connection.preparedQuery("""
-                INSERT INTO alert_audit (tenant_id, entity, entity_id, action, actor, before, after)
-                VALUES (current_tenant(), $1, $2, $3, $4, $5, $6)
+                INSERT INTO alert_audit (tenant_id, entity, entity_id, action, actor, plant_ids, before, after)
+                VALUES (current_tenant(), $1, $2, $3, $4, coalesce(CASE $1
+                        WHEN 'alert' THEN (SELECT ARRAY[plant_id] FROM alert_log WHERE alert_id = $7)
+                        WHEN 'delivery' THEN (SELECT plant_ids FROM alert_deliveries WHERE delivery_id = $7)
+                        WHEN 'subscription' THEN (SELECT ARRAY[plant_id] FROM distribution_subscriptions
+                                                  WHERE subscription_id = $2 AND plant_id <> '*')
+                    END, '{}'), $5, $6)
                 """).execute(Tuple.tuple().addValue(entity).addValue(entityId).addValue(action).addValue(actor)
-                .addValue(before).addValue(after)).replaceWithVoid();
+                .addValue(before).addValue(after).addValue(numericId(entityId))).replaceWithVoid();
+    }
+
+    private static Long numericId(String entityId) {
+        return entityId.chars().allMatch(Character::isDigit) && entityId.length() < 19 ? Long.valueOf(entityId) : null;
     }
 }

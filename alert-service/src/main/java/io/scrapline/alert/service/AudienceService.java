@@ -99,7 +99,7 @@ public class AudienceService {
                 }
                 return audiences.upsert(connection, audience, members)
                         .chain(() -> audit.audit(connection, "audience", audience,
-                                before.isPresent() ? "update" : "create", actor,
+                                before.isPresent() ? "updated" : "created", actor,
                                 before.map(AudienceService::json).orElse(null), json(members)))
                         .replaceWith(issued);
             }));

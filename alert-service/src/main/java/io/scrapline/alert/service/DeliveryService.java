@@ -234,7 +234,7 @@ public class DeliveryService {
             if (resent == Resent.NOT_DEAD) {
                 throw new ConflictProblem("delivery " + id + " is not dead: only the dead letter is sent again");
             }
-            return audit.audit(connection, "delivery", String.valueOf(id), "resend", actor, null,
+            return audit.audit(connection, "delivery", String.valueOf(id), "resent", actor, null,
                     new JsonObject().put("status", "queued"));
         })).chain(() -> get(tenant, scope, id)).invoke(() -> deliverSoon(tenant, null));
     }

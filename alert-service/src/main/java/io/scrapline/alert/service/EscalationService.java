@@ -91,7 +91,7 @@ public class EscalationService {
             return policies.policy(connection, policy.id(), true)
                     .chain(before -> policies.upsert(connection, policy, actor)
                             .chain(() -> audit.audit(connection, "escalation_policy", policy.id(),
-                                    before.isPresent() ? "update" : "create", actor,
+                                    before.isPresent() ? "updated" : "created", actor,
                                     before.map(PolicyRepository::json).orElse(null), PolicyRepository.json(policy))));
         }));
     }
@@ -113,7 +113,7 @@ public class EscalationService {
                 throw new NotFoundProblem("no escalation policy " + id);
             }
             return policies.delete(connection, id).chain(() -> audit.audit(connection, "escalation_policy", id,
-                    "delete", actor, PolicyRepository.json(before.get()), null));
+                    "deleted", actor, PolicyRepository.json(before.get()), null));
         }));
     }
 
@@ -142,9 +142,8 @@ public class EscalationService {
             return status.chain(() -> escalations.respond(connection, alertId, action, actor, comment))
                     .chain(first -> !first ? Uni.createFrom().voidItem()
                             : escalations.stopWaiting(connection, alertId, action)
-                                    .chain(() -> audit.audit(connection, "alert", String.valueOf(alertId),
-                                            action.equals("acknowledged") ? "acknowledge" : "resolve", actor, null,
-                                            new JsonObject().put("comment", comment))));
+                                    .chain(() -> audit.audit(connection, "alert", String.valueOf(alertId), action,
+                                            actor, null, new JsonObject().put("comment", comment))));
         }));
     }
 

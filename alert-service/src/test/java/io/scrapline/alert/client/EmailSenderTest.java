@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -80,8 +79,7 @@ class EmailSenderTest {
         assertThat(message.getSubject())
                 .isEqualTo("[Scrapline] 2 alerts (1 critical), 2026-05-14 15:00 to 16:00 (America/New_York)");
         assertThat(message.getContentType()).startsWith("multipart/mixed");
-        List<BodyPart> leaves = new ArrayList<>();
-        leaves((Multipart) message.getContent(), leaves);
+        List<BodyPart> leaves = MimeParts.leaves(message);
         BodyPart attachment = leaves.stream().filter(part -> "DAY1-2026-05.csv".equals(fileName(part))).findFirst()
                 .orElseThrow();
         assertThat(Part.ATTACHMENT).isEqualToIgnoringCase(attachment.getDisposition());
@@ -113,17 +111,6 @@ class EmailSenderTest {
             }
         }
         throw new AssertionError("no message to " + to);
-    }
-
-    private static void leaves(Multipart multipart, List<BodyPart> found) throws MessagingException, IOException {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.getContent() instanceof Multipart nested) {
-                leaves(nested, found);
-            } else {
-                found.add(part);
-            }
-        }
     }
 
     private static boolean isType(BodyPart part, String type) {

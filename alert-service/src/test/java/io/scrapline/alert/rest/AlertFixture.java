@@ -28,12 +28,12 @@ import io.scrapline.platform.testing.TestTokens;
  */
 final class AlertFixture {
 
-    static final String DANA = "dana.ortiz@example.com";
-    static final String QUALITY_MANAGER = "morgan.reyes@example.com";
-    static final String PLANT_MANAGER = "sam.patel@example.com";
-
     final TenantDb db;
     final String tenant = "t-" + UUID.randomUUID();
+    // Addresses of the tenant's own, so that a test finds its messages among late ones of the tests before it.
+    final String dana = "dana.ortiz." + tenant.substring(2, 10) + "@example.com";
+    final String qualityManager = "morgan.reyes." + tenant.substring(2, 10) + "@example.com";
+    final String plantManager = "sam.patel." + tenant.substring(2, 10) + "@example.com";
     final String admin = TestTokens.get().token(tenant, "admin");
 
     private final TenantRows rows;
@@ -49,9 +49,9 @@ final class AlertFixture {
             sql("INSERT INTO defect_codes (tenant_id, code, description, category, coq_class) "
                     + "VALUES (current_tenant(), $1, $1, $2, 'internal_failure')", code[0], code[1]);
         }
-        audience("quality", DANA);
-        audience("quality-managers", QUALITY_MANAGER);
-        audience("plant-managers", PLANT_MANAGER);
+        audience("quality", dana);
+        audience("quality-managers", qualityManager);
+        audience("plant-managers", plantManager);
     }
 
     /** {@code daysAgo} days before today in Dayton, at {@code hour}:00 there. */

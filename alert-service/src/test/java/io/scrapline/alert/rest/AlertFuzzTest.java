@@ -22,8 +22,8 @@ import io.scrapline.platform.testing.TestTenants;
 import io.scrapline.platform.testing.TestTokens;
 
 /**
- * The hostile-input corpus against every operation of the alert service, with a user's token and, for evaluations, a
- * service token: no 500, every refusal a problem.
+ * The hostile-input corpus against every operation of the alert service, with a user's token and, for evaluations and a
+ * close's hand-over, a service token: no 500, every refusal a problem.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -33,6 +33,7 @@ class AlertFuzzTest {
     URI base;
 
     private static final String EVALUATIONS = "POST /api/v1/alerts/evaluations";
+    private static final String CLOSES = "POST /api/v1/alerts/distributions/closes";
 
     @Inject
     TenantDb db;
@@ -49,17 +50,20 @@ class AlertFuzzTest {
             ApiFuzzer.Report report = new ApiFuzzer(base, token, ApiFuzzer.tenantRows(owner, tenant))
                     .sample("plant", "DAY1").sample("defect_code", "MACH-DIM").sample("audience", "quality")
                     .sample("rule", "mach-dim").sample("email", "dana.ortiz@example.com").sample("metric", "cost")
-                    .sample("window", "period").sample("threshold", "500.00").run();
+                    .sample("window", "period").sample("threshold", "500.00").sample("subscription", "day1-daily")
+                    .sample("cadence", "daily").sample("period", "2026-10").run();
             Log.infof("alert-service fuzz: %s", report);
             assertThat(report.operations()).isGreaterThanOrEqualTo(4);
             assertThat(report.findings()).isEmpty();
 
-            // Evaluations take a service token only: a pass of their own, with the token costing would send.
+            // Evaluations and closes take a service token only: a pass of their own, with the token costing or
+            // reporting would send.
             ApiFuzzer.Report prompts = new ApiFuzzer(base, serviceTokens.sign(tenant),
                     ApiFuzzer.tenantRows(owner, tenant)).sample("plant", "DAY1").sample("defect_code", "MACH-DIM")
-                            .skip(operation -> !operation.equals(EVALUATIONS)).run();
+                            .sample("period", "2026-10")
+                            .skip(operation -> !operation.equals(EVALUATIONS) && !operation.equals(CLOSES)).run();
             Log.infof("alert-service prompt fuzz: %s", prompts);
-            assertThat(prompts.operations()).isEqualTo(1);
+            assertThat(prompts.operations()).isEqualTo(2);
             assertThat(prompts.findings()).isEmpty();
         }
     }

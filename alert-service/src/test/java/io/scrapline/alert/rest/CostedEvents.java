@@ -15,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * written as the tenant. An event is built from {@link #event} and changed with its {@code with} methods; its period is
  * the calendar month it occurred in, in New York time, unless named.
  */
-final class CostedEvents {
+public final class CostedEvents {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
@@ -24,13 +24,13 @@ final class CostedEvents {
     }
 
     /** An event of {@code code} costing {@code amount} USD in plant DAY1, line L1, work center WC-110, shift A. */
-    static Event event(String code, String amount, Instant occurredAt) {
+    public static Event event(String code, String amount, Instant occurredAt) {
         return new Event("DAY1", null, "L1", "WC-110", "A", code, "100-4471-A", BigDecimal.ONE, new BigDecimal(amount),
                 occurredAt, null, false);
     }
 
-    record Event(String plant, String period, String line, String workCenter, String shift, String code, String part,
-            BigDecimal quantity, BigDecimal amount, Instant occurredAt, String ncr, boolean superseded) {
+    public record Event(String plant, String period, String line, String workCenter, String shift, String code,
+            String part, BigDecimal quantity, BigDecimal amount, Instant occurredAt, String ncr, boolean superseded) {
 
         Event line(String value) {
             return new Event(plant, period, value, workCenter, shift, code, part, quantity, amount, occurredAt, ncr,
@@ -42,7 +42,7 @@ final class CostedEvents {
                     superseded);
         }
 
-        Event shift(String value) {
+        public Event shift(String value) {
             return new Event(plant, period, line, workCenter, value, code, part, quantity, amount, occurredAt, ncr,
                     superseded);
         }
@@ -73,7 +73,7 @@ final class CostedEvents {
         }
 
         /** Writes the event; its id. */
-        long insert(TenantDb db, String tenant) {
+        public long insert(TenantDb db, String tenant) {
             String sourceId = "mes-" + UUID.randomUUID();
             String booked = period != null ? period : YearMonth.from(occurredAt.atZone(NEW_YORK)).format(MONTH);
             return db

@@ -24,7 +24,9 @@ import io.scrapline.alert.domain.Notice.Measure;
 import io.scrapline.alert.domain.Notice.Metric;
 import io.scrapline.alert.domain.Notice.Window;
 import io.scrapline.alert.domain.Notice.WindowKind;
+import io.scrapline.alert.rest.CostedEvents;
 import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -64,6 +66,11 @@ final class Alerting {
         return TestTokens.get().token(tenant, roles);
     }
 
+    /** The token costing-service prompts this tenant's evaluations with. */
+    String service() {
+        return TestServiceTokens.get().token("costing-service", tenant);
+    }
+
     static Map<String, Object> member(String name, Object... fields) {
         Map<String, Object> member = new LinkedHashMap<>();
         member.put("name", name);
@@ -96,19 +103,14 @@ final class Alerting {
     }
 
     /**
-     * Raises today's kind of alert through the API: a rule on {@code code}'s cost in DAY1's period 2026-10 for the
-     * audience, a rollup over its threshold, and the prompt; returns the alert's id once it is logged.
+     * Raises an alert through the API: a rule on {@code code}'s cost in DAY1's period 2026-10 for the audience, a
+     * costed event over its threshold, and costing's prompt; returns the alert's id once it is logged.
      */
     long raise(String code, String audience) {
         put(admin, "/api/v1/alert-rules/r-" + code.toLowerCase(), Map.of("plant", "DAY1", "defect_code", code, "metric",
                 "cost", "window", "period", "threshold", "500.00", "audience", audience)).statusCode(204);
-        sql("""
-                INSERT INTO cost_rollups (tenant_id, plant_id, period, line_id, work_center_id, defect_code, shift,
-                    cost_type, coq_class, amount, quantity, events)
-                VALUES (current_tenant(), 'DAY1', '2026-10', 'L1', 'WC-110', $1, 'A', 'scrap', 'internal_failure',
-                    873.60, 1, 1)
-                """, code);
-        post(token("ingest"), "/api/v1/alerts/evaluations",
+        CostedEvents.event(code, "873.60", Instant.parse("2026-10-14T16:00:00Z")).insert(db, tenant);
+        post(service(), "/api/v1/alerts/evaluations",
                 Map.of("plant", "DAY1", "period", "2026-10", "defect_codes", List.of(code))).statusCode(200);
         await(() -> count("SELECT count(*) FROM alert_log WHERE rule_id = $1", "r-" + code.toLowerCase()) == 1);
         return count("SELECT alert_id FROM alert_log WHERE rule_id = $1", "r-" + code.toLowerCase());

@@ -120,7 +120,7 @@ class DeliveryRetryTest {
         assertThat(world.text("SELECT status FROM alert_log WHERE alert_id = $1", alert)).isEqualTo("sent");
         world.post(world.admin, "/api/v1/alerts/deliveries/" + delivery + "/resend", Map.of()).statusCode(409)
                 .contentType(Alerting.PROBLEM);
-        assertThat(world.count("SELECT count(*) FROM alert_audit WHERE entity = 'delivery' AND action = 'resend' "
+        assertThat(world.count("SELECT count(*) FROM alert_audit WHERE entity = 'delivery' AND action = 'resent' "
                 + "AND entity_id = $1", String.valueOf(delivery))).isEqualTo(1);
     }
 

@@ -111,7 +111,7 @@ class EscalationTest {
                 .body("acknowledged.comment", equalTo("Line 2 stopped; changing the fixture"))
                 .body("acknowledged.at", notNullValue()).body("escalation.status", equalTo("stopped"))
                 .body("escalation.stopped_by", equalTo("acknowledged")).body("resolved", equalTo(null));
-        assertThat(world.count("SELECT count(*) FROM alert_audit WHERE entity = 'alert' AND action = 'acknowledge' "
+        assertThat(world.count("SELECT count(*) FROM alert_audit WHERE entity = 'alert' AND action = 'acknowledged' "
                 + "AND entity_id = $1", String.valueOf(alert))).isEqualTo(1);
     }
 
@@ -166,7 +166,7 @@ class EscalationTest {
                         + "AND entity_id = 'critical-cost' AND actor = $1",
                 world.tenant + "-admin@demo.scrapline.local")).isEqualTo(2);
         assertThat(world.text("SELECT before -> 'steps' -> 1 ->> 'delay_minutes' FROM alert_audit "
-                + "WHERE entity = 'escalation_policy' AND action = 'delete'")).isEqualTo("15");
+                + "WHERE entity = 'escalation_policy' AND action = 'deleted'")).isEqualTo("15");
     }
 
     /** An alert opened through the seam with the policy and no audiences of its level. */

@@ -95,7 +95,7 @@ class SmtpOutageTest {
                 .body("deliveries[0].status", equalTo("delivered"));
 
         // Nor is the alert raised again for the period.
-        world.post(world.token("ingest"), "/api/v1/alerts/evaluations",
+        world.post(world.service(), "/api/v1/alerts/evaluations",
                 Map.of("plant", "DAY1", "period", "2026-10", "defect_codes", List.of("MACH-DIM"))).statusCode(200)
                 .body("sent", equalTo(0));
         assertThat(world.count("SELECT count(*) FROM alert_log")).isEqualTo(1);

@@ -19,7 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { Report.class, Report.Totals.class, Report.LineCost.class, Report.CoqCost.class,
         Report.Variance.class, Pareto.Entry.class, Report.ScrapVariance.class, Report.ScrapVarianceTotals.class,
         Report.ShiftCost.class, Report.ShiftDefect.class, Report.YearToDate.class, Report.Trend.class,
-        Report.TrendSeries.class, Report.CorrectiveActions.class })
+        Report.TrendSeries.class, Report.CorrectiveActions.class, Report.Window.class })
 public record Report(String plant, String plantName, String period, String currency, String status, int version,
         String view, @JsonInclude(JsonInclude.Include.NON_NULL) Totals totals,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<LineCost> byLine,
@@ -33,7 +33,8 @@ public record Report(String plant, String plantName, String period, String curre
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ShiftDefect> defectsByShift,
         @JsonInclude(JsonInclude.Include.NON_NULL) YearToDate yearToDate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Trend trend,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<CorrectiveActions> correctiveActions) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CorrectiveActions> correctiveActions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Window window) {
 
     /** The label of a report with every section: what a request without {@code ?view=} gets. */
     public static final String FULL = "full";
@@ -48,7 +49,14 @@ public record Report(String plant, String plantName, String period, String curre
     public Report closed(int version, String view) {
         return new Report(plant, plantName, period, currency, "closed", version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
-                yearToDate, trend, correctiveActions);
+                yearToDate, trend, correctiveActions, window);
+    }
+
+    /** The same figures, saying that they cover {@code window} only (a report as of a day, or of a week). */
+    public Report within(Window window) {
+        return new Report(plant, plantName, period, currency, status, version, view, totals, byLine, pareto,
+                vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
+                yearToDate, trend, correctiveActions, window);
     }
 
     /**
@@ -71,7 +79,7 @@ public record Report(String plant, String plantName, String period, String curre
                 controller || quality ? coq : null, controller ? variance : null, controller ? scrapVariance : null,
                 controller ? scrapVarianceTotals : null, supervisor ? byShift : null,
                 supervisor ? defectsByShift : null, controller ? yearToDate : null, quality ? trend : null,
-                quality ? correctiveActions : null);
+                quality ? correctiveActions : null, window);
     }
 
     /**
@@ -143,5 +151,12 @@ public record Report(String plant, String plantName, String period, String curre
      * in each corrective-action status ({@code none} when the NCR has no corrective action).
      */
     public record CorrectiveActions(String defectCode, long ncrs, long openNcrs, Map<String, Long> byStatus) {
+    }
+
+    /**
+     * The days, in the plant's time zone, whose events a cut report counts: from the period's first day (or the week's
+     * Monday) through the day it is as of. A report of the whole period has none.
+     */
+    public record Window(LocalDate from, LocalDate through) {
     }
 }

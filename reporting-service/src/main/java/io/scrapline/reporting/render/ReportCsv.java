@@ -36,6 +36,10 @@ public final class ReportCsv {
                 plain(totals.reworkCost()), plain(totals.totalCost()), plain(totals.scrapQuantity()),
                 Long.toString(totals.events()), Long.toString(totals.uncostedEvents()),
                 plain(totals.uncostedQuantity()), plain(totals.recoverableAmount()), plain(totals.exposureAmount())));
+        if (report.window() != null) {
+            rows.add(List.of("section", "from", "through"));
+            rows.add(List.of("window", report.window().from().toString(), report.window().through().toString()));
+        }
         if (report.byLine() != null) {
             rows.add(List.of("section", "line", "work_center", "scrap_cost", "rework_cost", "total_cost", "events",
                     "recoverable_amount", "exposure_amount"));

@@ -89,24 +89,32 @@ public final class ReportTables {
         return "Scrap and rework cost – " + report.plant() + " " + report.period();
     }
 
-    /** The line under the title: Plant DAY1 Dayton · period 2026-10 · USD · open, version 1. */
+    /**
+     * The line under the title: Plant DAY1 Dayton · period 2026-10 · USD · open, version 1; a cut report adds the days
+     * it covers (· 2026-10-01 to 2026-10-14).
+     */
     public static String subtitle(Report report) {
         return "Plant " + report.plant() + (report.plantName() == null ? "" : " " + report.plantName()) + " · period "
                 + report.period() + " · " + report.currency() + " · " + report.status() + ", version "
-                + report.version();
+                + report.version()
+                + (report.window() == null ? "" : " · " + report.window().from() + " to " + report.window().through());
     }
 
     public static List<Table> of(Report report) {
         String currency = report.currency();
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("report", "Report", List.of("Item", "Value"),
-                List.of(List.of(Cell.text("Plant"), Cell.text(report.plant())),
-                        List.of(Cell.text("Plant name"), Cell.text(report.plantName())),
-                        List.of(Cell.text("Period"), Cell.text(report.period())),
-                        List.of(Cell.text("Currency"), Cell.text(currency)),
-                        List.of(Cell.text("Status"), Cell.text(report.status())),
-                        List.of(Cell.text("Version"), Cell.count(report.version())),
-                        List.of(Cell.text("View"), Cell.text(report.view())))));
+        List<List<Cell>> about = new ArrayList<>(List.of(List.of(Cell.text("Plant"), Cell.text(report.plant())),
+                List.of(Cell.text("Plant name"), Cell.text(report.plantName())),
+                List.of(Cell.text("Period"), Cell.text(report.period())),
+                List.of(Cell.text("Currency"), Cell.text(currency)),
+                List.of(Cell.text("Status"), Cell.text(report.status())),
+                List.of(Cell.text("Version"), Cell.count(report.version())),
+                List.of(Cell.text("View"), Cell.text(report.view()))));
+        if (report.window() != null) {
+            about.add(List.of(Cell.text("From"), Cell.text(report.window().from().toString())));
+            about.add(List.of(Cell.text("Through"), Cell.text(report.window().through().toString())));
+        }
+        tables.add(new Table("report", "Report", List.of("Item", "Value"), about));
         if (report.totals() != null) {
             tables.add(totals(report.totals(), currency));
         }

@@ -20,6 +20,7 @@ import io.scrapline.reporting.domain.ReportBuilder.YearSum;
 import io.scrapline.reporting.domain.ReportFigures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -58,17 +59,22 @@ public class ReportRepository {
                                     r.shift
                                 HAVING sum(r.events) <> 0
                                 """)
-                .execute(Tuple.of(plant, period)).map(rows -> {
-                    List<Sum> sums = new ArrayList<>();
-                    for (Row row : rows) {
-                        sums.add(new Sum(row.getString("line_id"), row.getString("work_center_id"),
-                                row.getString("defect_code"), row.getString("description"), row.getString("cost_type"),
-                                row.getString("coq_class"), row.getBigDecimal("amount"), row.getBigDecimal("quantity"),
-                                row.getLong("events"), row.getString("shift"), row.getBigDecimal("recoverable"),
-                                row.getBigDecimal("exposure")));
-                    }
-                    return sums;
-                });
+                .execute(Tuple.of(plant, period)).map(ReportRepository::sums);
+    }
+
+    /**
+     * Rows of sums in the rollups' grouping: line_id, work_center_id, defect_code, description, cost_type, coq_class,
+     * shift, amount, quantity, events, recoverable and exposure.
+     */
+    static List<Sum> sums(RowSet<Row> rows) {
+        List<Sum> sums = new ArrayList<>();
+        for (Row row : rows) {
+            sums.add(new Sum(row.getString("line_id"), row.getString("work_center_id"), row.getString("defect_code"),
+                    row.getString("description"), row.getString("cost_type"), row.getString("coq_class"),
+                    row.getBigDecimal("amount"), row.getBigDecimal("quantity"), row.getLong("events"),
+                    row.getString("shift"), row.getBigDecimal("recoverable"), row.getBigDecimal("exposure")));
+        }
+        return sums;
     }
 
     /** The rollups of the periods of the fiscal year to date, by line, cost type and COQ class. */
@@ -167,13 +173,16 @@ public class ReportRepository {
     public Uni<List<ReportFigures.LineTotal>> totalsByLine(SqlConnection connection, String plant, String period) {
         return connection.preparedQuery("""
                 SELECT line_id, sum(amount) FROM cost_rollups WHERE plant_id = $1 AND period = $2 GROUP BY line_id
-                """).execute(Tuple.of(plant, period)).map(rows -> {
-            List<ReportFigures.LineTotal> totals = new ArrayList<>();
-            for (Row row : rows) {
-                totals.add(new ReportFigures.LineTotal(row.getString(0), row.getBigDecimal(1)));
-            }
-            return totals;
-        });
+                """).execute(Tuple.of(plant, period)).map(ReportRepository::lineTotals);
+    }
+
+    /** Rows of line and total cost. */
+    static List<ReportFigures.LineTotal> lineTotals(RowSet<Row> rows) {
+        List<ReportFigures.LineTotal> totals = new ArrayList<>();
+        for (Row row : rows) {
+            totals.add(new ReportFigures.LineTotal(row.getString(0), row.getBigDecimal(1)));
+        }
+        return totals;
     }
 
     /** Events of the plant-period still waiting in an open exception, by line. */
@@ -182,13 +191,16 @@ public class ReportRepository {
                 SELECT line_id, count(*), sum(quantity) FROM costing_exceptions
                 WHERE plant_id = $1 AND period = $2 AND status = 'open'
                 GROUP BY line_id
-                """).execute(Tuple.of(plant, period)).map(rows -> {
-            List<ReportFigures.LineUncosted> uncosted = new ArrayList<>();
-            for (Row row : rows) {
-                uncosted.add(new ReportFigures.LineUncosted(row.getString(0), row.getLong(1), row.getBigDecimal(2)));
-            }
-            return uncosted;
-        });
+                """).execute(Tuple.of(plant, period)).map(ReportRepository::lineUncosted);
+    }
+
+    /** Rows of line, events and quantity waiting in open exceptions. */
+    static List<ReportFigures.LineUncosted> lineUncosted(RowSet<Row> rows) {
+        List<ReportFigures.LineUncosted> uncosted = new ArrayList<>();
+        for (Row row : rows) {
+            uncosted.add(new ReportFigures.LineUncosted(row.getString(0), row.getLong(1), row.getBigDecimal(2)));
+        }
+        return uncosted;
     }
 
     /** Every budget of the plant-period; {@link Budgets#budget} picks what a report compares with. */

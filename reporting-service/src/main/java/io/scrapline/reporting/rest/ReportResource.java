@@ -1,5 +1,8 @@
 package io.scrapline.reporting.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -21,27 +24,39 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.scrapline.platform.auth.Caller;
 import io.scrapline.platform.auth.Roles;
+import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.reporting.domain.Report;
 import io.scrapline.reporting.render.ReportCsv;
 import io.scrapline.reporting.render.ReportHtml;
 import io.scrapline.reporting.render.ReportPdf;
 import io.scrapline.reporting.render.ReportXlsx;
+import io.scrapline.reporting.service.ReportCutService;
 import io.scrapline.reporting.service.ReportService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/reports/{plant}/{period}")
 @Tag(name = "Reports", description = "Scrap and rework cost of a plant and period")
-@RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY, Roles.SUPERVISOR })
+@RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY, Roles.SUPERVISOR, Roles.SERVICE })
 public class ReportResource {
 
     /** contract.md: a calendar month YYYY-MM or a fiscal period YYYY-P01..P12; which one is the plant's to say. */
     static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2]|P(0[1-9]|1[0-2]))";
 
+    /** A day as a query or path parameter; {@link #day} parses it. */
+    static final String DAY = "\\d{4}-\\d{2}-\\d{2}";
+    static final String DAY_RULE = "must be a date YYYY-MM-DD";
+    /** The views a report has besides every section, and the rules of the parameters every report takes. */
+    static final String VIEW = "controller|quality|supervisor";
+    static final String VIEW_RULE = "must be controller, quality or supervisor";
+    static final String LINE_RULE = "must be a line id";
+
     private final ReportService reports;
+    private final ReportCutService cuts;
     private final Caller caller;
 
-    public ReportResource(ReportService reports, Caller caller) {
+    public ReportResource(ReportService reports, ReportCutService cuts, Caller caller) {
         this.reports = reports;
+        this.cuts = cuts;
         this.caller = caller;
     }
 
@@ -66,7 +81,12 @@ public class ReportResource {
             + "numbers), a PDF (`application/pdf`) and a self-contained HTML page with the Pareto and trend charts "
             + "(`text/html`); any other `Accept` is 406. A closed period answers `status: closed` and the stored "
             + "figures of its latest version (`?version=n`: of version n), which events costed after the close do not "
-            + "change.")
+            + "change. `as_of=YYYY-MM-DD`, a day of the period, cuts the report at the end of that day in the plant's "
+            + "time zone (`window` says from and through which day): the same figures less the period's events that "
+            + "occurred after it, so the cut at the period's last day is the period's report; the prior period, the "
+            + "budget, the open exceptions, the scrap variances and the trend's weeks stay the whole period's. A "
+            + "service token (another service's, for a distribution) reads the whole tenant; `view` and `line` pick "
+            + "the recipient's view.")
     @APIResponse(responseCode = "200", description = "The report, in the format asked for", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class), examples = @ExampleObject(name = "report", value = """
                     {"plant": "DAY1", "period": "2026-10", "currency": "USD", "status": "open", "version": 1,
@@ -135,13 +155,26 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "A plant or line the token does not cover")
     @APIResponse(responseCode = "404", description = "No such plant for this tenant, or no such stored version")
     @APIResponse(responseCode = "406", description = "An `Accept` of none of the report's formats")
-    @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, a bad view, or "
-            + "the supervisor view without one line")
+    @APIResponse(responseCode = "422", description = "A period that is not of the plant's calendar, a bad view, the "
+            + "supervisor view without one line, or an `as_of` that is not a day of the period")
     public Uni<Report> get(@PathParam("plant") String plant,
             @PathParam("period") @Pattern(regexp = PERIOD, message = "must be a calendar month YYYY-MM or a fiscal period YYYY-Pnn") String period,
-            @QueryParam("view") @Pattern(regexp = "controller|quality|supervisor", message = "must be controller, quality or supervisor") String view,
-            @QueryParam("line") @Size(min = 1, max = 100, message = "must be a line id") String line,
-            @QueryParam("version") @Min(value = 1, message = "must be a version number from 1") Integer version) {
+            @QueryParam("view") @Pattern(regexp = VIEW, message = VIEW_RULE) String view,
+            @QueryParam("line") @Size(min = 1, max = 100, message = LINE_RULE) String line,
+            @QueryParam("version") @Min(value = 1, message = "must be a version number from 1") Integer version,
+            @QueryParam("as_of") @Pattern(regexp = DAY, message = DAY_RULE) String asOf) {
+        if (asOf != null) {
+            return cuts.asOf(caller.tenant(), caller.scope(), plant, period, day(asOf, "as_of"), view, line, version);
+        }
         return reports.report(caller.tenant(), caller.scope(), plant, period, view, line, version);
+    }
+
+    /** A parameter of the form {@link #DAY} as a date; a day no calendar has (2026-02-30) is 422 naming it. */
+    static LocalDate day(String value, String parameter) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(parameter, DAY_RULE);
+        }
     }
 }

@@ -32,11 +32,14 @@ abstract class ReportWriter implements MessageBodyWriter<Report> {
     abstract byte[] write(Report report, MultivaluedMap<String, Object> headers);
 
     /**
-     * The file name a browser saves a report under, report-DAY1-2026-10.pdf. Plant codes are the tenant's own; anything
-     * but letters, digits, '-', '_' and '.' becomes '_' in a name.
+     * The file name a browser saves a report under, report-DAY1-2026-10.pdf, or report-DAY1-2026-10-to-2026-10-14.pdf
+     * for a report cut at a day. Plant codes are the tenant's own; anything but letters, digits, '-', '_' and '.'
+     * becomes '_' in a name.
      */
     static String disposition(String kind, Report report, String extension) {
-        String name = ("report-" + report.plant() + "-" + report.period()).replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = ("report-" + report.plant() + "-" + report.period()
+                + (report.window() == null ? "" : "-to-" + report.window().through())).replaceAll("[^A-Za-z0-9._-]",
+                        "_");
         return kind + "; filename=\"" + name + "." + extension + "\"";
     }
 }

@@ -6,13 +6,17 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import io.quarkus.logging.Log;
+import io.scrapline.platform.api.DistributionPrompt;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.job.Workers;
 import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.reporting.client.DistributionClient;
 import io.scrapline.reporting.config.ReportingConfig;
 import io.scrapline.reporting.domain.CloseSchedule;
 import io.scrapline.reporting.domain.PeriodCloseState;
@@ -39,23 +43,35 @@ public class PeriodCloseService {
     /** A stored report has every section, so that it can be served in any view. */
     private static final String STORED_VIEW = Report.FULL;
 
+    /** What an attempt at a claimed close came to. */
+    private enum Run {
+        /** The claim was taken over: another worker closes the period. */
+        LOST,
+        /** Closed here: version 1 is stored. */
+        STORED,
+        /** Closed before: nothing stored. */
+        CLOSED_ALREADY
+    }
+
     private final TenantDb db;
     private final ReportService reports;
     private final ReportRepository plants;
     private final SnapshotRepository snapshots;
     private final PeriodCloseRepository jobs;
     private final ReportingConfig config;
+    private final DistributionClient distributions;
     /** This replica in the job table's claimed_by: the pod name in Kubernetes, made unique per start. */
     private final String worker = Workers.id("reporting");
 
     public PeriodCloseService(TenantDb db, ReportService reports, ReportRepository plants, SnapshotRepository snapshots,
-            PeriodCloseRepository jobs, ReportingConfig config) {
+            PeriodCloseRepository jobs, ReportingConfig config, @RestClient DistributionClient distributions) {
         this.db = db;
         this.reports = reports;
         this.plants = plants;
         this.snapshots = snapshots;
         this.jobs = jobs;
         this.config = config;
+        this.distributions = distributions;
     }
 
     public String worker() {
@@ -162,10 +178,15 @@ public class PeriodCloseService {
     private Uni<Boolean> run(String tenant, Job job, String worker) {
         return db.inTenant(tenant, connection -> jobs.holdClaim(connection, job, worker).chain(held -> {
             if (!held) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().item(Run.LOST);
             }
-            return storeFirstVersion(connection, job).chain(() -> jobs.done(connection, job, worker)).replaceWith(true);
-        })).onFailure().recoverWithUni(failure -> {
+            return storeFirstVersion(connection, job).call(() -> jobs.done(connection, job, worker))
+                    .map(stored -> stored ? Run.STORED : Run.CLOSED_ALREADY);
+        })).invoke(done -> {
+            if (done == Run.STORED) {
+                promptDistribution(tenant, job);
+            }
+        }).map(done -> done != Run.LOST).onFailure().recoverWithUni(failure -> {
             Log.warnf(failure, "closing %s of plant %s (tenant %s, attempt %d) failed", job.period(), job.plant(),
                     tenant, job.attempts());
             String error = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
@@ -174,8 +195,19 @@ public class PeriodCloseService {
         });
     }
 
-    /** Records the period as closed and stores version 1; nothing if it is closed already. */
-    private Uni<Void> storeFirstVersion(SqlConnection connection, Job job) {
+    /**
+     * Hands version 1, committed, over to alert-service for the month-end distribution, without waiting: a prompt that
+     * fails is logged, and alert-service's sweep finds the close all the same. A restatement is not prompted: its
+     * differences are read through the versions, and the recipients have the report of the close.
+     */
+    private void promptDistribution(String tenant, Job job) {
+        distributions.prompt(tenant, new DistributionPrompt(job.plant(), job.period(), 1)).subscribe().with(ok -> {
+        }, failure -> Log.warnf("the distribution of %s of plant %s was not prompted (its sweep will catch up): %s",
+                job.period(), job.plant(), failure.getMessage()));
+    }
+
+    /** Records the period as closed and stores version 1; whether it did (false: it was closed already). */
+    private Uni<Boolean> storeFirstVersion(SqlConnection connection, Job job) {
         String plant = job.plant();
         String period = job.period();
         return snapshots
@@ -187,10 +219,10 @@ public class PeriodCloseService {
                         .figures(connection, known,
                                 period)
                         .chain(figures -> snapshots.close(connection, plant, period, job.requestedBy())
-                                .chain(closed -> closed.isEmpty() ? Uni.createFrom().voidItem()
+                                .chain(closed -> closed.isEmpty() ? Uni.createFrom().item(false)
                                         : snapshots.insert(connection, plant, period,
                                                 storedReport(known, period, figures, 1), figures, null,
-                                                job.requestedBy()).replaceWithVoid())));
+                                                job.requestedBy()).replaceWith(true))));
     }
 
     private Uni<PeriodCloseState> state(SqlConnection connection, String plant, String period) {

@@ -33,7 +33,7 @@ public class ReportService {
     /**
      * Share of cost that the "vital few" make up while the tenant has no approved cost schema (docs/cost-model.md §10).
      */
-    private static final BigDecimal VITAL_FEW = new BigDecimal("0.80");
+    static final BigDecimal VITAL_FEW = new BigDecimal("0.80");
 
     /** The weeks of the defect-code trend (a quarter). */
     static final int TREND_WEEKS = 13;
