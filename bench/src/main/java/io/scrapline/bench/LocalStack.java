@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -48,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Integer> ports;
     private final Map<String, String> settings;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final List<Process> replicas = new ArrayList<>();
 
     private LocalStack(EmbeddedDatabase database, GreenMail mail, Map<Service, Integer> ports,
             Map<String, String> settings) {
@@ -123,12 +125,32 @@ public final class LocalStack implements AutoCloseable {
         return mail;
     }
 
+    /**
+     * Starts one more replica of a running service, on its own port, with the same database, SMTP server and settings
+     * as the first (the other services keep calling the first); its URL once it is ready. It stops with the stack.
+     */
+    public String startReplica(Path root, Path logs, Service service) {
+        int port = freePort();
+        try {
+            replicas.add(launch(root, logs, service, port, service.module + "-" + (replicas.size() + 2) + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String url = "http://localhost:" + port;
+        awaitReady(url, service.module + " replica");
+        return url;
+    }
+
     /** The service's process, e.g. to read its memory use. */
     public Process process(Service service) {
         return processes.get(service);
     }
 
     private void launch(Path root, Path logs, Service service) throws IOException {
+        processes.put(service, launch(root, logs, service, ports.get(service), service.module + ".log"));
+    }
+
+    private Process launch(Path root, Path logs, Service service, int port, String log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
         // Extra JVM options for the services, e.g. a flight recording while profiling a benchmark.
@@ -140,7 +162,7 @@ public final class LocalStack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_PROFILE", "dev");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.putAll(database.environment());
         TestTokens.get().quarkusConfig().forEach((key, value) -> env.put(environmentName(key), value));
         TestServiceTokens.get().quarkusConfig().forEach((key, value) -> env.put(environmentName(key), value));
@@ -155,14 +177,18 @@ public final class LocalStack implements AutoCloseable {
         // period is closed when the run asks.
         env.put("SCRAPLINE_REPORTING_CLOSE_SCHEDULE_EVERY", "off");
         env.putAll(settings);
-        builder.redirectErrorStream(true).redirectOutput(logs.resolve(service.module + ".log").toFile());
-        processes.put(service, builder.start());
+        builder.redirectErrorStream(true).redirectOutput(logs.resolve(log).toFile());
+        return builder.start();
     }
 
     private void awaitReady(Service service) {
+        awaitReady(url(service), service.module);
+    }
+
+    private void awaitReady(String url, String name) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        URI ready = URI.create(url(service) + "/q/health/ready");
+        URI ready = URI.create(url + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
@@ -175,18 +201,19 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            if (processes.values().stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException(service.module + " stopped during start-up: see its log");
+            if (Stream.concat(processes.values().stream(), replicas.stream()).anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException(name + " stopped during start-up: see its log");
             }
             sleep(250);
         }
-        throw new IllegalStateException(service.module + " was not ready within 90 s: see its log");
+        throw new IllegalStateException(name + " was not ready within 90 s: see its log");
     }
 
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
+        List<Process> all = Stream.concat(replicas.stream(), processes.values().stream()).toList();
+        all.forEach(Process::destroy);
+        for (Process process : all) {
             try {
                 if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly();

@@ -10,11 +10,17 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -285,6 +291,93 @@ class EndToEndIT {
     }
 
     /**
+     * A second alert-service beside the first, both prompted at once for the same evaluations and the same close, both
+     * working the delivery and distribution queues: every alert is opened once, every recipient gets each alert once
+     * and the month-end report once.
+     */
+    @Test
+    void twoAlertReplicasSendEachAlertAndEachReportOnce() throws Exception {
+        String tenant = "acme-" + UUID.randomUUID();
+        Api admin = new Api(TestTokens.get().token(tenant, "admin"));
+        Api ingest = new Api(TestTokens.get().token(tenant, "ingest"));
+        Api controller = new Api(TestTokens.get().token(tenant, "controller"));
+        setUpPlant(admin, ingest, tenant);
+        Path root = LocalStack.projectRoot();
+        List<String> replicas = List.of(stack.url(Service.ALERT),
+                stack.startReplica(root, root.resolve("bench/target/it-logs"), Service.ALERT));
+        String alertDomain = "shift." + tenant + ".example.org";
+        String reportDomain = "month-end." + tenant + ".example.org";
+        admin.put(api(Service.ALERT) + "/audiences/shift-watch",
+                Map.of("members", List.of(member("quality", "ana@" + alertDomain),
+                        member("quality", "ben@" + alertDomain), member("quality", "cy@" + alertDomain))))
+                .expect(204);
+        admin.put(api(Service.ALERT) + "/audiences/month-end", Map.of("members",
+                List.of(member("controller", "dana@" + reportDomain), member("quality", "eve@" + reportDomain))))
+                .expect(204);
+        admin.put(api(Service.ALERT) + "/alert-rules/shift-dim",
+                Map.of("plant", "DAY1", "defect_code", "MACH-DIM", "metric", "cost", "window", "shift", "thresholds",
+                        List.of(Map.of("level", "warning", "value", "100.00", "audiences", List.of("shift-watch")))))
+                .expect(204);
+        admin.put(api(Service.ALERT) + "/alerts/subscriptions/month-end", Map.of("audience", "month-end", "plant",
+                "DAY1", "cadence", "month_end", "formats", List.of("html_link"))).expect(200);
+
+        // Nine shifts over the threshold in the last three days (655.20 each): nine alerts, three recipients each.
+        StringBuilder csv = new StringBuilder(
+                "source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,operation\n");
+        ZonedDateTime today = ZonedDateTime.now(java.time.ZoneId.of("America/New_York")).truncatedTo(ChronoUnit.DAYS);
+        List<ZonedDateTime> times = new ArrayList<>();
+        for (int day = 1; day <= 3; day++) {
+            ZonedDateTime at = today.minusDays(day).plusHours(10);
+            times.add(at);
+            for (String shift : List.of("A", "B", "C")) {
+                csv.append("R-%d-%s,DAY1,L1,WC-120,MFG-4471,D-114,3,scrap,%s,%s,0020\n".formatted(day, shift,
+                        at.toOffsetDateTime(), shift));
+            }
+        }
+        csv.append("MES-1,DAY1,L1,WC-120,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020\n");
+        ingest.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", csv.toString()).expect(201);
+        await(() -> controller.get(api(Service.COSTING) + "/costed-events?plant=DAY1").expect(200).json(),
+                events -> events.size() == 10);
+
+        // costing prompted the first replica; both are prompted again, at once, for every period the events are in.
+        Api service = new Api(TestServiceTokens.get().token("costing-service", tenant));
+        List<Map<String, Object>> prompts = times.stream().map(at -> at.toLocalDate().toString().substring(0, 7))
+                .distinct()
+                .<Map<String, Object>> map(period -> Map.of("plant", "DAY1", "period", period, "defect_codes",
+                        List.of("MACH-DIM"), "shifts", List.of("A", "B", "C"), "occurred_from",
+                        times.get(2).toInstant().toString(), "occurred_to", times.get(0).toInstant().toString()))
+                .toList();
+        atOnce(replicas,
+                url -> prompts.forEach(prompt -> service.post(url + "/api/v1/alerts/evaluations", prompt).expect(200)));
+        List<MimeMessage> alerted = await(() -> List.of(stack.mail().getReceivedMessagesForDomain(alertDomain)),
+                found -> found.size() >= 27);
+        JsonNode alerts = await(() -> admin.get(api(Service.ALERT) + "/alerts").expect(200).json(),
+                found -> countOf(found, "shift-dim", "sent") == 9);
+        assertThat(countOf(alerts, "shift-dim", null)).isEqualTo(9);
+
+        // October closes: reporting hands it over to the first replica, and both are told at once as well.
+        controller.post(api(Service.REPORTING) + "/periods/DAY1/2026-10/close", Map.of()).expect(200);
+        Api reporting = new Api(TestServiceTokens.get().token("reporting-service", tenant));
+        atOnce(replicas, url -> reporting.post(url + "/api/v1/alerts/distributions/closes",
+                Map.of("plant", "DAY1", "period", "2026-10", "version", 1)).expect(200));
+        JsonNode runs = await(() -> admin.get(api(Service.ALERT) + "/alerts/distributions").expect(200).json(),
+                found -> found.size() == 1 && found.get(0).get("status").asText().equals("done"));
+        assertThat(runs.get(0).get("deliveries")).hasSize(2);
+
+        // Both replicas' workers keep looking; nothing more arrives.
+        LocalStack.sleep(8000);
+        alerted = List.of(stack.mail().getReceivedMessagesForDomain(alertDomain));
+        assertThat(alerted).hasSize(27);
+        for (String who : List.of("ana", "ben", "cy")) {
+            assertThat(alerted).filteredOn(email -> recipient(email).equals(who + "@" + alertDomain)).hasSize(9);
+        }
+        assertThat(alerted.stream().map(EndToEndIT::messageId).distinct()).hasSize(27);
+        List<MimeMessage> reports = List.of(stack.mail().getReceivedMessagesForDomain(reportDomain));
+        assertThat(reports).extracting(EndToEndIT::recipient).containsExactlyInAnyOrder("dana@" + reportDomain,
+                "eve@" + reportDomain);
+    }
+
+    /**
      * The api-clients module lints, generates and compiles a client from each document a service's build stores; this
      * is the document the packaged service serves, but for its server, which names where the service listens.
      */
@@ -376,6 +469,54 @@ class EndToEndIT {
             }
         }
         throw new AssertionError("no Totals sheet with a total cost");
+    }
+
+    private static Map<String, Object> member(String role, String email) {
+        return Map.of("role", role, "email", email);
+    }
+
+    /** The alerts of {@code rule} in {@code status} (any, when null). */
+    private static long countOf(JsonNode alerts, String rule, String status) {
+        long count = 0;
+        for (JsonNode alert : alerts) {
+            if (alert.get("rule").asText().equals(rule)
+                    && (status == null || alert.get("status").asText().equals(status))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Runs {@code call} for each URL, all at once, three times each; returns when all have answered. */
+    private static void atOnce(List<String> urls, java.util.function.Consumer<String> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(urls.size() * 3);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                urls.forEach(url -> calls.add(pool.submit(() -> call.accept(url))));
+            }
+            for (Future<?> each : calls) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String recipient(MimeMessage email) {
+        try {
+            return email.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage email) {
+        try {
+            return email.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> T await(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
