@@ -2,7 +2,6 @@ package io.scrapline.alert.rest;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,9 +82,10 @@ public class AlertResource {
             + "windows of the events' times and the booking period; a field left out reaches every rule. The sweep "
             + "evaluates every rule in the windows of now. `opened` (and `sent`, its v1 name) counts the alerts this "
             + "call opened.")
-    public Uni<Map<String, Integer>> evaluate(@Valid @NotNull AlertPrompt prompt) {
-        return evaluation.evaluate(caller.tenant(), caller.scope(), touch(prompt))
-                .map(opened -> Map.of("opened", opened, "sent", opened));
+    @APIResponse(responseCode = "200", description = "The alerts this call opened", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertResponses.Evaluation.class), examples = @ExampleObject(name = "opened", value = """
+            {"opened": 1, "sent": 1}""")))
+    public Uni<AlertResponses.Evaluation> evaluate(@Valid @NotNull AlertPrompt prompt) {
+        return evaluation.evaluate(caller.tenant(), caller.scope(), touch(prompt)).map(AlertResponses.Evaluation::of);
     }
 
     /** What the prompt says moved; a time range given backwards is read forwards. */

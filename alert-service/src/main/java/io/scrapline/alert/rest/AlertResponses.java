@@ -10,8 +10,8 @@ import io.scrapline.alert.domain.LoggedAlert;
 import io.scrapline.alert.domain.Notice;
 
 /** Response bodies of the alert endpoints. */
-@RegisterForReflection(targets = { AlertResponses.Alert.class, AlertResponses.Window.class,
-        AlertResponses.Event.class })
+@RegisterForReflection(targets = { AlertResponses.Alert.class, AlertResponses.Window.class, AlertResponses.Event.class,
+        AlertResponses.Evaluation.class })
 public final class AlertResponses {
 
     private AlertResponses() {
@@ -57,6 +57,14 @@ public final class AlertResponses {
         static Event of(Notice.Event event) {
             return new Event(event.eventId(), event.occurredAt(), event.part(), event.defectCode(), event.quantity(),
                     event.amount(), event.ncr());
+        }
+    }
+
+    /** What an evaluation did: the alerts it opened ({@code sent} is v1's name of the same count). */
+    public record Evaluation(int opened, int sent) {
+
+        static Evaluation of(int opened) {
+            return new Evaluation(opened, opened);
         }
     }
 }

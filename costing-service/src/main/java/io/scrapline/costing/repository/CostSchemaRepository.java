@@ -30,11 +30,6 @@ public class CostSchemaRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Boolean> tenantExists(SqlConnection connection) {
-        return connection.query("SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant_id = current_tenant())").execute()
-                .map(rows -> rows.iterator().next().getBoolean(0));
-    }
-
     /** Stores {@code schema} as the next draft version and answers it. */
     public Uni<CostSchemaVersion> insertDraft(SqlConnection connection, CostSchema schema, String createdBy) {
         Tuple values = Tuple.tuple().addValue(CostSchema.name(schema.scrapMethod()))

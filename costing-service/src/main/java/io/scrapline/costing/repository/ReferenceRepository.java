@@ -52,8 +52,10 @@ public class ReferenceRepository {
                 .replaceWithVoid();
     }
 
+    /** Whether the connection's tenant is registered (it is on its first plant). */
     public Uni<Boolean> tenantExists(SqlConnection connection) {
-        return connection.query("SELECT 1 FROM tenants").execute().map(rows -> rows.size() > 0);
+        return connection.query("SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant_id = current_tenant())").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     public Uni<Void> upsertPartXrefs(SqlConnection connection, String source, List<ReferenceInputs.PartXref> xrefs) {

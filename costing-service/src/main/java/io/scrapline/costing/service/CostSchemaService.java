@@ -13,6 +13,7 @@ import io.scrapline.costing.domain.CostSchemaDraft;
 import io.scrapline.costing.domain.CostSchemaVersion;
 import io.scrapline.costing.repository.CostSchemaRepository;
 import io.scrapline.costing.repository.RecostingRepository;
+import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
@@ -31,13 +32,15 @@ public class CostSchemaService {
 
     private final TenantDb db;
     private final CostSchemaRepository repository;
+    private final ReferenceRepository reference;
     private final RecostingRepository recosting;
     private final CostingConfig config;
 
-    public CostSchemaService(TenantDb db, CostSchemaRepository repository, RecostingRepository recosting,
-            CostingConfig config) {
+    public CostSchemaService(TenantDb db, CostSchemaRepository repository, ReferenceRepository reference,
+            RecostingRepository recosting, CostingConfig config) {
         this.db = db;
         this.repository = repository;
+        this.reference = reference;
         this.recosting = recosting;
         this.config = config;
     }
@@ -52,7 +55,7 @@ public class CostSchemaService {
                     .map(e -> new FieldError(null, e.getKey(), e.getValue())).toList();
             throw new InvalidInputException("the cost schema is invalid", errors);
         }
-        return db.inTenant(tenant, connection -> repository.tenantExists(connection).chain(exists -> {
+        return db.inTenant(tenant, connection -> reference.tenantExists(connection).chain(exists -> {
             if (!exists) {
                 throw new InvalidInputException("tenant", "register a plant first: the tenant has none");
             }
