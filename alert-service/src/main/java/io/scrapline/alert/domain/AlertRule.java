@@ -2,8 +2,6 @@ package io.scrapline.alert.domain;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,11 +17,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "alert_rules")
 @IdClass(AlertRule.Key.class)
-public class AlertRule {
-
-    @Id
-    @Column(name = "tenant_id")
-    private String tenantId;
+public class AlertRule extends ChangedRow {
 
     @Id
     @Column(name = "rule_id")
@@ -59,20 +53,6 @@ public class AlertRule {
     private BigDecimal threshold;
 
     private boolean enabled;
-
-    @Column(name = "updated_at")
-    private OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by")
-    private String updatedBy;
-
-    public String getTenantId() {
-        return tenantId;
-    }
-
-    public void setTenantId(String tenantId) {
-        this.tenantId = tenantId;
-    }
 
     public String getRuleId() {
         return ruleId;
@@ -178,47 +158,7 @@ public class AlertRule {
         this.enabled = enabled;
     }
 
-    public OffsetDateTime getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(OffsetDateTime updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public String getUpdatedBy() {
-        return updatedBy;
-    }
-
-    public void setUpdatedBy(String updatedBy) {
-        this.updatedBy = updatedBy;
-    }
-
     /** The key: the tenant, then the rule's id. */
-    public static class Key implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private String tenantId;
-        private String ruleId;
-
-        public Key() {
-        }
-
-        public Key(String tenantId, String ruleId) {
-            this.tenantId = tenantId;
-            this.ruleId = ruleId;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.tenantId, tenantId)
-                    && Objects.equals(key.ruleId, ruleId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, ruleId);
-        }
+    public record Key(String tenantId, String ruleId) implements Serializable {
     }
 }

@@ -16,6 +16,10 @@ import java.util.List;
 public record AlertState(LoggedAlert alert, String level, Response acknowledged, Response resolved,
         Escalation escalation, List<Delivery> deliveries) {
 
+    public AlertState withDeliveries(List<Delivery> all) {
+        return new AlertState(alert, level, acknowledged, resolved, escalation, all);
+    }
+
     /** Who acknowledged or resolved the alert, when, and their comment. */
     public record Response(String by, OffsetDateTime at, String comment) {
     }

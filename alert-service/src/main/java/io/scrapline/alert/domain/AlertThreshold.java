@@ -2,7 +2,6 @@ package io.scrapline.alert.domain;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,11 +17,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "alert_thresholds")
 @IdClass(AlertThreshold.Key.class)
-public class AlertThreshold {
-
-    @Id
-    @Column(name = "tenant_id")
-    private String tenantId;
+public class AlertThreshold extends TenantRow {
 
     @Id
     @Column(name = "rule_id")
@@ -43,14 +38,6 @@ public class AlertThreshold {
 
     @Column(name = "escalation_policy_id")
     private String escalationPolicyId;
-
-    public String getTenantId() {
-        return tenantId;
-    }
-
-    public void setTenantId(String tenantId) {
-        this.tenantId = tenantId;
-    }
 
     public String getRuleId() {
         return ruleId;
@@ -109,32 +96,6 @@ public class AlertThreshold {
     }
 
     /** The key: the tenant, the rule, the level. */
-    public static class Key implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private String tenantId;
-        private String ruleId;
-        private String level;
-
-        public Key() {
-        }
-
-        public Key(String tenantId, String ruleId, String level) {
-            this.tenantId = tenantId;
-            this.ruleId = ruleId;
-            this.level = level;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.tenantId, tenantId)
-                    && Objects.equals(key.ruleId, ruleId) && Objects.equals(key.level, level);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, ruleId, level);
-        }
+    public record Key(String tenantId, String ruleId, String level) implements Serializable {
     }
 }

@@ -2,7 +2,6 @@ package io.scrapline.alert.domain;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,11 +18,7 @@ import org.hibernate.annotations.ColumnTransformer;
 @Entity
 @Table(name = "audiences")
 @IdClass(Audience.Key.class)
-public class Audience {
-
-    @Id
-    @Column(name = "tenant_id")
-    private String tenantId;
+public class Audience extends TenantRow {
 
     @Id
     @Column(name = "audience_id")
@@ -34,14 +29,6 @@ public class Audience {
 
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
-
-    public String getTenantId() {
-        return tenantId;
-    }
-
-    public void setTenantId(String tenantId) {
-        this.tenantId = tenantId;
-    }
 
     public String getAudienceId() {
         return audienceId;
@@ -69,30 +56,6 @@ public class Audience {
     }
 
     /** The key: the tenant, then the audience's id. */
-    public static class Key implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private String tenantId;
-        private String audienceId;
-
-        public Key() {
-        }
-
-        public Key(String tenantId, String audienceId) {
-            this.tenantId = tenantId;
-            this.audienceId = audienceId;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.tenantId, tenantId)
-                    && Objects.equals(key.audienceId, audienceId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, audienceId);
-        }
+    public record Key(String tenantId, String audienceId) implements Serializable {
     }
 }

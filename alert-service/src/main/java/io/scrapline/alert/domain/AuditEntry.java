@@ -2,7 +2,6 @@ package io.scrapline.alert.domain;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,11 +19,7 @@ import org.hibernate.annotations.ColumnTransformer;
 @Entity
 @Table(name = "alert_audit")
 @IdClass(AuditEntry.Key.class)
-public class AuditEntry {
-
-    @Id
-    @Column(name = "tenant_id")
-    private String tenantId;
+public class AuditEntry extends TenantRow {
 
     @Id
     @Column(name = "audit_id")
@@ -52,14 +47,6 @@ public class AuditEntry {
 
     @ColumnTransformer(read = "after::text", write = "?::text::jsonb")
     private String after;
-
-    public String getTenantId() {
-        return tenantId;
-    }
-
-    public void setTenantId(String tenantId) {
-        this.tenantId = tenantId;
-    }
 
     public Long getAuditId() {
         return auditId;
@@ -144,30 +131,6 @@ public class AuditEntry {
     }
 
     /** The key: the tenant, then the entry's id. */
-    public static class Key implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private String tenantId;
-        private Long auditId;
-
-        public Key() {
-        }
-
-        public Key(String tenantId, Long auditId) {
-            this.tenantId = tenantId;
-            this.auditId = auditId;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.tenantId, tenantId)
-                    && Objects.equals(key.auditId, auditId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, auditId);
-        }
+    public record Key(String tenantId, Long auditId) implements Serializable {
     }
 }

@@ -26,6 +26,23 @@ public record Delivery(long id, String kind, List<Long> alerts, String audience,
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
     }
 
+    /**
+     * The delivery as the API shows it, without its attempts.
+     *
+     * @param digestAlerts
+     *            the alerts of a digest, by id; ignored for a delivery of one alert
+     */
+    public static Delivery of(AlertDelivery row, List<Long> digestAlerts) {
+        Channel channel = Channel.of(row.getChannel());
+        return new Delivery(row.getDeliveryId(), row.getKind(),
+                row.getAlertId() != null ? List.of(row.getAlertId()) : digestAlerts, row.getAudienceId(), row.getStep(),
+                row.getRecipient(), row.getRole(), channel, shown(channel, row.getDestination()), row.getLevel(),
+                status(row.getStatus()), row.getAttempts(),
+                "queued".equals(row.getStatus()) ? row.getNextAttemptAt() : null, row.getLastStatusCode(),
+                row.getLastErrorClass(), row.getLastError(), row.getProviderMessageId(), row.getCreatedAt(),
+                row.getFinishedAt(), row.getResentBy(), row.getResentAt(), List.of());
+    }
+
     /** The stored status in the API's words: the queue's {@code done} is delivered, {@code failed} dead. */
     public static String status(String stored) {
         return switch (stored) {

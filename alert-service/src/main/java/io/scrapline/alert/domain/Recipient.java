@@ -1,6 +1,8 @@
 package io.scrapline.alert.domain;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +36,21 @@ public record Recipient(String email, String name, String role, String view, Lis
         public String label() {
             return line == null ? view : view + "-" + line;
         }
+    }
+
+    /**
+     * The members with an email address as recipients for a plant whose lines are {@code plantLines}, one per address
+     * (the first member of it): a person listed twice gets one email.
+     */
+    public static List<Recipient> all(List<Member> members, Set<String> plantLines) {
+        Map<String, Recipient> byAddress = new LinkedHashMap<>();
+        for (Member member : members) {
+            if (member.email() != null && !member.email().isBlank()) {
+                byAddress.putIfAbsent(member.email(),
+                        of(member.email(), member.name(), member.role(), member.lines(), plantLines));
+            }
+        }
+        return List.copyOf(byAddress.values());
     }
 
     /** The recipient a member is for a plant whose lines are {@code plantLines}. */

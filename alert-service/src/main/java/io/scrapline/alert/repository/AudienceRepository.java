@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.scrapline.alert.domain.Audience;
@@ -28,14 +29,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Audiences and their members, stored as a JSON list per audience: the v1 fields ({@code name}, {@code role},
  * {@code email}, {@code phone}, {@code webhook_url}, {@code lines}) and the channels' settings ({@code webhook_format},
- * {@code webhook_secret} sealed, {@code quiet_hours}, {@code digest}); read as {@link Audience} entities within a
- * {@link TenantSessions} transaction by the rules, and as members on the reactive client by the delivery side.
+ * {@code webhook_secret} sealed, {@code quiet_hours}, {@code digest}). Written and read as {@link Audience} entities
+ * within a {@link TenantSessions} transaction; {@link #members(SqlConnection, List)} is the one SQL read of them, for
+ * the readers inside SQL transactions (an alert opening its deliveries, an escalation step, a distribution run).
  */
 @ApplicationScoped
 public class AudienceRepository implements PanacheRepositoryBase<Audience, Audience.Key> {
 
     public Uni<Audience> find(String tenant, String audience) {
         return findById(new Audience.Key(tenant, audience));
+    }
+
+    /** The audience, its row locked until the transaction ends; null if there is none. */
+    public Uni<Audience> forUpdate(String tenant, String audience) {
+        return findById(new Audience.Key(tenant, audience), LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Which of {@code audiences} exist. */
@@ -47,14 +54,14 @@ public class AudienceRepository implements PanacheRepositoryBase<Audience, Audie
                         .setParameter("ids", audiences).getResultList());
     }
 
-    /** The audience's members, its row locked until the transaction ends; nothing if there is no such audience. */
-    public Uni<Optional<List<Member>>> membersForUpdate(SqlConnection connection, String audience) {
-        return connection.preparedQuery("SELECT members FROM audiences WHERE audience_id = $1 FOR UPDATE")
-                .execute(Tuple.of(audience)).map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(members((JsonArray) rows.iterator().next().getValue(0))));
+    /** Stores a new audience; the tenant's first audience makes its {@code tenants} row too. */
+    public Uni<Audience> create(Audience audience) {
+        return getSession().chain(session -> session
+                .createNativeQuery("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
+                .executeUpdate()).chain(() -> persist(audience));
     }
 
-    /** The members of the named audiences that exist, by audience. */
+    /** The members of the named audiences that exist, by audience, in the caller's SQL transaction. */
     public Uni<Map<String, List<Member>>> members(SqlConnection connection, List<String> audiences) {
         return connection.preparedQuery("SELECT audience_id, members FROM audiences WHERE audience_id = ANY($1)")
                 .execute(Tuple.of(audiences.toArray(String[]::new))).map(rows -> {
@@ -66,35 +73,15 @@ public class AudienceRepository implements PanacheRepositoryBase<Audience, Audie
                 });
     }
 
-    /** Of the named audiences, those that do not exist. */
-    public Uni<List<String>> missing(SqlConnection connection, List<String> audiences) {
-        return connection.preparedQuery("""
-                SELECT a FROM unnest($1::text[]) AS a
-                WHERE NOT EXISTS (SELECT 1 FROM audiences WHERE audience_id = a)
-                """).execute(Tuple.of(audiences.toArray(String[]::new))).map(rows -> {
-            List<String> missing = new ArrayList<>();
-            rows.forEach(row -> missing.add(row.getString(0)));
-            return missing;
-        });
-    }
-
-    public Uni<Void> upsert(SqlConnection connection, String audience, List<Member> members) {
-        JsonArray stored = new JsonArray();
-        members.forEach(member -> stored.add(json(member, true)));
-        return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
-                .execute().chain(() -> connection.preparedQuery("""
-                        INSERT INTO audiences (tenant_id, audience_id, members) VALUES (current_tenant(), $1, $2)
-                        ON CONFLICT (tenant_id, audience_id) DO UPDATE SET members = excluded.members,
-                            updated_at = now()
-                        """).execute(Tuple.of(audience, stored))).replaceWithVoid();
-    }
-
-    /** Seals again, with {@code reseal}, every member's webhook secret; returns how many audiences changed. */
-    public Uni<Integer> resealSecrets(SqlConnection connection, UnaryOperator<String> reseal) {
-        return connection.query("SELECT audience_id, members FROM audiences FOR UPDATE").execute().chain(rows -> {
-            List<Tuple> changed = new ArrayList<>();
-            for (Row row : rows) {
-                JsonArray members = (JsonArray) row.getValue(1);
+    /**
+     * Seals again, with {@code reseal}, every member's webhook secret that it changes, each audience's row locked;
+     * returns how many audiences changed.
+     */
+    public Uni<Integer> resealSecrets(UnaryOperator<String> reseal) {
+        return findAll().withLock(LockModeType.PESSIMISTIC_WRITE).list().map(all -> {
+            int changed = 0;
+            for (Audience audience : all) {
+                JsonArray members = new JsonArray(audience.getMembers());
                 boolean resealed = false;
                 for (Object each : members) {
                     JsonObject member = (JsonObject) each;
@@ -106,13 +93,24 @@ public class AudienceRepository implements PanacheRepositoryBase<Audience, Audie
                     }
                 }
                 if (resealed) {
-                    changed.add(Tuple.of(row.getString(0), members));
+                    audience.setMembers(members.encode());
+                    changed++;
                 }
             }
-            return changed.isEmpty() ? Uni.createFrom().item(0)
-                    : connection.preparedQuery("UPDATE audiences SET members = $2 WHERE audience_id = $1")
-                            .executeBatch(changed).replaceWith(changed.size());
+            return changed;
         });
+    }
+
+    /** The members an audience stores. */
+    public static List<Member> members(Audience audience) {
+        return members(new JsonArray(audience.getMembers()));
+    }
+
+    /** {@code members} as an audience stores them, webhook secrets (sealed) included. */
+    public static String stored(List<Member> members) {
+        JsonArray stored = new JsonArray();
+        members.forEach(member -> stored.add(json(member, true)));
+        return stored.encode();
     }
 
     /**
@@ -136,7 +134,7 @@ public class AudienceRepository implements PanacheRepositoryBase<Audience, Audie
         return json.put("digest", member.hourlyDigest() ? "hourly" : null).put("lines", new JsonArray(member.lines()));
     }
 
-    static List<Member> members(JsonArray stored) {
+    private static List<Member> members(JsonArray stored) {
         List<Member> members = new ArrayList<>();
         for (Object each : stored) {
             members.add(member((JsonObject) each));

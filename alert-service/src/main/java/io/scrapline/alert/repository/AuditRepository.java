@@ -14,8 +14,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The change audit: entries of rules and audiences within a {@link TenantSessions} transaction, entries of the delivery
- * side (policies, acknowledgements, re-sends) in its SQL transaction.
+ * The change audit: entries of rules, audiences, policies, subscriptions and re-sends within a {@link TenantSessions}
+ * transaction, entries of acknowledgements and resolutions in the escalation's SQL transaction.
  */
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEntry, AuditEntry.Key> {
@@ -82,10 +82,9 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, AuditE
     }
 
     /**
-     * Records a change in the caller's SQL transaction (the delivery side, on the reactive client), so that the change
-     * and its record commit together. An alert's entry names the alert's plant and a delivery's the plants of its
-     * alerts, a subscription's its plant, so that a plant-limited token reads them; the rest (policies, audiences,
-     * subscriptions to every plant) cover the tenant.
+     * Records a change in the caller's SQL transaction (an acknowledgement or a resolution of an alert, on the reactive
+     * client), so that the change and its record commit together. An alert's entry names the alert's plant, so that a
+     * token of that plant reads it; an entry of anything else covers the tenant.
      *
      * @param before
      *            the entity as JSON before the change, null when it is new; likewise {@code after}, null when removed
@@ -96,9 +95,6 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, AuditE
                 INSERT INTO alert_audit (tenant_id, entity, entity_id, action, actor, plant_ids, before, after)
                 VALUES (current_tenant(), $1, $2, $3, $4, coalesce(CASE $1
                         WHEN 'alert' THEN (SELECT ARRAY[plant_id] FROM alert_log WHERE alert_id = $7)
-                        WHEN 'delivery' THEN (SELECT plant_ids FROM alert_deliveries WHERE delivery_id = $7)
-                        WHEN 'subscription' THEN (SELECT ARRAY[plant_id] FROM distribution_subscriptions
-                                                  WHERE subscription_id = $2 AND plant_id <> '*')
                     END, '{}'), $5, $6)
                 """).execute(Tuple.tuple().addValue(entity).addValue(entityId).addValue(action).addValue(actor)
                 .addValue(before).addValue(after).addValue(numericId(entityId))).replaceWithVoid();

@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,13 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.scrapline.alert.domain.DistributionRun;
 import io.scrapline.alert.domain.DistributionSchedule;
+import io.scrapline.alert.domain.Member;
 import io.scrapline.alert.domain.Recipient;
 import io.scrapline.alert.domain.RecipientOutcome;
 import io.scrapline.platform.job.Backoff;
 import io.scrapline.platform.job.JobQueue;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,6 +33,12 @@ public class DistributionRunRepository {
 
     private static final JobQueue QUEUE = new JobQueue("distribution_runs",
             List.of("subscription_id", "plant_id", "run_key"), "due_at, run_key");
+
+    private final AudienceRepository audiences;
+
+    public DistributionRunRepository(AudienceRepository audiences) {
+        this.audiences = audiences;
+    }
 
     /** A daily or weekly run that fell due for a subscription and plant. */
     public record Due(String subscriptionId, String plant, String cadence, DistributionSchedule.Due due) {
@@ -124,27 +126,28 @@ public class DistributionRunRepository {
         return QUEUE.fail(connection, claim, error, attempts, backoff);
     }
 
-    /** What the claimed run needs, read in one statement. */
+    /** What the claimed run needs: the subscription and its plant in one statement, then the audience's members. */
     public Uni<Work> work(SqlConnection connection, DistributionRun run) {
         return connection.preparedQuery("""
-                SELECT s.enabled, s.formats, a.members, p.name,
+                SELECT s.enabled, s.formats, s.audience_id, p.name,
                     ARRAY(SELECT l.line_id FROM lines l WHERE l.plant_id = p.plant_id) AS lines,
                     ARRAY(SELECT d.recipient FROM distribution_deliveries d
                           WHERE d.subscription_id = $1 AND d.plant_id = $2 AND d.run_key = $3
                             AND d.status <> 'failed_retryable') AS served
                 FROM plants p
                 LEFT JOIN distribution_subscriptions s ON s.subscription_id = $1
-                LEFT JOIN audiences a ON a.audience_id = s.audience_id
                 WHERE p.plant_id = $2
-                """).execute(Tuple.of(run.subscriptionId(), run.plant(), run.runKey())).map(rows -> {
+                """).execute(Tuple.of(run.subscriptionId(), run.plant(), run.runKey())).chain(rows -> {
             Row row = rows.iterator().next();
             Set<String> plantLines = Set.of(row.getArrayOfStrings("lines"));
-            JsonArray members = (JsonArray) row.getValue("members");
             Boolean enabled = row.getBoolean("enabled");
-            return new Work(enabled != null && enabled,
+            String audience = row.getString("audience_id");
+            Uni<List<Member>> members = audience == null ? Uni.createFrom().item(List.of())
+                    : audiences.members(connection, List.of(audience))
+                            .map(found -> found.getOrDefault(audience, List.of()));
+            return members.map(found -> new Work(enabled != null && enabled,
                     enabled == null ? List.of() : List.of(row.getArrayOfStrings("formats")), row.getString("name"),
-                    members == null ? List.of() : recipients(members, plantLines),
-                    new HashSet<>(List.of(row.getArrayOfStrings("served"))));
+                    Recipient.all(found, plantLines), new HashSet<>(List.of(row.getArrayOfStrings("served")))));
         });
     }
 
@@ -173,29 +176,6 @@ public class DistributionRunRepository {
                         .addValue(outcome.status()).addValue(outcome.statusCode()).addValue(outcome.providerMessageId())
                         .addValue(outcome.summary()).addValue(outcome.errorClass()))
                 .replaceWithVoid();
-    }
-
-    /**
-     * The members with an email address as recipients, one per address (the first member of it): a person listed twice
-     * gets one email.
-     */
-    private static List<Recipient> recipients(JsonArray members, Set<String> plantLines) {
-        Map<String, Recipient> byAddress = new LinkedHashMap<>();
-        for (Object item : members) {
-            JsonObject member = (JsonObject) item;
-            String email = member.getString("email");
-            if (email == null || email.isBlank()) {
-                continue;
-            }
-            JsonArray lines = member.getJsonArray("lines");
-            List<String> memberLines = new ArrayList<>();
-            if (lines != null) {
-                lines.forEach(line -> memberLines.add(String.valueOf(line)));
-            }
-            byAddress.putIfAbsent(email,
-                    Recipient.of(email, member.getString("name"), member.getString("role"), memberLines, plantLines));
-        }
-        return List.copyOf(byAddress.values());
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -1,63 +1,81 @@
 package io.scrapline.alert.repository;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.scrapline.alert.domain.AlertEscalationPolicy;
 import io.scrapline.alert.domain.EscalationPolicy;
 import io.scrapline.alert.domain.EscalationPolicy.Step;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Escalation policies: ordered steps stored as {@code [{"audiences": [...], "delay_minutes": n}, ...]}. */
+/**
+ * Escalation policies, their steps stored as {@code [{"audiences": [...], "delay_minutes": n}, ...]}: written and read
+ * as entities within a {@link TenantSessions} transaction; read once more in SQL by the one caller inside a SQL
+ * transaction, an alert opening its deliveries.
+ */
 @ApplicationScoped
-public class PolicyRepository {
+public class PolicyRepository implements PanacheRepositoryBase<AlertEscalationPolicy, AlertEscalationPolicy.Key> {
 
-    public Uni<Optional<EscalationPolicy>> policy(SqlConnection connection, String id, boolean forUpdate) {
-        return connection
-                .preparedQuery("SELECT policy_id, name, steps FROM alert_escalation_policies WHERE policy_id = $1"
-                        + (forUpdate ? " FOR UPDATE" : ""))
-                .execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(policy(rows.iterator().next())));
+    public Uni<AlertEscalationPolicy> find(String tenant, String id) {
+        return findById(new AlertEscalationPolicy.Key(tenant, id));
+    }
+
+    /** The policy, its row locked until the transaction ends; null if there is none. */
+    public Uni<AlertEscalationPolicy> forUpdate(String tenant, String id) {
+        return findById(new AlertEscalationPolicy.Key(tenant, id), LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Every policy, by id. */
-    public Uni<List<EscalationPolicy>> policies(SqlConnection connection) {
-        return connection.query("SELECT policy_id, name, steps FROM alert_escalation_policies ORDER BY policy_id")
-                .execute().map(rows -> {
-                    List<EscalationPolicy> all = new ArrayList<>();
-                    rows.forEach(row -> all.add(policy(row)));
-                    return all;
-                });
+    public Uni<List<EscalationPolicy>> policies() {
+        return listAll(Sort.by("policyId")).map(rows -> rows.stream().map(PolicyRepository::policy).toList());
     }
 
-    public Uni<Void> upsert(SqlConnection connection, EscalationPolicy policy, String by) {
-        return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
-                .execute().chain(() -> connection.preparedQuery("""
-                        INSERT INTO alert_escalation_policies (tenant_id, policy_id, name, steps, updated_by)
-                        VALUES (current_tenant(), $1, $2, $3, $4)
-                        ON CONFLICT (tenant_id, policy_id) DO UPDATE SET name = excluded.name,
-                            steps = excluded.steps, updated_at = now(), updated_by = excluded.updated_by
-                        """).execute(Tuple.of(policy.id(), policy.name(), steps(policy.steps()), by)))
-                .replaceWithVoid();
+    /** The policy, in the caller's SQL transaction (an alert opening its deliveries). */
+    public Uni<Optional<EscalationPolicy>> policy(SqlConnection connection, String id) {
+        return connection.preparedQuery("SELECT steps, name FROM alert_escalation_policies WHERE policy_id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(new EscalationPolicy(id, rows.iterator().next().getString("name"),
+                                steps((JsonArray) rows.iterator().next().getValue("steps")))));
     }
 
-    /** Whether there was such a policy to delete. */
-    public Uni<Boolean> delete(SqlConnection connection, String id) {
-        return connection.preparedQuery("DELETE FROM alert_escalation_policies WHERE policy_id = $1")
-                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    /** A new row of {@code tenant}'s for {@code policy}; {@link #fill} writes what it says. */
+    public static AlertEscalationPolicy newRow(String tenant, EscalationPolicy policy) {
+        AlertEscalationPolicy row = new AlertEscalationPolicy();
+        row.setTenantId(tenant);
+        row.setPolicyId(policy.id());
+        return row;
+    }
+
+    /** Writes {@code policy} onto its row, as changed by {@code actor} at {@code at}. */
+    public static void fill(AlertEscalationPolicy row, EscalationPolicy policy, String actor, OffsetDateTime at) {
+        row.setName(policy.name());
+        row.setSteps(steps(policy.steps()).encode());
+        row.setUpdatedAt(at);
+        row.setUpdatedBy(actor);
+    }
+
+    /** The policy a row stores. */
+    public static EscalationPolicy policy(AlertEscalationPolicy row) {
+        return new EscalationPolicy(row.getPolicyId(), row.getName(), steps(new JsonArray(row.getSteps())));
     }
 
     /** The policy as JSON, for the audit trail. */
-    public static JsonObject json(EscalationPolicy policy) {
-        return new JsonObject().put("id", policy.id()).put("name", policy.name()).put("steps", steps(policy.steps()));
+    public static String json(EscalationPolicy policy) {
+        return new JsonObject().put("id", policy.id()).put("name", policy.name()).put("steps", steps(policy.steps()))
+                .encode();
     }
 
     static JsonArray steps(List<Step> steps) {
@@ -76,10 +94,5 @@ public class PolicyRepository {
             steps.add(new Step(audiences, Duration.ofMinutes(step.getLong("delay_minutes"))));
         }
         return steps;
-    }
-
-    private static EscalationPolicy policy(Row row) {
-        return new EscalationPolicy(row.getString("policy_id"), row.getString("name"),
-                steps((JsonArray) row.getValue("steps")));
     }
 }

@@ -9,6 +9,7 @@ import io.scrapline.alert.domain.LoggedAlert;
 import io.scrapline.alert.repository.AlertLogRepository;
 import io.scrapline.alert.repository.DeliveryLogRepository;
 import io.scrapline.alert.repository.EscalationRepository;
+import io.scrapline.alert.repository.TenantSessions;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
@@ -19,13 +20,15 @@ import io.smallrye.mutiny.Uni;
 public class AlertService {
 
     private final TenantDb db;
+    private final TenantSessions sessions;
     private final AlertLogRepository alerts;
     private final DeliveryLogRepository deliveryLog;
     private final EscalationRepository escalations;
 
-    public AlertService(TenantDb db, AlertLogRepository alerts, DeliveryLogRepository deliveryLog,
-            EscalationRepository escalations) {
+    public AlertService(TenantDb db, TenantSessions sessions, AlertLogRepository alerts,
+            DeliveryLogRepository deliveryLog, EscalationRepository escalations) {
         this.db = db;
+        this.sessions = sessions;
         this.alerts = alerts;
         this.deliveryLog = deliveryLog;
         this.escalations = escalations;
@@ -52,10 +55,11 @@ public class AlertService {
                         throw new NotFoundProblem("no alert " + alertId);
                     }
                     return escalations.responses(connection, alertId)
-                            .chain(responses -> deliveryLog.ofAlert(connection, alertId)
-                                    .map(list -> new AlertState(found.get(), responses.level(),
-                                            responses.acknowledged(), responses.resolved(), responses.escalation(),
-                                            list)));
-                }));
+                            .map(responses -> new AlertState(found.get(), responses.level(), responses.acknowledged(),
+                                    responses.resolved(), responses.escalation(), List.of()));
+                }))
+                // The deliveries commit with their alert, so a read after the alert's finds them all.
+                .chain(state -> sessions.inTenant(tenant, session -> deliveryLog.ofAlert(alertId))
+                        .map(state::withDeliveries));
     }
 }

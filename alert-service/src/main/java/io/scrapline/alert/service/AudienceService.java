@@ -14,6 +14,7 @@ import jakarta.ws.rs.ServiceUnavailableException;
 
 import io.quarkus.logging.Log;
 import io.scrapline.alert.domain.AlertInputs;
+import io.scrapline.alert.domain.Audience;
 import io.scrapline.alert.domain.IssuedSecret;
 import io.scrapline.alert.domain.Member;
 import io.scrapline.alert.domain.MemberRules;
@@ -21,6 +22,7 @@ import io.scrapline.alert.domain.StandardWebhooks;
 import io.scrapline.alert.repository.AudienceRepository;
 import io.scrapline.alert.repository.AuditRepository;
 import io.scrapline.alert.repository.DeliveryRepository;
+import io.scrapline.alert.repository.TenantSessions;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.egress.EgressPolicy;
 import io.scrapline.platform.egress.EgressRefusedException;
@@ -42,16 +44,20 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class AudienceService {
 
+    private static final String ENTITY = "audience";
+
     private final TenantDb db;
+    private final TenantSessions sessions;
     private final AudienceRepository audiences;
     private final DeliveryRepository deliveries;
     private final AuditRepository audit;
     private final EgressPolicy egress;
     private final SecretBox secrets;
 
-    public AudienceService(TenantDb db, AudienceRepository audiences, DeliveryRepository deliveries,
-            AuditRepository audit, EgressPolicy egress, SecretBox secrets) {
+    public AudienceService(TenantDb db, TenantSessions sessions, AudienceRepository audiences,
+            DeliveryRepository deliveries, AuditRepository audit, EgressPolicy egress, SecretBox secrets) {
         this.db = db;
+        this.sessions = sessions;
         this.audiences = audiences;
         this.deliveries = deliveries;
         this.audit = audit;
@@ -75,9 +81,11 @@ public class AudienceService {
                 errors.sort(Comparator.comparing(FieldError::row, Comparator.nullsFirst(Comparator.naturalOrder())));
                 throw new InvalidInputException("the audience is invalid", errors);
             }
-            return db.inTenant(tenant, connection -> audiences.membersForUpdate(connection, audience).chain(before -> {
+            return sessions.inTenant(tenant, session -> audiences.forUpdate(tenant, audience).chain(stored -> {
+                List<Member> before = stored == null ? null : AudienceRepository.members(stored);
                 Map<String, String> kept = new HashMap<>();
-                before.orElse(List.of()).stream().filter(m -> m.webhookUrl() != null && m.webhookSecret() != null)
+                (before == null ? List.<Member> of() : before).stream()
+                        .filter(m -> m.webhookUrl() != null && m.webhookSecret() != null)
                         .forEach(m -> kept.putIfAbsent(m.webhookUrl(), m.webhookSecret()));
                 List<IssuedSecret> issued = new ArrayList<>();
                 List<Member> members = new ArrayList<>();
@@ -97,10 +105,14 @@ public class AudienceService {
                     }
                     members.add(MemberRules.member(input, sealed));
                 }
-                return audiences.upsert(connection, audience, members)
-                        .chain(() -> audit.audit(connection, "audience", audience,
-                                before.isPresent() ? "updated" : "created", actor,
-                                before.map(AudienceService::json).orElse(null), json(members)))
+                Audience row = stored != null ? stored : newAudience(tenant, audience);
+                row.setMembers(AudienceRepository.stored(members));
+                row.setUpdatedAt(TenantSessions.now());
+                Uni<?> saved = stored != null ? Uni.createFrom().item(row) : audiences.create(row);
+                // The entry covers the tenant (no plants): audiences are shared by every plant's rules.
+                return saved
+                        .chain(() -> audit.record(tenant, ENTITY, audience, before == null ? "created" : "updated",
+                                actor, new String[0], null, before == null ? null : json(before), json(members)))
                         .replaceWith(issued);
             }));
         });
@@ -111,9 +123,10 @@ public class AudienceService {
      * sweep does it for every tenant with secrets), so that a retired key can leave the ring; returns the rows changed.
      */
     public Uni<Integer> reseal(String tenant) {
-        return db
-                .inTenant(tenant, connection -> audiences.resealSecrets(connection, secrets::reseal).chain(
-                        changed -> deliveries.resealSecrets(connection, secrets::reseal).map(more -> changed + more)))
+        // Two transactions, each idempotent: a sweep that stops between them reseals the rest in its next round.
+        return sessions.inTenant(tenant, session -> audiences.resealSecrets(secrets::reseal))
+                .chain(changed -> db.inTenant(tenant, connection -> deliveries
+                        .resealSecrets(connection, secrets::reseal).map(more -> changed + more)))
                 .invoke(changed -> {
                     if (changed > 0) {
                         Log.infof("sealed %d rows of webhook secrets of tenant %s under the current key", changed,
@@ -125,15 +138,26 @@ public class AudienceService {
     /** The audience's members; a webhook's secret only as whether there is one. */
     public Uni<List<Member>> get(String tenant, Scope scope, String audience) {
         scope.requireWholeTenant("an audience");
-        return db.readInTenant(tenant, connection -> audiences.members(connection, List.of(audience)))
-                .map(found -> Optional.ofNullable(found.get(audience))
-                        .orElseThrow(() -> new NotFoundProblem("no audience " + audience)));
+        return sessions.inTenant(tenant, session -> audiences.find(tenant, audience)).map(found -> {
+            if (found == null) {
+                throw new NotFoundProblem("no audience " + audience);
+            }
+            return AudienceRepository.members(found);
+        });
     }
 
-    private static JsonObject json(List<Member> members) {
+    /** The audience as the audit keeps it: its members, a webhook's secret only as whether there is one. */
+    private static String json(List<Member> members) {
         JsonArray all = new JsonArray();
         members.forEach(member -> all.add(AudienceRepository.json(member, false)));
-        return new JsonObject().put("members", all);
+        return new JsonObject().put("members", all).encode();
+    }
+
+    private static Audience newAudience(String tenant, String id) {
+        Audience audience = new Audience();
+        audience.setTenantId(tenant);
+        audience.setAudienceId(id);
+        return audience;
     }
 
     private Uni<List<FieldError>> refusedWebhooks(List<AlertInputs.Member> members) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.alert.client.SmsSender;
+import io.scrapline.alert.domain.AlertDelivery;
 import io.scrapline.alert.domain.Channel;
 import io.scrapline.alert.domain.Delivery;
 import io.scrapline.alert.domain.DeliveryPlan;
@@ -21,17 +22,16 @@ import io.scrapline.alert.domain.Notice.Level;
 import io.scrapline.alert.repository.AudienceRepository;
 import io.scrapline.alert.repository.AuditRepository;
 import io.scrapline.alert.repository.DeliveryLogRepository;
-import io.scrapline.alert.repository.DeliveryLogRepository.Resent;
 import io.scrapline.alert.repository.DeliveryRepository;
 import io.scrapline.alert.repository.DeliveryRepository.Opening;
 import io.scrapline.alert.repository.EscalationRepository;
 import io.scrapline.alert.repository.PolicyRepository;
+import io.scrapline.alert.repository.TenantSessions;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
-import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +44,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class DeliveryService {
 
-    private final TenantDb db;
+    private final TenantSessions sessions;
     private final DeliveryRepository deliveries;
     private final DeliveryLogRepository log;
     private final AudienceRepository audiences;
@@ -54,10 +54,10 @@ public class DeliveryService {
     private final SmsSender sms;
     private final DeliveryWorker worker;
 
-    public DeliveryService(TenantDb db, DeliveryRepository deliveries, DeliveryLogRepository log,
+    public DeliveryService(TenantSessions sessions, DeliveryRepository deliveries, DeliveryLogRepository log,
             AudienceRepository audiences, PolicyRepository policies, EscalationRepository escalations,
             AuditRepository audit, SmsSender sms, DeliveryWorker worker) {
-        this.db = db;
+        this.sessions = sessions;
         this.deliveries = deliveries;
         this.log = log;
         this.audiences = audiences;
@@ -85,7 +85,7 @@ public class DeliveryService {
     public Uni<Integer> open(SqlConnection connection, DeliveryRequest request) {
         Uni<Optional<EscalationPolicy>> policy = request.escalationPolicyId() == null
                 ? Uni.createFrom().item(Optional.empty())
-                : policies.policy(connection, request.escalationPolicyId(), false);
+                : policies.policy(connection, request.escalationPolicyId());
         return deliveries.saveNotice(connection, request.alertId(), request.notice(), request.audiences(),
                 request.escalationPolicyId()).chain(() -> policy).chain(found -> {
                     LinkedHashSet<String> first = new LinkedHashSet<>(request.audiences());
@@ -204,8 +204,7 @@ public class DeliveryService {
         if (scope.limitedToLines()) {
             return Uni.createFrom().item(List.of());
         }
-        return db.readInTenant(tenant,
-                connection -> log.list(connection, stored, alert, channel, scope.plantArray(), page, size));
+        return sessions.inTenant(tenant, session -> log.list(stored, alert, channel, scope.plantArray(), page, size));
     }
 
     /** The delivery with every attempt at it. */
@@ -213,8 +212,12 @@ public class DeliveryService {
         if (scope.limitedToLines()) {
             throw new NotFoundProblem("no delivery " + id);
         }
-        return db.readInTenant(tenant, connection -> log.get(connection, id, scope.plantArray()))
-                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no delivery " + id)));
+        return sessions.inTenant(tenant, session -> log.get(tenant, id, scope.plantArray())).map(found -> {
+            if (found == null) {
+                throw new NotFoundProblem("no delivery " + id);
+            }
+            return found;
+        });
     }
 
     /**
@@ -227,15 +230,17 @@ public class DeliveryService {
         if (scope.limitedToLines()) {
             throw new NotFoundProblem("no delivery " + id);
         }
-        return db.inTenant(tenant, connection -> log.resend(connection, id, scope.plantArray(), actor).chain(resent -> {
-            if (resent == Resent.NOT_FOUND) {
+        return sessions.inTenant(tenant, session -> log.forResend(tenant, id, scope.plantArray()).chain(row -> {
+            if (row == null) {
                 throw new NotFoundProblem("no delivery " + id);
             }
-            if (resent == Resent.NOT_DEAD) {
+            if (!AlertDelivery.FAILED.equals(row.getStatus())) {
                 throw new ConflictProblem("delivery " + id + " is not dead: only the dead letter is sent again");
             }
-            return audit.audit(connection, "delivery", String.valueOf(id), "resent", actor, null,
-                    new JsonObject().put("status", "queued"));
+            row.requeue(actor, TenantSessions.now());
+            // The entry names the delivery's plants, so that a token of those plants reads it.
+            return audit.record(tenant, "delivery", String.valueOf(id), "resent", actor, row.getPlantIds(), null, null,
+                    new JsonObject().put("status", "queued").encode());
         })).chain(() -> get(tenant, scope, id)).invoke(() -> deliverSoon(tenant, null));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.scrapline.alert.config.AlertConfig;
+import io.scrapline.alert.domain.AlertEscalationPolicy;
 import io.scrapline.alert.domain.EscalationPolicy;
 import io.scrapline.alert.domain.EscalationPolicy.Step;
 import io.scrapline.alert.repository.AlertLogRepository;
@@ -18,6 +19,7 @@ import io.scrapline.alert.repository.DeliveryRepository;
 import io.scrapline.alert.repository.EscalationRepository;
 import io.scrapline.alert.repository.EscalationRepository.Timer;
 import io.scrapline.alert.repository.PolicyRepository;
+import io.scrapline.alert.repository.TenantSessions;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.job.Backoff;
 import io.scrapline.platform.job.Workers;
@@ -40,8 +42,12 @@ public class EscalationService {
     /** A timer whose step cannot be opened (the database, say) tries again, but not for ever. */
     static final int TIMER_ATTEMPTS = 10;
     static final Backoff TIMER_BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(15));
+    private static final String POLICY = "escalation_policy";
+    /** A policy's audit entry names no plant: audiences, and so policies, are shared by every plant. */
+    private static final String[] COVERS_TENANT = new String[0];
 
     private final TenantDb db;
+    private final TenantSessions sessions;
     private final PolicyRepository policies;
     private final EscalationRepository escalations;
     private final AudienceRepository audiences;
@@ -52,10 +58,11 @@ public class EscalationService {
     private final AlertConfig.Escalation config;
     private final String worker = Workers.id("alert-escalation");
 
-    public EscalationService(TenantDb db, PolicyRepository policies, EscalationRepository escalations,
-            AudienceRepository audiences, AlertLogRepository alerts, DeliveryRepository deliveries,
-            AuditRepository audit, DeliveryService delivery, AlertConfig config) {
+    public EscalationService(TenantDb db, TenantSessions sessions, PolicyRepository policies,
+            EscalationRepository escalations, AudienceRepository audiences, AlertLogRepository alerts,
+            DeliveryRepository deliveries, AuditRepository audit, DeliveryService delivery, AlertConfig config) {
         this.db = db;
+        this.sessions = sessions;
         this.policies = policies;
         this.escalations = escalations;
         this.audiences = audiences;
@@ -76,11 +83,11 @@ public class EscalationService {
      */
     public Uni<Void> putPolicy(String tenant, Scope scope, String actor, EscalationPolicy policy) {
         scope.requireWholeTenant("an escalation policy");
-        List<FieldError> errors = new ArrayList<>(EscalationPolicy.errors(policy.steps()));
-        return db.inTenant(tenant, connection -> audiences.missing(connection, policy.audiences()).chain(missing -> {
+        return sessions.inTenant(tenant, session -> audiences.existing(policy.audiences()).chain(existing -> {
+            List<FieldError> errors = new ArrayList<>(EscalationPolicy.errors(policy.steps()));
             for (int i = 0; i < policy.steps().size(); i++) {
                 for (String audience : policy.steps().get(i).audiences()) {
-                    if (missing.contains(audience)) {
+                    if (!existing.contains(audience)) {
                         errors.add(new FieldError(i + 1, "audiences", "no audience " + audience));
                     }
                 }
@@ -88,32 +95,40 @@ public class EscalationService {
             if (!errors.isEmpty()) {
                 throw new InvalidInputException("the escalation policy is invalid", errors);
             }
-            return policies.policy(connection, policy.id(), true)
-                    .chain(before -> policies.upsert(connection, policy, actor)
-                            .chain(() -> audit.audit(connection, "escalation_policy", policy.id(),
-                                    before.isPresent() ? "updated" : "created", actor,
-                                    before.map(PolicyRepository::json).orElse(null), PolicyRepository.json(policy))));
+            return policies.forUpdate(tenant, policy.id());
+        }).chain(stored -> {
+            String before = stored == null ? null : PolicyRepository.json(PolicyRepository.policy(stored));
+            AlertEscalationPolicy row = stored != null ? stored : PolicyRepository.newRow(tenant, policy);
+            PolicyRepository.fill(row, policy, actor, TenantSessions.now());
+            Uni<?> saved = stored != null ? Uni.createFrom().item(row) : policies.persist(row);
+            return saved.chain(() -> audit.record(tenant, POLICY, policy.id(), before == null ? "created" : "updated",
+                    actor, COVERS_TENANT, null, before, PolicyRepository.json(policy)));
         }));
     }
 
     public Uni<EscalationPolicy> policy(String tenant, String id) {
-        return db.readInTenant(tenant, connection -> policies.policy(connection, id, false))
-                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no escalation policy " + id)));
+        return sessions.inTenant(tenant, session -> policies.find(tenant, id)).map(found -> {
+            if (found == null) {
+                throw new NotFoundProblem("no escalation policy " + id);
+            }
+            return PolicyRepository.policy(found);
+        });
     }
 
     public Uni<List<EscalationPolicy>> policies(String tenant) {
-        return db.readInTenant(tenant, policies::policies);
+        return sessions.inTenant(tenant, session -> policies.policies());
     }
 
     /** Deletes a policy; alerts already escalating by it go on with its steps as they were when they opened. */
     public Uni<Void> deletePolicy(String tenant, Scope scope, String actor, String id) {
         scope.requireWholeTenant("an escalation policy");
-        return db.inTenant(tenant, connection -> policies.policy(connection, id, true).chain(before -> {
-            if (before.isEmpty()) {
+        return sessions.inTenant(tenant, session -> policies.forUpdate(tenant, id).chain(stored -> {
+            if (stored == null) {
                 throw new NotFoundProblem("no escalation policy " + id);
             }
-            return policies.delete(connection, id).chain(() -> audit.audit(connection, "escalation_policy", id,
-                    "deleted", actor, PolicyRepository.json(before.get()), null));
+            String before = PolicyRepository.json(PolicyRepository.policy(stored));
+            return policies.delete(stored)
+                    .chain(() -> audit.record(tenant, POLICY, id, "deleted", actor, COVERS_TENANT, null, before, null));
         }));
     }
 

@@ -1,6 +1,5 @@
 package io.scrapline.alert.service;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +9,13 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import io.scrapline.alert.domain.AlertRule;
 import io.scrapline.alert.domain.AlertThreshold;
 import io.scrapline.alert.domain.RuleDraft;
 import io.scrapline.alert.domain.StoredRule;
 import io.scrapline.alert.repository.AudienceRepository;
 import io.scrapline.alert.repository.AuditRepository;
+import io.scrapline.alert.repository.PlantRepository;
 import io.scrapline.alert.repository.RuleRepository;
 import io.scrapline.alert.repository.TenantSessions;
 import io.scrapline.alert.repository.ThresholdRepository;
@@ -43,14 +41,16 @@ public class RuleService {
     private final RuleRepository rules;
     private final ThresholdRepository thresholds;
     private final AudienceRepository audiences;
+    private final PlantRepository plants;
     private final AuditRepository audit;
 
     public RuleService(TenantSessions sessions, RuleRepository rules, ThresholdRepository thresholds,
-            AudienceRepository audiences, AuditRepository audit) {
+            AudienceRepository audiences, PlantRepository plants, AuditRepository audit) {
         this.sessions = sessions;
         this.rules = rules;
         this.thresholds = thresholds;
         this.audiences = audiences;
+        this.plants = plants;
         this.audit = audit;
     }
 
@@ -63,7 +63,7 @@ public class RuleService {
      */
     public Uni<Void> put(String tenant, Scope scope, String actor, String id, RuleDraft rule) {
         scope.requireLine(rule.plant(), rule.line(), "an alert rule");
-        return sessions.inTenant(tenant, session -> missing(session, rule).chain(problems -> {
+        return sessions.inTenant(tenant, session -> missing(rule).chain(problems -> {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException("the rule names what does not exist", problems);
             }
@@ -78,7 +78,7 @@ public class RuleService {
             return levels.chain(old -> {
                 StoredRule before = existing == null ? null : StoredRule.of(existing, old);
                 AlertRule row = existing != null ? existing : newRule(tenant, id);
-                StoredRule.fill(row, rule, OffsetDateTime.now(), actor);
+                StoredRule.fill(row, rule, TenantSessions.now(), actor);
                 Uni<?> saved = existing != null ? Uni.createFrom().item(row) : rules.persist(row);
                 return saved.chain(() -> replaceThresholds(tenant, id, old, rule))
                         .chain(() -> record(tenant, actor, id, before == null ? "created" : "updated", before,
@@ -152,24 +152,22 @@ public class RuleService {
     }
 
     /** The plant, if missing, and each audience the thresholds name that does not exist. */
-    private Uni<List<FieldError>> missing(Mutiny.Session session, RuleDraft rule) {
-        return session.createNativeQuery("SELECT count(*) FROM plants WHERE plant_id = :plant", Long.class)
-                .setParameter("plant", rule.plant()).getSingleResult()
-                .chain(plants -> audiences.existing(rule.audiences()).map(found -> {
-                    List<FieldError> problems = new ArrayList<>();
-                    if (plants == 0) {
-                        problems.add(new FieldError(null, "plant", "no plant " + rule.plant()));
+    private Uni<List<FieldError>> missing(RuleDraft rule) {
+        return plants.exists(rule.plant()).chain(plantExists -> audiences.existing(rule.audiences()).map(found -> {
+            List<FieldError> problems = new ArrayList<>();
+            if (!plantExists) {
+                problems.add(new FieldError(null, "plant", "no plant " + rule.plant()));
+            }
+            for (int i = 0; i < rule.thresholds().size(); i++) {
+                for (String audience : rule.thresholds().get(i).audiences()) {
+                    if (!found.contains(audience)) {
+                        problems.add(rule.v1() ? new FieldError(null, "audience", "no audience " + audience)
+                                : new FieldError(i + 1, "audiences", "no audience " + audience));
                     }
-                    for (int i = 0; i < rule.thresholds().size(); i++) {
-                        for (String audience : rule.thresholds().get(i).audiences()) {
-                            if (!found.contains(audience)) {
-                                problems.add(rule.v1() ? new FieldError(null, "audience", "no audience " + audience)
-                                        : new FieldError(i + 1, "audiences", "no audience " + audience));
-                            }
-                        }
-                    }
-                    return problems;
-                }));
+                }
+            }
+            return problems;
+        }));
     }
 
     private Uni<StoredRule> stored(AlertRule rule) {

@@ -2,20 +2,22 @@ package io.scrapline.alert.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.scrapline.alert.domain.DistributionSubscription;
 import io.scrapline.alert.domain.Subscription;
 import io.scrapline.alert.domain.SubscriptionInput;
+import io.scrapline.alert.repository.AudienceRepository;
 import io.scrapline.alert.repository.AuditRepository;
+import io.scrapline.alert.repository.PlantRepository;
 import io.scrapline.alert.repository.SubscriptionRepository;
+import io.scrapline.alert.repository.TenantSessions;
 import io.scrapline.platform.auth.Scope;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.problem.OutOfScopeProblem;
-import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,16 +28,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SubscriptionService {
 
-    private static final String[] EVERY_PLANT = new String[0];
     private static final String ENTITY = "subscription";
 
-    private final TenantDb db;
+    private final TenantSessions sessions;
     private final SubscriptionRepository subscriptions;
+    private final AudienceRepository audiences;
+    private final PlantRepository plants;
     private final AuditRepository audit;
 
-    public SubscriptionService(TenantDb db, SubscriptionRepository subscriptions, AuditRepository audit) {
-        this.db = db;
+    public SubscriptionService(TenantSessions sessions, SubscriptionRepository subscriptions,
+            AudienceRepository audiences, PlantRepository plants, AuditRepository audit) {
+        this.sessions = sessions;
         this.subscriptions = subscriptions;
+        this.audiences = audiences;
+        this.plants = plants;
         this.audit = audit;
     }
 
@@ -54,27 +60,27 @@ public class SubscriptionService {
         } else {
             scope.requireWholePlant(input.plant(), "a subscription to a plant's report");
         }
-        return db.inTenant(tenant,
-                connection -> subscriptions.find(connection, id, EVERY_PLANT).chain(before -> subscriptions
-                        .missingReferences(connection, input.audience(), input.plant()).chain(missing -> {
-                            List<FieldError> errors = new ArrayList<>(input.errors());
-                            missing.forEach(field -> errors.add(new FieldError(null, field,
-                                    "no " + field + " " + (field.equals("plant") ? input.plant() : input.audience()))));
-                            if (!errors.isEmpty()) {
-                                throw new InvalidInputException("the subscription is invalid", errors);
-                            }
-                            return subscriptions.upsert(connection, id, input, by, scope.plantArray());
-                        }).chain(stored -> {
-                            if (!stored) {
-                                throw new OutOfScopeProblem(
-                                        "subscription " + id + " is of a plant outside the token's scope");
-                            }
-                            return subscriptions.find(connection, id, EVERY_PLANT);
-                        })
-                        .call(after -> audit.audit(connection, ENTITY, id, before.isPresent() ? "updated" : "created",
-                                by, before.map(SubscriptionRepository::json).orElse(null),
-                                SubscriptionRepository.json(after.orElseThrow())))))
-                .map(Optional::orElseThrow);
+        return sessions.inTenant(tenant, session -> subscriptions.forUpdate(tenant, id)
+                .call(stored -> missingReferences(input).invoke(missing -> {
+                    List<FieldError> errors = new ArrayList<>(input.errors());
+                    missing.forEach(field -> errors.add(new FieldError(null, field,
+                            "no " + field + " " + (field.equals("plant") ? input.plant() : input.audience()))));
+                    if (!errors.isEmpty()) {
+                        throw new InvalidInputException("the subscription is invalid", errors);
+                    }
+                })).chain(stored -> {
+                    if (stored != null && !SubscriptionRepository.inScope(stored, scope.plantArray())) {
+                        throw new OutOfScopeProblem("subscription " + id + " is of a plant outside the token's scope");
+                    }
+                    String before = stored == null ? null
+                            : SubscriptionRepository.json(SubscriptionRepository.subscription(stored));
+                    DistributionSubscription row = SubscriptionRepository.fill(stored, tenant, id, input, by,
+                            TenantSessions.now());
+                    Subscription after = SubscriptionRepository.subscription(row);
+                    Uni<?> saved = stored != null ? Uni.createFrom().item(row) : subscriptions.persist(row);
+                    return saved.chain(() -> record(tenant, id, before == null ? "created" : "updated", by, after,
+                            before, SubscriptionRepository.json(after))).replaceWith(after);
+                }));
     }
 
     /** A subscription the token may see; another plant's (or another tenant's) is not found. */
@@ -82,8 +88,12 @@ public class SubscriptionService {
         if (scope.limitedToLines()) {
             return Uni.createFrom().failure(notFound(id));
         }
-        return db.inTenant(tenant, connection -> subscriptions.find(connection, id, scope.plantArray()))
-                .map(found -> found.orElseThrow(() -> notFound(id)));
+        return sessions.inTenant(tenant, session -> subscriptions.find(tenant, id, scope.plantArray())).map(found -> {
+            if (found == null) {
+                throw notFound(id);
+            }
+            return SubscriptionRepository.subscription(found);
+        });
     }
 
     /** The subscriptions the token may see, by id. */
@@ -91,7 +101,8 @@ public class SubscriptionService {
         if (scope.limitedToLines()) {
             return Uni.createFrom().item(List.of());
         }
-        return db.inTenant(tenant, connection -> subscriptions.list(connection, scope.plantArray()));
+        return sessions.inTenant(tenant, session -> subscriptions.list(scope.plantArray()))
+                .map(all -> all.stream().map(SubscriptionRepository::subscription).toList());
     }
 
     /**
@@ -102,15 +113,43 @@ public class SubscriptionService {
      */
     public Uni<Void> delete(String tenant, Scope scope, String by, String id) {
         scope.requireWholePlants("deleting a subscription");
-        return db
-                .inTenant(tenant, connection -> subscriptions.find(connection, id, scope.plantArray()).chain(before -> {
-                    if (before.isEmpty()) {
-                        throw notFound(id);
-                    }
-                    // Recorded first: the entry names the subscription's plant, which it reads from the subscription.
-                    return audit.audit(connection, ENTITY, id, "deleted", by, SubscriptionRepository.json(before.get()),
-                            null).chain(() -> subscriptions.delete(connection, id, scope.plantArray()));
-                })).replaceWithVoid();
+        return sessions.inTenant(tenant, session -> subscriptions.find(tenant, id, scope.plantArray()).chain(stored -> {
+            if (stored == null) {
+                throw notFound(id);
+            }
+            Subscription before = SubscriptionRepository.subscription(stored);
+            return subscriptions.deleteWithUntriedRuns(stored)
+                    .chain(() -> record(tenant, id, "deleted", by, before, SubscriptionRepository.json(before), null));
+        }));
+    }
+
+    /** Which of the subscription's references are missing: {@code audience}, {@code plant} (never for {@code *}). */
+    private Uni<List<String>> missingReferences(SubscriptionInput input) {
+        return audiences.existing(List.of(input.audience())).chain(found -> {
+            List<String> missing = new ArrayList<>();
+            if (found.isEmpty()) {
+                missing.add("audience");
+            }
+            if (Subscription.EVERY_PLANT.equals(input.plant())) {
+                return Uni.createFrom().item(missing);
+            }
+            return plants.exists(input.plant()).map(exists -> {
+                if (!exists) {
+                    missing.add("plant");
+                }
+                return missing;
+            });
+        });
+    }
+
+    /**
+     * The audit entry of a change: it names the subscription's plant (none for every plant's), so that a token of that
+     * plant reads it.
+     */
+    private Uni<Void> record(String tenant, String id, String action, String by, Subscription subscription,
+            String before, String after) {
+        String[] plant = subscription.everyPlant() ? new String[0] : new String[] { subscription.plant() };
+        return audit.record(tenant, ENTITY, id, action, by, plant, null, before, after);
     }
 
     private static NotFoundProblem notFound(String id) {
