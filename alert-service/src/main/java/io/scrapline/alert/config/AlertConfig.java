@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.scrapline.alert.domain.DeliverySchedule;
-import io.scrapline.platform.job.RetryConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -161,7 +160,7 @@ public interface AlertConfig {
      * How subscribed reports go out (docs/architecture.md, "Distribution"): runs are queued once per cluster as they
      * fall due in each plant's time zone, and claimed and sent by every replica.
      */
-    interface Distribution {
+    interface Distribution extends MailingQueueConfig {
 
         /**
          * How often one replica of the cluster queues the daily and weekly runs that have fallen due, and the month-end
@@ -170,26 +169,5 @@ public interface AlertConfig {
          */
         @WithDefault("1m")
         String scheduleEvery();
-
-        /** How often each replica claims and sends queued runs; {@code off} to leave them to the other replicas. */
-        @WithDefault("30s")
-        String workEvery();
-
-        /**
-         * How long a claimed run may go without its worker renewing the claim (before each recipient) until another
-         * replica may take it over: longer than one recipient's report fetches and send take.
-         */
-        @WithDefault("5m")
-        Duration lease();
-
-        /** Attempts at a run before it is left failed, with its last error, for a person to look at. */
-        @WithDefault("10")
-        int attempts();
-
-        /**
-         * How long a run with recipients not reached waits before its next attempt ({@code retry.first-delay}, doubled
-         * after each further failure up to {@code retry.max-delay}); recipients reached are not sent to again.
-         */
-        RetryConfig retry();
     }
 }

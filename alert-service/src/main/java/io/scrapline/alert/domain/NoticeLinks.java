@@ -54,6 +54,16 @@ public final class NoticeLinks {
         return alert(alertId) + "/acknowledge";
     }
 
+    /** The open costing exceptions of a plant (costing-service's listing). */
+    public String openExceptions(String plant) {
+        return base + "/api/v1/exceptions?plant=" + query(plant) + "&status=open";
+    }
+
+    /** A path of the API, such as a cross-reference's, under the base URL. */
+    public String api(String path) {
+        return base + path;
+    }
+
     private static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

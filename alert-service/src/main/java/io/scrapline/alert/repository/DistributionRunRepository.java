@@ -17,7 +17,6 @@ import io.scrapline.alert.domain.DistributionSchedule;
 import io.scrapline.alert.domain.Member;
 import io.scrapline.alert.domain.Recipient;
 import io.scrapline.alert.domain.RecipientOutcome;
-import io.scrapline.platform.job.Backoff;
 import io.scrapline.platform.job.JobQueue;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * replica, and the delivery to each of their recipients.
  */
 @ApplicationScoped
-public class DistributionRunRepository {
+public class DistributionRunRepository extends LeasedJobRepository {
 
     private static final JobQueue QUEUE = new JobQueue("distribution_runs",
             List.of("subscription_id", "plant_id", "run_key"), "due_at, run_key");
@@ -112,18 +111,9 @@ public class DistributionRunRepository {
                 }));
     }
 
-    /** Renews the claim for {@code lease} from now; false if another worker took the run over. */
-    public Uni<Boolean> extend(SqlConnection connection, JobQueue.Claim claim, Duration lease) {
-        return QUEUE.extend(connection, claim, lease);
-    }
-
-    public Uni<Boolean> complete(SqlConnection connection, JobQueue.Claim claim) {
-        return QUEUE.complete(connection, claim);
-    }
-
-    public Uni<JobQueue.Failure> fail(SqlConnection connection, JobQueue.Claim claim, String error, int attempts,
-            Backoff backoff) {
-        return QUEUE.fail(connection, claim, error, attempts, backoff);
+    @Override
+    protected JobQueue queue() {
+        return QUEUE;
     }
 
     /** What the claimed run needs: the subscription and its plant in one statement, then the audience's members. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.sql.Connection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -22,8 +23,8 @@ import io.scrapline.platform.testing.TestTenants;
 import io.scrapline.platform.testing.TestTokens;
 
 /**
- * The hostile-input corpus against every operation of the alert service, with a user's token and, for evaluations and a
- * close's hand-over, a service token: no 500, every refusal a problem.
+ * The hostile-input corpus against every operation of the alert service, with a user's token and, for evaluations, a
+ * close's hand-over and parked values, a service token: no 500, every refusal a problem.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -34,6 +35,7 @@ class AlertFuzzTest {
 
     private static final String EVALUATIONS = "POST /api/v1/alerts/evaluations";
     private static final String CLOSES = "POST /api/v1/alerts/distributions/closes";
+    private static final String PARKED = "POST /api/v1/alerts/reference-notices/parked";
 
     @Inject
     TenantDb db;
@@ -56,14 +58,14 @@ class AlertFuzzTest {
             assertThat(report.operations()).isGreaterThanOrEqualTo(4);
             assertThat(report.findings()).isEmpty();
 
-            // Evaluations and closes take a service token only: a pass of their own, with the token costing or
-            // reporting would send.
+            // Evaluations, closes and parked values take a service token only: a pass of their own, with the token
+            // costing or reporting would send.
             ApiFuzzer.Report prompts = new ApiFuzzer(base, serviceTokens.sign(tenant),
                     ApiFuzzer.tenantRows(owner, tenant)).sample("plant", "DAY1").sample("defect_code", "MACH-DIM")
                             .sample("period", "2026-10")
-                            .skip(operation -> !operation.equals(EVALUATIONS) && !operation.equals(CLOSES)).run();
+                            .skip(operation -> !List.of(EVALUATIONS, CLOSES, PARKED).contains(operation)).run();
             Log.infof("alert-service prompt fuzz: %s", prompts);
-            assertThat(prompts.operations()).isEqualTo(2);
+            assertThat(prompts.operations()).isEqualTo(3);
             assertThat(prompts.findings()).isEmpty();
         }
     }

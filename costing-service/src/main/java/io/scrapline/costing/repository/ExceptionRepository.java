@@ -1,5 +1,6 @@
 package io.scrapline.costing.repository;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -22,13 +23,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ExceptionRepository {
 
-    /** Opens (or refreshes the reason of) an exception for each record that could not be costed. */
-    public Uni<Void> open(SqlConnection connection, List<Outcome.Uncostable> uncostable) {
+    /**
+     * Opens (or refreshes the reason of) an exception for each record that could not be costed, with what it is worth
+     * at standard cost where {@code estimate} can tell (null where not).
+     */
+    public Uni<Void> open(SqlConnection connection, List<Outcome.Uncostable> uncostable,
+            Function<Outcome.Uncostable, BigDecimal> estimate) {
         // An exception closed once reopens when a re-cost (a new NCR disposition) fails again.
         return open(connection, "record_id", "period = excluded.period,", uncostable, u -> u.record().recordId(),
                 u -> u.record().source(), u -> u.record().sourceId(), u -> u.record().plant(),
                 Outcome.Uncostable::period, u -> u.record().quantity().toPlainString(), Outcome.Uncostable::reason,
-                Outcome.Uncostable::detail, u -> u.record().line());
+                Outcome.Uncostable::detail, u -> u.record().line(), u -> plain(estimate.apply(u)));
     }
 
     /** Opens (or refreshes) an exception for each labor record without a defect record that could not be costed. */
@@ -36,13 +41,13 @@ public class ExceptionRepository {
         return open(connection, "labor_record_id", "", uncostable, u -> u.record().recordId(), u -> u.record().source(),
                 u -> u.record().sourceId(), u -> u.record().plant(), LaborOutcome.Uncostable::period,
                 u -> u.record().hours().toPlainString(), LaborOutcome.Uncostable::reason,
-                LaborOutcome.Uncostable::detail, LaborOutcome.Uncostable::line);
+                LaborOutcome.Uncostable::detail, LaborOutcome.Uncostable::line, u -> null);
     }
 
     /**
      * Opens an exception per item, under its record id in column {@code key}, with its source, source id, plant,
-     * period, quantity, reason, detail and line ({@code fields}); one there is already is opened again with the new
-     * reason and detail, and {@code alsoSet}.
+     * period, quantity, reason, detail, line and estimated amount ({@code fields}); one there is already is opened
+     * again with the new reason, detail and estimate, and {@code alsoSet}.
      */
     @SafeVarargs
     private <T> Uni<Void> open(SqlConnection connection, String key, String alsoSet, List<T> items,
@@ -53,12 +58,16 @@ public class ExceptionRepository {
         Tuple columns = Columns.addText(Tuple.of(items.stream().map(recordId).toArray(Long[]::new)), items, fields);
         return connection.preparedQuery("""
                 INSERT INTO costing_exceptions (tenant_id, %1$s, source, source_id, plant_id, period, quantity,
-                    reason, detail, line_id)
+                    reason, detail, line_id, estimated_amount)
                 SELECT current_tenant(), u.* FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[],
-                    $6::text[]::numeric[], $7::text[], $8::text[], $9::text[]) AS u
+                    $6::text[]::numeric[], $7::text[], $8::text[], $9::text[], $10::text[]::numeric[]) AS u
                 ON CONFLICT (tenant_id, %1$s) DO UPDATE SET reason = excluded.reason, detail = excluded.detail,
-                    %2$s status = 'open', closed_at = NULL
+                    estimated_amount = excluded.estimated_amount, %2$s status = 'open', closed_at = NULL
                 """.formatted(key, alsoSet)).execute(columns).replaceWithVoid();
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     /** Closes the exceptions of records that are now costed. */
@@ -104,7 +113,7 @@ public class ExceptionRepository {
             List<String> plants, List<String> lines) {
         return connection.preparedQuery("""
                 SELECT exception_id, source, source_id, plant_id, period, quantity, reason, detail, status, created_at,
-                    closed_at
+                    closed_at, estimated_amount
                 FROM costing_exceptions
                 WHERE ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2)
                   AND ($3::text IS NULL OR status = $3)
@@ -120,7 +129,7 @@ public class ExceptionRepository {
                                 row.getString("source_id"), row.getString("plant_id"), row.getString("period"),
                                 row.getBigDecimal("quantity"), row.getString("reason"), row.getString("detail"),
                                 row.getString("status"), row.getOffsetDateTime("created_at"),
-                                row.getOffsetDateTime("closed_at")));
+                                row.getOffsetDateTime("closed_at"), row.getBigDecimal("estimated_amount")));
                     }
                     return found;
                 });

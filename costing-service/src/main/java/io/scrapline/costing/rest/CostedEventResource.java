@@ -45,7 +45,8 @@ public class CostedEventResource {
     private static final String EXCEPTIONS = """
             [{"id": 12, "source": "plex-mes", "source_id": "MES-9", "plant": "DAY1", "period": "2026-10",
               "quantity": "2.000000", "reason": "unmapped_part",
-              "detail": "no part cross-reference for plex-mes part PX-9 on 2026-10-14", "status": "open", "created_at": "2026-10-14T06:12:01Z", "closed_at": null}]""";
+              "detail": "no part cross-reference for plex-mes part PX-9 on 2026-10-14", "status": "open", "created_at": "2026-10-14T06:12:01Z", "closed_at": null,
+              "estimated_amount": null}]""";
 
     private final CostedEventService events;
     private final Caller caller;

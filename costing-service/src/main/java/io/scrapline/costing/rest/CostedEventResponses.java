@@ -90,16 +90,20 @@ public final class CostedEventResponses {
         }
     }
 
-    /** A record version waiting for data (status {@code open}) or costed since ({@code closed}), with the reason. */
+    /**
+     * A record version waiting for data (status {@code open}) or costed since ({@code closed}), with the reason; for an
+     * event whose part maps but whose defect code does not, {@code estimated_amount}: what it is worth at standard cost
+     * (an estimate for the people who keep the cross-references, in no report; null otherwise).
+     */
     @RegisterForReflection
     @Schema(name = "CostingException")
     public record CostingException(long id, String source, String sourceId, String plant, String period,
             BigDecimal quantity, String reason, String detail, String status, OffsetDateTime createdAt,
-            OffsetDateTime closedAt) {
+            OffsetDateTime closedAt, BigDecimal estimatedAmount) {
 
         static CostingException of(ExceptionEntry e) {
             return new CostingException(e.id(), e.source(), e.sourceId(), e.plant(), e.period(), e.quantity(),
-                    e.reason(), e.detail(), e.status(), e.createdAt(), e.closedAt());
+                    e.reason(), e.detail(), e.status(), e.createdAt(), e.closedAt(), e.estimatedAmount());
         }
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.logging.Log;
 import io.scrapline.costing.client.AlertClient;
+import io.scrapline.costing.client.ReferenceNoticeClient;
 import io.scrapline.costing.domain.RollupDelta;
 import io.scrapline.costing.domain.Touched;
 import io.scrapline.costing.repository.CostedEventWriteRepository;
@@ -66,10 +67,12 @@ public class CostingService {
     private final DefectAndReworkCosting events;
     private final PendingConfirmations confirmations;
     private final AlertClient alerts;
+    private final ReferenceNoticeClient notices;
 
     public CostingService(TenantDb db, CostingLockRepository locks, PendingRecordRepository pending,
             CostedEventWriteRepository eventWrites, ReferenceRepository reference, RollupRepository rollups,
-            DefectAndReworkCosting events, PendingConfirmations confirmations, @RestClient AlertClient alerts) {
+            DefectAndReworkCosting events, PendingConfirmations confirmations, @RestClient AlertClient alerts,
+            @RestClient ReferenceNoticeClient notices) {
         this.db = db;
         this.locks = locks;
         this.pending = pending;
@@ -79,9 +82,13 @@ public class CostingService {
         this.events = events;
         this.confirmations = confirmations;
         this.alerts = alerts;
+        this.notices = notices;
     }
 
-    /** Costs everything pending for the tenant; if {@code promptAlerts}, prompts alerts for what changed. */
+    /**
+     * Costs everything pending for the tenant; if {@code promptAlerts}, prompts alerts for what changed. Whatever it
+     * parks for want of a cross-reference is told to alert-service in any case, for the notices of new source values.
+     */
     public Uni<Run> run(String tenant, boolean promptAlerts) {
         return run(tenant, promptAlerts, null, null);
     }
@@ -110,6 +117,7 @@ public class CostingService {
             if (promptAlerts) {
                 promptAlerts(tenant, done);
             }
+            promptNotices(tenant, done);
         });
     }
 
@@ -176,5 +184,16 @@ public class CostingService {
             }, failure -> Log.warnf("alerts were not prompted for %s %s (their sweep will catch up): %s",
                     prompt.plant(), prompt.period(), failure.getMessage()));
         }
+    }
+
+    /**
+     * Fire and forget, after the commit, like the alerts' prompt: the source values the run parked events of for want
+     * of a cross-reference. What a lost prompt misses, alert-service's own sweep finds in the exceptions.
+     */
+    private void promptNotices(String tenant, Run run) {
+        run.touched().unmappedPrompt().ifPresent(prompt -> notices.parked(tenant, prompt).subscribe().with(ok -> {
+        }, failure -> Log.warnf(
+                "alert-service was not told of %d unmapped source values of %s (its sweep will " + "catch up): %s",
+                prompt.values().size(), tenant, failure.getMessage())));
     }
 }

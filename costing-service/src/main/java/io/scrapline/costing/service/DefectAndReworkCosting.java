@@ -14,6 +14,7 @@ import io.scrapline.costing.domain.EventCosting;
 import io.scrapline.costing.domain.LaborOutcome;
 import io.scrapline.costing.domain.LaborRecord;
 import io.scrapline.costing.domain.Outcome;
+import io.scrapline.costing.domain.ParkedValue;
 import io.scrapline.costing.domain.PendingLabor;
 import io.scrapline.costing.domain.ReferenceData;
 import io.scrapline.costing.domain.RollupDelta;
@@ -169,8 +170,11 @@ public class DefectAndReworkCosting {
                                 .closeLabor(connection, inserted.stream()
                                         .flatMap(c -> c.provenance().laborRecordIds().stream()).toList())
                                 .chain(() -> exceptions.close(connection, inserted));
-                    }).chain(() -> exceptions.open(connection, uncostable))
-                    .chain(() -> rollups.apply(connection, delta.bookedIn(data::bookingPeriod)))
+                    }).chain(() -> {
+                        uncostable.forEach(touched::parked);
+                        return exceptions.open(connection, uncostable,
+                                parked -> ParkedValue.of(parked, data, schema).orElse(null));
+                    }).chain(() -> rollups.apply(connection, delta.bookedIn(data::bookingPeriod)))
                     .map(done -> new PendingKind.Costed(stored.size(), uncostable.size(), touched));
         });
     }

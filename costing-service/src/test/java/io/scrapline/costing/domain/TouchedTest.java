@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.scrapline.platform.api.AlertPrompt;
+import io.scrapline.platform.api.UnmappedPrompt;
 
 /** What costing tells alert-service it moved: one prompt per plant and booking period, with every dimension. */
 class TouchedTest {
@@ -50,6 +51,34 @@ class TouchedTest {
         });
         assertThat(new Touched().isEmpty()).isTrue();
         assertThat(run.isEmpty()).isFalse();
+    }
+
+    @Test
+    void theSourceValuesParkedForWantOfACrossReferenceAreNamedOnceEach() {
+        Touched touched = new Touched();
+        assertThat(touched.unmappedPrompt()).isEmpty();
+        touched.parked(parked("MES-NEW", "DIM", "unmapped_part"));
+        touched.parked(parked("100-4471-A", "D-NEW", "unmapped_defect_code"));
+        touched.parked(parked("MES-NEW", "OTHER", "unmapped_part"));
+        touched.parked(parked("100-4471-A", "DIM", "no_standard_cost"));
+        Touched run = new Touched();
+        run.addAll(touched);
+
+        assertThat(run.unmappedPrompt())
+                .hasValue(new UnmappedPrompt(List.of(new UnmappedPrompt.Value("unmapped_part", "mes", "MES-NEW"),
+                        new UnmappedPrompt.Value("unmapped_defect_code", "mes", "D-NEW"))));
+        // More than a prompt names: none named, and alert-service looks at every value parked.
+        for (int i = 0; i <= UnmappedPrompt.MAX_VALUES; i++) {
+            run.parked(parked("MES-" + i, "DIM", "unmapped_part"));
+        }
+        assertThat(run.unmappedPrompt()).hasValue(new UnmappedPrompt(List.of()));
+    }
+
+    private static Outcome.Uncostable parked(String part, String code, String reason) {
+        return new Outcome.Uncostable(
+                new DefectRecord(1, "mes", "D-1", 1, "DAY1", "L1", "WC-110", part, code, BigDecimal.ONE, "scrap",
+                        Instant.parse("2026-05-14T09:00:00Z"), "A", "0040", false, null, null, null),
+                "2026-05", reason, "");
     }
 
     private static DefectRecord record(String plant, String line, String workCenter, String shift, String at) {

@@ -208,7 +208,7 @@ class CostedEventResourceTest {
                 .body("[0].period", equalTo("2026-10"));
         assertThat(given().auth().oauth2(controller).get("/api/v1/exceptions").then().extract().jsonPath().getMap("[0]")
                 .keySet()).containsExactly("id", "source", "source_id", "plant", "period", "quantity", "reason",
-                        "detail", "status", "created_at", "closed_at");
+                        "detail", "status", "created_at", "closed_at", "estimated_amount");
         assertThat(decimal("SELECT count(*) FROM cost_rollups")).isZero();
 
         given().auth().oauth2(TestTokens.get().token(tenant, "admin")).contentType(ContentType.JSON)
