@@ -38,12 +38,13 @@ import io.scrapline.platform.testing.TestTokens;
 
 /**
  * {@code bench/run alerts}: the latency from ingest's commit of one defect event to its alert's email accepted by the
- * SMTP server, for single events (probes) sent while a bulk load of defect records is ingested and costed in the same
- * tenant and plants. Each probe is the first event of its own defect code in plant P1, watched by its own rule (more
- * than 0.5 events in a day) that notifies its own audience of one member, so each probe opens one alert and sends one
- * email, told apart by its address. The plants have rules of their own, never crossed, that the bulk load's prompts and
- * the sweeps evaluate; with {@code wide}, P1 has the plant-wide ones too, which every probe's prompt then evaluates.
- * Prints {@code name: value} lines, among them {@code alert_p50_ms} and {@code alert_p99_ms}.
+ * SMTP server, for single events (probes) sent while a bulk load of defect records (one batch, or several back to back)
+ * is ingested and costed in the same tenant and plants. Each probe is the first event of its own defect code in plant
+ * P1, watched by its own rule (more than 0.5 events in a day) that notifies its own audience of one member, so each
+ * probe opens one alert and sends one email, told apart by its address. The plants have rules of their own, never
+ * crossed, that the bulk load's prompts and the sweeps evaluate; with {@code wide}, P1 has the plant-wide ones too,
+ * which every probe's prompt then evaluates. Prints {@code name: value} lines, among them {@code alert_p50_ms} and
+ * {@code alert_p99_ms}.
  */
 public final class AlertBenchmark {
 
@@ -57,8 +58,6 @@ public final class AlertBenchmark {
     private static final int IDLE_PROBES = 20;
     /** The bulk load's rows occurred in the last whole days, so that the plants' rules evaluate their windows. */
     private static final int BULK_DAYS = 6;
-    /** The bulk load's batches, posted back to back: earlier ones are costed while later ones are ingested. */
-    private static final int BULK_BATCHES = 10;
     private static final String BULK_COSTED = "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench' "
             + "AND source = 'bulk-mes'";
     /** A threshold no plant reaches: the plants' rules are evaluated, never alert. */
@@ -89,9 +88,12 @@ public final class AlertBenchmark {
         int probes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Duration every = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 500);
         int bulkRows = args.length > 2 ? Integer.parseInt(args[2]) : 500_000;
-        String plantRules = args.length > 3 ? args[3] : "narrow";
+        // Several batches are posted back to back, as a connector catching up sends them: earlier ones are costed
+        // while later ones are ingested.
+        int bulkBatches = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        String plantRules = args.length > 4 ? args[4] : "narrow";
         if (!List.of("narrow", "wide").contains(plantRules)) {
-            throw new IllegalArgumentException("the fourth argument is narrow or wide, not " + plantRules);
+            throw new IllegalArgumentException("the fifth argument is narrow or wide, not " + plantRules);
         }
         boolean wide = plantRules.equals("wide");
         Path root = LocalStack.projectRoot();
@@ -102,7 +104,7 @@ public final class AlertBenchmark {
         List<Path> bulk = BulkLoad.split(
                 IngestBenchmark.generate(data.resolve("defects-" + bulkRows + "-from-" + from.toLocalDate() + ".csv"),
                         bulkRows, from, BULK_DAYS),
-                BULK_BATCHES);
+                bulkBatches);
         int unmeasured = WARMUP_PROBES + IDLE_PROBES;
         try (LocalStack stack = LocalStack.start(root, data.resolve("logs-alerts"), false,
                 List.of(Service.INGEST, Service.COSTING, Service.ALERT));

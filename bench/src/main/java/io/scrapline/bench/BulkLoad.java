@@ -69,10 +69,13 @@ record BulkLoad(double seconds, JsonNode summary) {
     }
 
     /**
-     * {@code file}'s rows in {@code parts} files beside it of about the same size, each with the header; existing parts
-     * are taken as they are.
+     * {@code file}'s rows in {@code parts} files beside it of about the same size, each with the header (the file
+     * itself for one part); existing parts are taken as they are.
      */
     static List<Path> split(Path file, int parts) throws IOException {
+        if (parts == 1) {
+            return List.of(file);
+        }
         String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
         List<Path> paths = new ArrayList<>();
         for (int part = 1; part <= parts; part++) {
