@@ -87,7 +87,7 @@ public final class AlertBenchmark {
     public static void main(String[] args) throws Exception {
         int probes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Duration every = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 500);
-        int bulkRows = args.length > 2 ? Integer.parseInt(args[2]) : 500_000;
+        int bulkRows = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
         // Several batches are posted back to back, as a connector catching up sends them: earlier ones are costed
         // while later ones are ingested.
         int bulkBatches = args.length > 3 ? Integer.parseInt(args[3]) : 1;
