@@ -1,7 +1,13 @@
 package io.scrapline.bench;
 
-import static io.scrapline.bench.Figures.percentile;
+import static io.scrapline.bench.BenchTenant.PLANTS;
+import static io.scrapline.bench.BenchTenant.TENANT;
 import static io.scrapline.bench.Figures.print;
+import static io.scrapline.bench.Figures.printLatencies;
+import static io.scrapline.bench.Figures.seconds;
+import static io.scrapline.bench.Sql.doubleOf;
+import static io.scrapline.bench.Sql.execute;
+import static io.scrapline.bench.Sql.longOf;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,9 +42,7 @@ import io.scrapline.platform.testing.TestTokens;
  */
 public final class CostingBenchmark {
 
-    private static final String TENANT = "bench";
     private static final String PERIOD = "2026-10";
-    private static final int PLANTS = 5;
     private static final int SINGLES = 1000;
     private static final int BULK_ROWS = 200_000;
 
@@ -80,33 +84,9 @@ public final class CostingBenchmark {
         }
     }
 
-    /** Plants, defect codes, cross-references for three sources, a six-operation cost roll per part, the records. */
+    /** The bench tenant's reference data for three sources, and the records. */
     private static void seed(Connection owner, int events) throws SQLException {
-        String sources = "unnest(ARRAY['bench-mes', 'bulk-mes', 'live-mes'])";
-        execute(owner, "INSERT INTO tenants (tenant_id) VALUES ('bench')");
-        execute(owner, """
-                INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone)
-                SELECT 'bench', 'P' || p, 'Plant P' || p, 'USD', 'America/New_York' FROM generate_series(1, %d) p
-                """.formatted(PLANTS));
-        execute(owner, """
-                INSERT INTO defect_codes (tenant_id, code, description, category, coq_class)
-                SELECT 'bench', 'D-' || c, 'Defect ' || c, 'machining', 'internal_failure'
-                FROM generate_series(100, 139) c""");
-        execute(owner, """
-                INSERT INTO defect_code_xrefs (tenant_id, source, source_code, defect_code)
-                SELECT 'bench', s, 'D-' || c, 'D-' || c FROM generate_series(100, 139) c, %s s""".formatted(sources));
-        execute(owner, """
-                INSERT INTO part_xrefs (tenant_id, source, source_part, effective_from, part)
-                SELECT 'bench', s, 'MFG-' || p, DATE '2026-01-01', 'ERP-' || p
-                FROM generate_series(1000, 1399) p, %s s""".formatted(sources));
-        execute(owner, """
-                INSERT INTO standard_cost_records (tenant_id, source, plant_id, part, operation, effective_from,
-                    version, batch_id, content_hash, material_cost, labor_cost, overhead_cost, currency)
-                SELECT 'bench', 'bench-erp', 'P' || pl, 'ERP-' || p, lpad((10 * o)::text, 4, '0'), DATE '2026-01-01',
-                    1, '00000000-0000-0000-0000-000000000001', 'h', round((p %% 17 + o) * 1.37, 2), round(o * 2.5, 2),
-                    4.10, 'USD'
-                FROM generate_series(1, %d) pl, generate_series(1000, 1399) p, generate_series(1, 6) o
-                """.formatted(PLANTS));
+        BenchTenant.seed(owner, List.of("bench-mes", "bulk-mes", "live-mes"));
         // October in New York: 2026-10-01T04:00Z plus up to 30 days and 23 hours.
         execute(owner, """
                 INSERT INTO defect_records (tenant_id, source, source_id, version, batch_id, content_hash, plant_id,
@@ -244,68 +224,35 @@ public final class CostingBenchmark {
         String ingest = stack.url(Service.INGEST) + "/api/v1/sources/";
         String token = TestTokens.get().token(TENANT, "ingest");
         long before = longOf(owner, "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench'");
-        CompletableFuture<Double> bulkLoad = CompletableFuture.supplyAsync(() -> {
-            long started = System.nanoTime();
-            try {
-                HttpResponse<String> response = HttpClient.newHttpClient()
-                        .send(HttpRequest.newBuilder(URI.create(ingest + "bulk-mes/records/defects"))
-                                .timeout(Duration.ofMinutes(20)).header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "text/csv; charset=UTF-8")
-                                .POST(HttpRequest.BodyPublishers.ofFile(bulk)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 201) {
-                    throw new IllegalStateException("bulk load answered " + response.statusCode());
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            return seconds(started);
-        });
+        CompletableFuture<BulkLoad> bulkLoad = BulkLoad.start(stack, "bulk-mes", bulk);
         LocalStack.sleep(2000);
 
-        Map<String, Long> committed = new ConcurrentHashMap<>();
         Map<String, Long> costed = new ConcurrentHashMap<>();
-        CompletableFuture<Void> poller = CompletableFuture.runAsync(() -> poll(stack, committed, costed));
+        CompletableFuture<Void> poller = CompletableFuture.runAsync(() -> poll(stack, costed));
         Api api = new Api(token);
-        String header = "source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,"
-                + "operation\n";
-        for (int i = 1; i <= SINGLES; i++) {
+        Map<String, Long> committed = Singles.send(SINGLES, Duration.ofMillis(50), i -> {
             String id = String.format(Locale.ROOT, "LIVE-%05d", i);
-            long sent = System.nanoTime();
-            api.postCsv(ingest + "live-mes/records/defects",
-                    header + String.format(Locale.ROOT,
-                            "%s,P%d,L1,WC-110,MFG-%d,D-%d,2,scrap," + "2026-10-20T10:00:00-04:00,A,0030\n", id,
-                            1 + i % PLANTS, 1000 + i % 400, 100 + i % 40))
-                    .expect(201);
-            committed.put(id, System.nanoTime());
-            long next = sent + 50_000_000L - System.nanoTime();
-            if (next > 0) {
-                LocalStack.sleep(next / 1_000_000);
-            }
-        }
+            api.postCsv(ingest + "live-mes/records/defects", Singles.csv(id, "P" + (1 + i % PLANTS),
+                    "MFG-" + (1000 + i % 400), "D-" + (100 + i % 40), 2, "2026-10-20T10:00:00-04:00")).expect(201);
+            return id;
+        });
         poller.get();
-        double bulkSeconds = bulkLoad.get();
-        double[] millis = committed.keySet().stream().filter(costed::containsKey)
-                .mapToDouble(id -> (costed.get(id) - committed.get(id)) / 1e6).map(ms -> Math.max(ms, 0)).toArray();
+        double bulkSeconds = bulkLoad.get().seconds();
+        double[] millis = Singles.millis(committed, costed);
         print("bulk_rows", BULK_ROWS);
         print("bulk_ingest_seconds", bulkSeconds);
         print("bulk_costed_during_measurement",
                 longOf(owner, "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench'") - before - millis.length);
         print("singles", SINGLES);
         print("singles_costed", millis.length);
-        print("p50_ms", percentile(millis, 50));
-        print("p99_ms", percentile(millis, 99));
-        print("max_ms", percentile(millis, 100));
+        printLatencies("", millis);
     }
 
     /**
      * Notes when each single event's costed row appears, polling every 10 ms, until all are costed or 10 minutes. Runs
      * commit out of event-id order, so each poll asks for every single event costed, not for those after the last id.
      */
-    private static void poll(LocalStack stack, Map<String, Long> committed, Map<String, Long> costed) {
+    private static void poll(LocalStack stack, Map<String, Long> costed) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         try (Connection connection = stack.database().ownerConnection();
                 Statement statement = connection.createStatement()) {
@@ -378,31 +325,5 @@ public final class CostingBenchmark {
             }
             LocalStack.sleep(1000);
         }
-    }
-
-    private static double doubleOf(Connection owner, String sql) throws SQLException {
-        try (Statement statement = owner.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getDouble(1);
-        }
-    }
-
-    private static long longOf(Connection owner, String sql) throws SQLException {
-        try (Statement statement = owner.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void execute(Connection owner, String sql) throws SQLException {
-        try (Statement statement = owner.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
     }
 }

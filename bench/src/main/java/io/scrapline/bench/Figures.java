@@ -16,6 +16,18 @@ final class Figures {
                         : String.format(Locale.ROOT, "%.3f", value)));
     }
 
+    /** Prints {@code <prefix>p50_ms}, {@code p99_ms} and {@code max_ms} of {@code millis}. */
+    static void printLatencies(String prefix, double[] millis) {
+        print(prefix + "p50_ms", percentile(millis, 50));
+        print(prefix + "p99_ms", percentile(millis, 99));
+        print(prefix + "max_ms", percentile(millis, 100));
+    }
+
+    /** Seconds since {@code startedNanos}, a {@link System#nanoTime()}. */
+    static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
     /** The nearest-rank percentile of {@code values}. */
     static double percentile(double[] values, int percent) {
         double[] sorted = values.clone();

@@ -5,17 +5,12 @@ import static io.scrapline.bench.Figures.print;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,11 +19,7 @@ import java.util.SplittableRandom;
 
 import org.postgresql.PGConnection;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.scrapline.bench.LocalStack.Service;
-import io.scrapline.platform.testing.TestTokens;
 
 /**
  * {@code bench/run ingest}: end-to-end ingest throughput through the HTTP API into the database, against the raw
@@ -45,10 +36,6 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    /** What one load through the API measured. */
-    record Load(double seconds, JsonNode summary) {
-    }
-
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path root = LocalStack.projectRoot();
@@ -60,14 +47,14 @@ public final class IngestBenchmark {
         long smallPeak;
         try (LocalStack stack = LocalStack.start(root, data.resolve("logs-100k"), false, List.of(Service.INGEST))) {
             registerPlants(stack);
-            load(stack, small);
+            BulkLoad.post(stack, "bench-mes", small);
             smallPeak = peakRssMb(stack.process(Service.INGEST));
         }
         try (LocalStack stack = LocalStack.start(root, data.resolve("logs-large"), false, List.of(Service.INGEST))) {
             registerPlants(stack);
-            Load first = load(stack, large);
+            BulkLoad first = BulkLoad.post(stack, "bench-mes", large);
             long largePeak = peakRssMb(stack.process(Service.INGEST));
-            Load again = load(stack, large);
+            BulkLoad again = BulkLoad.post(stack, "bench-mes", large);
             double copySeconds = copy(stack, large);
             double apiRate = rows / first.seconds();
             double copyRate = rows / copySeconds;
@@ -87,8 +74,16 @@ public final class IngestBenchmark {
         }
     }
 
-    /** A synthetic month of defect records across five plants; the same file for the same size every time. */
+    /** A synthetic October 2026 of defect records across five plants; the same file for the same size every time. */
     static Path generate(Path file, int rows) throws IOException {
+        return generate(file, rows, LocalDateTime.of(2026, 10, 1, 0, 0), 31);
+    }
+
+    /**
+     * Defect records across five plants that occurred in the {@code days} days from {@code from} (at UTC-4), the same
+     * rows for the same size, start and days; an existing {@code file} is taken as it is.
+     */
+    static Path generate(Path file, int rows, LocalDateTime from, int days) throws IOException {
         if (Files.exists(file)) {
             return file;
         }
@@ -100,7 +95,7 @@ public final class IngestBenchmark {
             for (int i = 1; i <= rows; i++) {
                 String plant = PLANTS.get(i % PLANTS.size());
                 int line = 1 + random.nextInt(3);
-                LocalDateTime at = LocalDateTime.of(2026, 10, 1, 0, 0).plusSeconds(random.nextInt(31 * 24 * 3600));
+                LocalDateTime at = from.plusSeconds(random.nextInt(days * 24 * 3600));
                 out.write(String.format(Locale.ROOT,
                         "MES-%08d,%s,L%d,WC-%d%d0,MFG-%04d,D-%03d,%d,%s,%s,%s,WO-%06d,%04d", i, plant, line, line,
                         1 + random.nextInt(3), 1000 + random.nextInt(400), 100 + random.nextInt(40),
@@ -121,23 +116,6 @@ public final class IngestBenchmark {
                         + TENANT + "', '" + plant + "', 'Plant " + plant + "', 'USD', 'America/New_York')");
             }
         }
-    }
-
-    private static Load load(LocalStack stack, Path file) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest
-                .newBuilder(URI.create(stack.url(Service.INGEST) + "/api/v1/sources/bench-mes/records/defects"))
-                .timeout(Duration.ofMinutes(20))
-                .header("Authorization", "Bearer " + TestTokens.get().token(TENANT, "ingest"))
-                .header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(file))
-                .build();
-        long started = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
-        }
-        return new Load(seconds, new ObjectMapper().readTree(response.body()));
     }
 
     /** PostgreSQL's own COPY of the same file into a table of the same columns and types, with a primary key. */
