@@ -5,6 +5,7 @@ import static io.scrapline.bench.Figures.print;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.postgresql.PGConnection;
 
@@ -32,8 +35,10 @@ import io.scrapline.platform.testing.TestTokens;
 
 /**
  * {@code bench/run ingest}: end-to-end ingest throughput through the HTTP API into the database, against the raw
- * {@code COPY} throughput of the same PostgreSQL on the same file; the ingest service's peak memory for 100k and 1M
- * rows; and the cost of re-sending the same file. Prints {@code name: value} lines, the last one the ratio.
+ * {@code COPY} throughput of the same PostgreSQL on the same file (and into a copy of the landing table, with its
+ * indexes); the ingest service's peak memory for 100k and 1M rows; the cost of re-sending the same file; a first load
+ * into a fresh database against one into a table with statistics; and a small batch of the same source while the large
+ * one runs. Prints {@code name: value} lines, the last one the ratio.
  */
 public final class IngestBenchmark {
 
@@ -41,6 +46,9 @@ public final class IngestBenchmark {
     private static final List<String> PLANTS = List.of("P1", "P2", "P3", "P4", "P5");
     private static final String HEADER = "source_id,plant,line,work_center,part,defect_code,quantity,disposition,"
             + "occurred_at,shift,work_order,operation";
+    /** The file's columns as the landing table names them. */
+    private static final String COPY_COLUMNS = HEADER.replace("plant,", "plant_id,").replace("line,", "line_id,")
+            .replace("work_center,", "work_center_id,");
 
     private IngestBenchmark() {
     }
@@ -55,20 +63,28 @@ public final class IngestBenchmark {
         Path data = root.resolve("bench/target/data");
         Files.createDirectories(data);
         Path small = generate(data.resolve("defects-100k.csv"), 100_000);
+        Path smallMore = generate(data.resolve("defects-100k-more.csv"), 100_000, "MES-B");
         Path large = generate(data.resolve("defects-" + rows + ".csv"), rows);
 
         long smallPeak;
+        Load fresh;
+        Load warm;
         try (LocalStack stack = LocalStack.start(root, data.resolve("logs-100k"), false, List.of(Service.INGEST))) {
             registerPlants(stack);
-            load(stack, small);
+            fresh = load(stack, small);
             smallPeak = peakRssMb(stack.process(Service.INGEST));
+            analyze(stack);
+            warm = load(stack, smallMore);
         }
         try (LocalStack stack = LocalStack.start(root, data.resolve("logs-large"), false, List.of(Service.INGEST))) {
             registerPlants(stack);
-            Load first = load(stack, large);
+            CompletableFuture<Load> firstLoad = CompletableFuture.supplyAsync(() -> loadUnchecked(stack, large));
+            double sameSourceMillis = sameSourceSmallBatch(stack, firstLoad);
+            Load first = firstLoad.join();
             long largePeak = peakRssMb(stack.process(Service.INGEST));
             Load again = load(stack, large);
             double copySeconds = copy(stack, large);
+            double copySameSeconds = copySameTable(stack, large);
             double apiRate = rows / first.seconds();
             double copyRate = rows / copySeconds;
             print("rows", rows);
@@ -79,8 +95,14 @@ public final class IngestBenchmark {
             print("resend_seconds", again.seconds());
             print("resend_duplicates", again.summary().get("duplicates").asLong());
             print("resend_accepted", again.summary().get("accepted").asLong());
+            print("fresh_db_seconds_100k", fresh.seconds());
+            print("warm_db_seconds_100k", warm.seconds());
+            print("fresh_db_slowdown", fresh.seconds() / warm.seconds());
+            print("same_source_small_batch_ms", sameSourceMillis);
             print("copy_seconds", copySeconds);
             print("copy_rows_per_s", copyRate);
+            print("copy_same_table_seconds", copySameSeconds);
+            print("copy_same_table_rows_per_s", rows / copySameSeconds);
             print("peak_rss_mb_100k", smallPeak);
             print("peak_rss_mb_" + (rows >= 1_000_000 ? rows / 1_000_000 + "m" : rows / 1000 + "k"), largePeak);
             print("ratio", apiRate / copyRate);
@@ -89,6 +111,11 @@ public final class IngestBenchmark {
 
     /** A synthetic month of defect records across five plants; the same file for the same size every time. */
     static Path generate(Path file, int rows) throws IOException {
+        return generate(file, rows, "MES-");
+    }
+
+    /** As {@link #generate(Path, int)}, with source ids that start with {@code prefix}: other records, same shape. */
+    static Path generate(Path file, int rows, String prefix) throws IOException {
         if (Files.exists(file)) {
             return file;
         }
@@ -101,11 +128,11 @@ public final class IngestBenchmark {
                 String plant = PLANTS.get(i % PLANTS.size());
                 int line = 1 + random.nextInt(3);
                 LocalDateTime at = LocalDateTime.of(2026, 10, 1, 0, 0).plusSeconds(random.nextInt(31 * 24 * 3600));
-                out.write(String.format(Locale.ROOT,
-                        "MES-%08d,%s,L%d,WC-%d%d0,MFG-%04d,D-%03d,%d,%s,%s,%s,WO-%06d,%04d", i, plant, line, line,
-                        1 + random.nextInt(3), 1000 + random.nextInt(400), 100 + random.nextInt(40),
-                        1 + random.nextInt(9), dispositions[random.nextInt(6)], at.atOffset(ZoneOffset.ofHours(-4)),
-                        "ABC".charAt(random.nextInt(3)), random.nextInt(200_000), 10 * (1 + random.nextInt(6))));
+                out.write(String.format(Locale.ROOT, "%s%08d,%s,L%d,WC-%d%d0,MFG-%04d,D-%03d,%d,%s,%s,%s,WO-%06d,%04d",
+                        prefix, i, plant, line, line, 1 + random.nextInt(3), 1000 + random.nextInt(400),
+                        100 + random.nextInt(40), 1 + random.nextInt(9), dispositions[random.nextInt(6)],
+                        at.atOffset(ZoneOffset.ofHours(-4)), "ABC".charAt(random.nextInt(3)), random.nextInt(200_000),
+                        10 * (1 + random.nextInt(6))));
                 out.newLine();
             }
         }
@@ -124,13 +151,27 @@ public final class IngestBenchmark {
     }
 
     private static Load load(LocalStack stack, Path file) throws IOException, InterruptedException {
+        return load(stack, HttpRequest.BodyPublishers.ofFile(file), Duration.ofMinutes(20));
+    }
+
+    private static Load loadUnchecked(LocalStack stack, Path file) {
+        try {
+            return load(stack, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Load load(LocalStack stack, HttpRequest.BodyPublisher body, Duration timeout)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest
                 .newBuilder(URI.create(stack.url(Service.INGEST) + "/api/v1/sources/bench-mes/records/defects"))
-                .timeout(Duration.ofMinutes(20))
-                .header("Authorization", "Bearer " + TestTokens.get().token(TENANT, "ingest"))
-                .header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(file))
-                .build();
+                .timeout(timeout).header("Authorization", "Bearer " + TestTokens.get().token(TENANT, "ingest"))
+                .header("Content-Type", "text/csv; charset=UTF-8").POST(body).build();
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -138,6 +179,63 @@ public final class IngestBenchmark {
             throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
         }
         return new Load(seconds, new ObjectMapper().readTree(response.body()));
+    }
+
+    /**
+     * How long a 10-row batch of the same source takes while the large batch is being landed: sent once the large batch
+     * has been running for a while (its transaction is open), so that any lock the large batch holds on its source
+     * would keep the small one waiting.
+     */
+    private static double sameSourceSmallBatch(LocalStack stack, CompletableFuture<Load> large)
+            throws IOException, InterruptedException {
+        LocalStack.sleep(3000);
+        if (large.isDone()) {
+            throw new IllegalStateException("the large batch ended before the small one was sent: use more rows");
+        }
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= 10; i++) {
+            csv.append(String.format(Locale.ROOT,
+                    "SMALL-%02d,P1,L1,WC-110,MFG-1000,D-100,1,scrap," + "2026-10-14T09:30:00-04:00,A,WO-000001,0010%n",
+                    i));
+        }
+        Load small = load(stack, HttpRequest.BodyPublishers.ofString(csv.toString()), Duration.ofMinutes(20));
+        if (large.isDone()) {
+            System.err.println("the large batch ended before the small one did: same_source_small_batch_ms is not "
+                    + "measured against a running batch");
+        }
+        return small.seconds() * 1000;
+    }
+
+    /** Statistics of the landing tables, as autovacuum would gather them after a first load. */
+    private static void analyze(LocalStack stack) throws SQLException {
+        try (Connection owner = stack.database().ownerConnection();
+                Statement statement = owner.createStatement()) {
+            statement.execute("ANALYZE defect_records");
+        }
+    }
+
+    /**
+     * PostgreSQL's own COPY of the same file into a copy of {@code defect_records} with all its indexes, the columns
+     * the file has not (tenant, source, version, batch, digest) taken from defaults of one batch: what the landing
+     * table's schema costs by itself.
+     */
+    private static double copySameTable(LocalStack stack, Path file) throws SQLException, IOException {
+        try (Connection owner = stack.database().ownerConnection()) {
+            try (Statement statement = owner.createStatement()) {
+                statement.execute("CREATE TABLE copy_same_table (LIKE defect_records INCLUDING ALL)");
+                statement.execute("ALTER TABLE copy_same_table ALTER tenant_id SET DEFAULT '" + TENANT
+                        + "', ALTER source SET DEFAULT 'bench-mes', ALTER version SET DEFAULT 1, "
+                        + "ALTER batch_id SET DEFAULT '" + UUID.randomUUID() + "', ALTER content_hash SET DEFAULT '"
+                        + "0".repeat(64) + "'");
+            }
+            long started = System.nanoTime();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                owner.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY copy_same_table (" + COPY_COLUMNS + ") FROM STDIN WITH (FORMAT csv, HEADER true)",
+                        reader);
+            }
+            return (System.nanoTime() - started) / 1e9;
+        }
     }
 
     /** PostgreSQL's own COPY of the same file into a table of the same columns and types, with a primary key. */
@@ -152,11 +250,8 @@ public final class IngestBenchmark {
             }
             long started = System.nanoTime();
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                owner.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY copy_defects ("
-                                + HEADER.replace("plant,", "plant_id,").replace("line,", "line_id,")
-                                        .replace("work_center,", "work_center_id,")
-                                + ") FROM STDIN WITH (FORMAT csv, HEADER true)", reader);
+                owner.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY copy_defects (" + COPY_COLUMNS + ") FROM STDIN WITH (FORMAT csv, HEADER true)", reader);
             }
             return (System.nanoTime() - started) / 1e9;
         }

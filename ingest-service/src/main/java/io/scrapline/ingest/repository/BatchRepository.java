@@ -16,18 +16,28 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class BatchRepository {
 
-    /** Registers the source system (and the tenant) on first use and stamps its last ingest. */
-    public Uni<Void> touchSource(SqlConnection connection, String source) {
+    /**
+     * Registers the tenant and the source system on first use. Where they exist, as they do for every batch but a
+     * source's first, the insert does nothing and locks nothing, so batches of one source do not wait for each other
+     * here; only a concurrent first batch of a new source waits for the one that registers it.
+     */
+    public Uni<Void> registerSource(SqlConnection connection, String source) {
         return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
-                .execute()
-                .chain(() -> connection
-                        .preparedQuery(
-                                """
-                                        INSERT INTO source_systems (tenant_id, source, last_ingest_at) VALUES (current_tenant(), $1, now())
-                                        ON CONFLICT (tenant_id, source) DO UPDATE SET last_ingest_at = now()
-                                        """)
-                        .execute(Tuple.of(source)))
-                .replaceWithVoid();
+                .execute().chain(() -> connection.preparedQuery("""
+                        INSERT INTO source_systems (tenant_id, source) VALUES (current_tenant(), $1)
+                        ON CONFLICT (tenant_id, source) DO NOTHING
+                        """).execute(Tuple.of(source))).replaceWithVoid();
+    }
+
+    /**
+     * Stamps the source's last ingest with the batch's start. The last statement of a batch: the row lock it takes is
+     * held only until the commit, never while the batch's records are written.
+     */
+    public Uni<Void> stampSource(SqlConnection connection, String source) {
+        return connection.preparedQuery("""
+                UPDATE source_systems SET last_ingest_at = greatest(last_ingest_at, now())
+                WHERE tenant_id = current_tenant() AND source = $1
+                """).execute(Tuple.of(source)).replaceWithVoid();
     }
 
     public Uni<Void> insert(SqlConnection connection, BatchSummary batch, String source) {

@@ -107,7 +107,7 @@ public class IngestService {
             BiFunction<SqlConnection, BatchSummary, Uni<Void>> alsoInTransaction) {
         Progress progress = new Progress();
         return db.inTenant(submission.tenant(),
-                connection -> batches.touchSource(connection, submission.source())
+                connection -> batches.registerSource(connection, submission.source())
                         .chain(() -> batches.insert(connection, summary(submission, progress), submission.source()))
                         .chain(() -> landChunks(connection, submission, rows, progress))
                         .chain(() -> checkRepeats(connection, submission, progress)).chain(() -> {
@@ -121,6 +121,7 @@ public class IngestService {
                             }
                             BatchSummary summary = summary(submission, progress);
                             return batches.updateCounts(connection, summary)
+                                    .chain(() -> batches.stampSource(connection, submission.source()))
                                     .chain(() -> alsoInTransaction.apply(connection, summary)).replaceWith(summary);
                         }))
                 .eventually(() -> Uni.createFrom().voidItem().invoke(rows::close)

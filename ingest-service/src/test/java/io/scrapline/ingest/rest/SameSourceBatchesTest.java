@@ -1,0 +1,121 @@
+package io.scrapline.ingest.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.TestTenants;
+import io.scrapline.platform.testing.TestTokens;
+
+/**
+ * Batches of one source do not wait for each other: a small batch lands while a large one of the same source is still
+ * open (here a batch whose body has not finished arriving holds its transaction open).
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class SameSourceBatchesTest {
+
+    private static final String HEADER = "source_id,plant,line,work_center,part,defect_code,quantity,disposition,"
+            + "occurred_at\n";
+
+    @Inject
+    TenantDb db;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aSmallBatchLandsWhileALargeOneOfTheSameSourceIsOpen() throws Exception {
+        String tenant = "t-" + UUID.randomUUID();
+        TestTenants.createWithPlant(db, tenant, "DAY1");
+        String token = TestTokens.get().token(tenant, "ingest");
+        // The source exists before, as it does for any source that sent before.
+        assertThat(post(tenant, token, HEADER + row("SMALL-0")).statusCode()).isEqualTo(201);
+
+        PipedOutputStream feed = new PipedOutputStream();
+        PipedInputStream body = new PipedInputStream(feed, 1 << 16);
+        CompletableFuture<HttpResponse<String>> large = http.sendAsync(
+                request(token).POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int i = 1; i <= openRows(); i++) {
+            rows.append(row("LARGE-" + i));
+        }
+        feed.write(rows.toString().getBytes(StandardCharsets.UTF_8));
+        feed.flush();
+        awaitOpenBatch(tenant);
+
+        Instant started = Instant.now();
+        HttpResponse<String> small = post(tenant, token, HEADER + row("SMALL-1") + row("SMALL-2"));
+        Duration took = Duration.between(started, Instant.now());
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(201);
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(large).isNotDone();
+
+        feed.close();
+        HttpResponse<String> landed = large.get();
+        assertThat(landed.statusCode()).as(landed.body()).isEqualTo(201);
+        assertThat(landed.body()).contains("\"accepted\":" + openRows());
+    }
+
+    /** Rows of the large batch sent before its body pauses. */
+    private static int openRows() {
+        return 3;
+    }
+
+    private static String row(String sourceId) {
+        return sourceId + ",DAY1,L1,WC-110,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00\n";
+    }
+
+    private HttpRequest.Builder request(String token) {
+        return HttpRequest.newBuilder(URI.create(base + "api/v1/sources/mes/records/defects"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv");
+    }
+
+    private HttpResponse<String> post(String tenant, String token, String csv)
+            throws IOException, InterruptedException {
+        return http.send(request(token).POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until the large batch's transaction is open and waiting for the rest of its body. */
+    private void awaitOpenBatch(String tenant) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            long open = db.inTenant(tenant, connection -> connection.query("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE state = 'idle in transaction' AND usename = current_user
+                      AND (query LIKE '%ingest_batches%' OR query LIKE '%defect_records%')
+                    """).execute()).map(result -> result.iterator().next().getLong(0)).await().indefinitely();
+            if (open > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the large batch did not open its transaction");
+    }
+}
