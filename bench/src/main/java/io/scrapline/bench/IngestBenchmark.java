@@ -78,9 +78,11 @@ public final class IngestBenchmark {
         }
         try (LocalStack stack = LocalStack.start(root, data.resolve("logs-large"), false, List.of(Service.INGEST))) {
             registerPlants(stack);
+            double cpuBefore = cpuSeconds(stack.process(Service.INGEST));
             CompletableFuture<Load> firstLoad = CompletableFuture.supplyAsync(() -> loadUnchecked(stack, large));
             double sameSourceMillis = sameSourceSmallBatch(stack, firstLoad);
             Load first = firstLoad.join();
+            double serviceCpu = cpuSeconds(stack.process(Service.INGEST)) - cpuBefore;
             long largePeak = peakRssMb(stack.process(Service.INGEST));
             Load again = load(stack, large);
             double copySeconds = copy(stack, large);
@@ -92,6 +94,7 @@ public final class IngestBenchmark {
             print("api_seconds", first.seconds());
             print("api_rows_per_s", apiRate);
             print("api_accepted", first.summary().get("accepted").asLong());
+            print("api_service_cpu_us_per_row", serviceCpu * 1e6 / rows);
             print("resend_seconds", again.seconds());
             print("resend_duplicates", again.summary().get("duplicates").asLong());
             print("resend_accepted", again.summary().get("accepted").asLong());
@@ -255,6 +258,14 @@ public final class IngestBenchmark {
             }
             return (System.nanoTime() - started) / 1e9;
         }
+    }
+
+    /** The CPU time the process has used so far (user and system), in seconds. */
+    private static double cpuSeconds(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /** The process's peak resident memory (VmHWM), in MiB. */

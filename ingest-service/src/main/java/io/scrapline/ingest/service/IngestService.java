@@ -23,6 +23,7 @@ import io.scrapline.ingest.domain.RecordValidator;
 import io.scrapline.ingest.domain.RowSource;
 import io.scrapline.ingest.domain.ValidRecord;
 import io.scrapline.ingest.repository.BatchRepository;
+import io.scrapline.ingest.repository.LandingSql;
 import io.scrapline.ingest.repository.RecordRepository;
 import io.scrapline.platform.api.CostingPrompt;
 import io.scrapline.platform.auth.Scope;
@@ -71,6 +72,7 @@ public class IngestService {
         int valid;
         int rejected;
         int errorCount;
+        LandingSql.Probe probe;
     }
 
     private final TenantDb db;
@@ -106,25 +108,23 @@ public class IngestService {
     public Uni<BatchSummary> ingest(Submission submission, RowSource rows,
             BiFunction<SqlConnection, BatchSummary, Uni<Void>> alsoInTransaction) {
         Progress progress = new Progress();
-        return db.inTenant(submission.tenant(),
-                connection -> batches.registerSource(connection, submission.source())
-                        .chain(() -> batches.insert(connection, summary(submission, progress), submission.source()))
-                        .chain(() -> landChunks(connection, submission, rows, progress))
-                        .chain(() -> checkRepeats(connection, submission, progress)).chain(() -> {
-                            Scope.refuseRows(progress.outOfScope, progress.outOfScopeRows,
-                                    "nothing of this batch was stored");
-                            if (progress.errorCount > 0 && !submission.partial()) {
-                                throw new InvalidInputException(
-                                        progress.rejected + " of " + progress.received
-                                                + " rows are invalid; nothing of this batch was stored",
-                                        sorted(progress.errors));
-                            }
-                            BatchSummary summary = summary(submission, progress);
-                            return batches.updateCounts(connection, summary)
-                                    .chain(() -> batches.stampSource(connection, submission.source()))
-                                    .chain(() -> alsoInTransaction.apply(connection, summary)).replaceWith(summary);
-                        }))
-                .eventually(() -> Uni.createFrom().voidItem().invoke(rows::close)
+        return db.inTenant(submission.tenant(), connection -> batches.registerSource(connection, submission.source())
+                .chain(() -> batches.insert(connection, summary(submission, progress), submission.source()))
+                .chain(() -> records.probe(connection, submission.type()).invoke(probe -> progress.probe = probe))
+                .chain(() -> landChunks(connection, submission, rows, progress))
+                .chain(() -> checkRepeats(connection, submission, progress)).chain(() -> {
+                    Scope.refuseRows(progress.outOfScope, progress.outOfScopeRows, "nothing of this batch was stored");
+                    if (progress.errorCount > 0 && !submission.partial()) {
+                        throw new InvalidInputException(
+                                progress.rejected + " of " + progress.received
+                                        + " rows are invalid; nothing of this batch was stored",
+                                sorted(progress.errors));
+                    }
+                    BatchSummary summary = summary(submission, progress);
+                    return batches.updateCounts(connection, summary)
+                            .chain(() -> batches.stampSource(connection, submission.source()))
+                            .chain(() -> alsoInTransaction.apply(connection, summary)).replaceWith(summary);
+                })).eventually(() -> Uni.createFrom().voidItem().invoke(rows::close)
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .invoke(summary -> {
                     if (summary.accepted() + summary.updated() > 0) {
@@ -208,7 +208,8 @@ public class IngestService {
                 // The batch will be refused: keep reading to list every error, but write nothing more.
                 return Uni.createFrom().voidItem();
             }
-            return records.land(connection, submission.type(), submission.source(), progress.batchId, valid)
+            return records
+                    .land(connection, submission.type(), progress.probe, submission.source(), progress.batchId, valid)
                     .invoke(landed -> {
                         progress.inserted += landed.inserted();
                         progress.updated += landed.updated();
