@@ -34,6 +34,9 @@ public class RecordRepository {
     public record Landed(int inserted, int updated) {
     }
 
+    /** The plants among {@code $1} that the tenant has registered. */
+    static final String KNOWN_PLANTS = "SELECT plant_id FROM plants WHERE plant_id = ANY($1)";
+
     private static final Map<RecordType, Map<LandingSql.Probe, String>> LANDING = new EnumMap<>(RecordType.class);
     private static final Map<RecordType, String> REPEATS = new EnumMap<>(RecordType.class);
 
@@ -96,22 +99,28 @@ public class RecordRepository {
         return connection.preparedQuery(REPEATS.get(type)).execute(Tuple.of(batchId)).map(rows -> {
             List<int[]> repeats = new ArrayList<>();
             for (Row row : rows) {
-                Integer[] batchRows = row.getArrayOfIntegers(0);
-                for (int i = 1; i < batchRows.length; i++) {
-                    repeats.add(new int[] { batchRows[i], batchRows[0] });
-                }
+                addRepeats(row.getArrayOfIntegers(0), repeats);
             }
             return repeats;
         });
     }
 
-    /** Takes rows of a batch out again (partial mode: rows that repeated a record with other content). */
-    public Uni<Void> removeRows(SqlConnection connection, RecordType type, UUID batchId, Integer[] batchRows) {
-        return connection.preparedQuery("DELETE FROM " + type.table() + " WHERE batch_id = $1 AND batch_row = ANY($2)")
-                .execute(Tuple.of(batchId, batchRows)).replaceWithVoid();
+    /** Each later row of a group of {@link LandingSql#repeats} with the first row of its group. */
+    static void addRepeats(Integer[] batchRows, List<int[]> repeats) {
+        for (int i = 1; i < batchRows.length; i++) {
+            repeats.add(new int[] { batchRows[i], batchRows[0] });
+        }
     }
 
-    /** The plants among {@code plants} that the tenant has registered. */
+    static String removeRows(RecordType type) {
+        return "DELETE FROM " + type.table() + " WHERE batch_id = $1 AND batch_row = ANY($2)";
+    }
+
+    /** Takes rows of a batch out again (partial mode: rows that repeated a record with other content). */
+    public Uni<Void> removeRows(SqlConnection connection, RecordType type, UUID batchId, Integer[] batchRows) {
+        return connection.preparedQuery(removeRows(type)).execute(Tuple.of(batchId, batchRows)).replaceWithVoid();
+    }
+
     /** Whether batch {@code batchId} of {@code type} has a record of a plant or line outside {@code scope}. */
     public Uni<Boolean> outsideScope(SqlConnection connection, RecordType type, UUID batchId, Scope scope) {
         // A type without a line covers whole plants: a token limited to lines is outside any such record's scope.
@@ -125,12 +134,11 @@ public class RecordRepository {
     }
 
     public Uni<Set<String>> knownPlants(SqlConnection connection, Set<String> plants) {
-        return connection.preparedQuery("SELECT plant_id FROM plants WHERE plant_id = ANY($1)")
-                .execute(Tuple.of(plants.toArray(String[]::new))).map(rows -> {
-                    Set<String> known = new HashSet<>();
-                    rows.forEach(row -> known.add(row.getString(0)));
-                    return known;
-                });
+        return connection.preparedQuery(KNOWN_PLANTS).execute(Tuple.of(plants.toArray(String[]::new))).map(rows -> {
+            Set<String> known = new HashSet<>();
+            rows.forEach(row -> known.add(row.getString(0)));
+            return known;
+        });
     }
 
     /**
