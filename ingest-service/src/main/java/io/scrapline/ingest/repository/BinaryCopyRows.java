@@ -25,12 +25,15 @@ final class BinaryCopyRows {
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
     private static final long POSTGRES_EPOCH_DAYS = 10_957L;
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1000 };
 
     private final RecordType type;
     private final List<Field> fields;
     private final boolean[] emptyIfAbsent;
     private byte[] buffer = new byte[1 << 16];
     private int length;
+    /** The base-10000 digits of the number being written, the least significant first. */
+    private short[] groups = new short[8];
 
     BinaryCopyRows(RecordType type) {
         this.type = type;
@@ -126,18 +129,22 @@ final class BinaryCopyRows {
      * left.
      */
     private void numeric(BigDecimal value) {
-        BigDecimal magnitude = value.abs();
-        int scale = Math.max(magnitude.scale(), 0);
+        int scale = Math.max(value.scale(), 0);
         // Scale the fraction up to whole groups of four digits: the unscaled value then splits into groups exactly.
         int fractionGroups = (scale + 3) / 4;
-        BigInteger unscaled = magnitude.setScale(fractionGroups * 4).unscaledValue();
-        short[] groups = new short[unscaled.bitLength() / 13 + 2];
         int count = 0;
-        if (unscaled.bitLength() < 63) {
-            for (long rest = unscaled.longValue(); rest > 0; rest /= 10_000) {
+        BigInteger unscaled = value.unscaledValue();
+        if (value.scale() >= 0 && unscaled.bitLength() < 53) {
+            // The decimals of the record types fit here: at most 18 digits, shifted by at most three more.
+            long rest = Math.abs(unscaled.longValue()) * POWERS_OF_TEN[fractionGroups * 4 - scale];
+            for (; rest > 0; rest /= 10_000) {
                 groups[count++] = (short) (rest % 10_000);
             }
         } else {
+            unscaled = value.abs().setScale(fractionGroups * 4).unscaledValue();
+            if (groups.length < unscaled.bitLength() / 13 + 2) {
+                groups = new short[unscaled.bitLength() / 13 + 2];
+            }
             while (unscaled.signum() > 0) {
                 BigInteger[] divided = unscaled.divideAndRemainder(TEN_THOUSAND);
                 groups[count++] = divided[1].shortValue();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -79,16 +78,21 @@ class BatchLanding {
                 });
     }
 
-    /** A chunk read and validated, ready to land. */
-    private record Prepared(RowSource.Chunk chunk, RecordValidator.Result result) {
+    /**
+     * A chunk read and validated, ready to land: how many rows it read, the errors of rows it could not read, and the
+     * validation's result. The rows as read are garbage once validated, so that a chunk keeps less in memory while it
+     * waits to be written.
+     */
+    private record Prepared(int read, List<FieldError> readErrors, RecordValidator.Result result) {
     }
 
     /** Reads and validates the next chunk on a worker thread: no database work, so it can run ahead. */
     private Uni<Prepared> prepare(Submission submission, RowSource rows) {
         return Uni.createFrom().item(() -> {
             RowSource.Chunk chunk = rows.next(config.chunkSize());
-            return new Prepared(chunk, new RecordValidator(submission.type(), submission.ignoreUnknown(), years)
-                    .validateChunk(chunk.rows()));
+            return new Prepared(chunk.read(), chunk.errors(),
+                    new RecordValidator(submission.type(), submission.ignoreUnknown(), years)
+                            .validateChunk(chunk.rows()));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -115,11 +119,10 @@ class BatchLanding {
     /** Lands one prepared chunk; the next chunk, already being read, or nothing at the end of the body. */
     private Uni<Optional<Uni<Prepared>>> landOne(Prepared prepared, BatchWriter writer, Submission submission,
             RowSource rows, Progress progress) {
-        RowSource.Chunk chunk = prepared.chunk();
-        if (chunk.isEmpty()) {
+        if (prepared.read() == 0) {
             return Uni.createFrom().item(Optional.empty());
         }
-        progress.received += chunk.read();
+        progress.received += prepared.read();
         if (progress.received > config.maxRows()) {
             throw new TooLargeProblem(
                     "a batch may hold at most " + config.maxRows() + " rows; send the records in " + "several batches");
@@ -130,10 +133,10 @@ class BatchLanding {
         // (the item comes from a worker thread), which then takes the item of its inner Uni for its outer one.
         Uni<Prepared> next = Uni.createFrom().completionStage(prepare(submission, rows).subscribeAsCompletionStage());
         RecordValidator.Result result = prepared.result();
-        addErrors(progress, chunk.errors());
+        addErrors(progress, prepared.readErrors());
         addErrors(progress, result.errors());
         progress.rejected += result.rejectedRows()
-                + (int) chunk.errors().stream().map(FieldError::row).distinct().count();
+                + (int) prepared.readErrors().stream().map(FieldError::row).distinct().count();
         List<ValidRecord> inScope = withScopeChecked(submission, result.valid(), progress);
         return withPlantsChecked(writer, inScope, progress).chain(valid -> {
             progress.valid += valid.size();
@@ -171,24 +174,35 @@ class BatchLanding {
         return kept;
     }
 
-    /** The records whose plant the tenant has registered; the others become errors. */
+    /**
+     * The records whose plant the tenant has registered; the others become errors. Every record type has a plant, a
+     * required code, so each record's is a string at the same place.
+     */
     private Uni<List<ValidRecord>> withPlantsChecked(BatchWriter writer, List<ValidRecord> valid, Progress progress) {
-        Set<String> unseen = valid.stream().map(r -> r.text("plant"))
-                .filter(p -> !progress.knownPlants.contains(p) && !progress.unknownPlants.contains(p))
-                .collect(Collectors.toSet());
+        int plant = valid.isEmpty() ? -1 : valid.get(0).type().index("plant");
+        Set<String> unseen = new HashSet<>();
+        for (ValidRecord record : valid) {
+            String code = (String) record.value(plant);
+            if (!progress.knownPlants.contains(code) && !progress.unknownPlants.contains(code)) {
+                unseen.add(code);
+            }
+        }
         Uni<Void> lookedUp = unseen.isEmpty() ? Uni.createFrom().voidItem()
                 : writer.knownPlants(unseen).invoke(known -> {
                     progress.knownPlants.addAll(known);
                     unseen.stream().filter(p -> !known.contains(p)).forEach(progress.unknownPlants::add);
                 }).replaceWithVoid();
         return lookedUp.map(ignored -> {
+            if (progress.unknownPlants.isEmpty()) {
+                return valid;
+            }
             List<ValidRecord> kept = new ArrayList<>(valid.size());
             for (ValidRecord record : valid) {
-                if (progress.knownPlants.contains(record.text("plant"))) {
+                String code = (String) record.value(plant);
+                if (progress.knownPlants.contains(code)) {
                     kept.add(record);
                 } else {
-                    addErrors(progress,
-                            List.of(new FieldError(record.row(), "plant", "unknown plant " + record.text("plant"))));
+                    addErrors(progress, List.of(new FieldError(record.row(), "plant", "unknown plant " + code)));
                     progress.rejected++;
                 }
             }

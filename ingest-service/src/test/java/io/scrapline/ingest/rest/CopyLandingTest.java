@@ -142,6 +142,16 @@ class CopyLandingTest {
     }
 
     @Test
+    void decimalsOfEveryMagnitudeArriveExactly() {
+        List<String> quantities = List.of("0.000001", "999999999999.999999", "10000", "100000000.5", "1", "12.3400",
+                "0.1", "123456789012");
+        post(RecordType.DEFECTS, csv(RecordType.DEFECTS, 1, quantities.size(), i -> quantities.get(i - 1)));
+        assertThat(rows("SELECT quantity::text FROM defect_records ORDER BY batch_row")).containsExactly("0.000001",
+                "999999999999.999999", "10000.000000", "100000000.500000", "1.000000", "12.340000", "0.100000",
+                "123456789012.000000");
+    }
+
+    @Test
     void aBatchAsJsonLandsThroughCopy() {
         String json = IntStream.rangeClosed(1, 7)
                 .mapToObj(i -> "{\"source_id\": \"MES-" + i + "\", \"plant\": \"DAY1\", \"line\": \"L1\", "
