@@ -29,13 +29,18 @@ record BulkLoad(double seconds, JsonNode summary) {
 
     /** Posts {@code file} as {@code source}'s defect records and waits for the answer (201). */
     static BulkLoad post(LocalStack stack, String source, Path file) throws IOException, InterruptedException {
+        return post(stack, source, HttpRequest.BodyPublishers.ofFile(file));
+    }
+
+    /** Posts {@code body}, CSV, as {@code source}'s defect records and waits for the answer (201). */
+    static BulkLoad post(LocalStack stack, String source, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest
                 .newBuilder(URI.create(stack.url(Service.INGEST) + "/api/v1/sources/" + source + "/records/defects"))
                 .timeout(Duration.ofMinutes(20))
                 .header("Authorization", "Bearer " + TestTokens.get().token(BenchTenant.TENANT, "ingest"))
-                .header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofFile(file))
-                .build();
+                .header("Content-Type", "text/csv; charset=UTF-8").POST(body).build();
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         double seconds = Figures.seconds(started);

@@ -13,6 +13,14 @@ public interface IngestConfig {
     @WithDefault("5000")
     int chunkSize();
 
+    /**
+     * Batches of more rows than this land through {@code COPY} on a JDBC connection, which costs the database less per
+     * row; smaller ones, webhook events and connector pages land through the reactive client. Up to this many rows (and
+     * a chunk) of a batch are read before it is known which.
+     */
+    @WithDefault("10000")
+    int copyThreshold();
+
     /** Rows one batch may hold; a larger batch is refused with 413 and nothing stored. */
     @WithDefault("5000000")
     int maxRows();

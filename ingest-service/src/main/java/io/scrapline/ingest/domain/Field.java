@@ -15,9 +15,7 @@ import io.scrapline.platform.input.InputRules;
 /** One field of a record type: its name, whether it is required, and how its text is read and checked. */
 public record Field(String name, boolean required, Kind kind, List<String> allowed) {
 
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
-    private static final Pattern CODE = Pattern.compile(InputRules.CODE);
     /** Longest text of a field; the codes of the source systems are far shorter. */
     public static final int MAX_TEXT = 200;
 
@@ -88,7 +86,7 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
                 yield value;
             }
             case CODE -> {
-                if (!CODE.matcher(value).matches()) {
+                if (!isCode(value)) {
                     throw new IllegalArgumentException(InputRules.CODE_RULE);
                 }
                 yield value;
@@ -216,9 +214,60 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
         return value;
     }
 
+    /**
+     * Whether {@code value} is a code ({@link InputRules#CODE}): checked a character at a time, as every row has
+     * several, where the pattern would cost as much as the rest of the row's checks.
+     */
+    static boolean isCode(String value) {
+        int length = value.length();
+        if (length == 0 || length > 64 || !isAsciiLetterOrDigit(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = value.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != '/' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code value} is a plain decimal: an optional sign, digits, and a point with digits after it. */
+    static boolean isPlainDecimal(String value) {
+        int length = value.length();
+        int at = length > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+') ? 1 : 0;
+        int digits = at;
+        while (at < length && isDigit(value.charAt(at))) {
+            at++;
+        }
+        if (at == digits) {
+            return false;
+        }
+        if (at == length) {
+            return true;
+        }
+        if (value.charAt(at) != '.' || at + 1 == length) {
+            return false;
+        }
+        for (at++; at < length; at++) {
+            if (!isDigit(value.charAt(at))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     /** A plain decimal that fits the {@code numeric(18,6)} columns the record types store decimals in. */
     private static BigDecimal decimal(String value) {
-        if (!DECIMAL.matcher(value).matches()) {
+        if (!isPlainDecimal(value)) {
             throw new IllegalArgumentException("must be a decimal number such as 12.5");
         }
         BigDecimal number = new BigDecimal(value);

@@ -50,7 +50,8 @@ public final class RecordValidator {
         List<Field> fields = type.fields();
         List<ValidRecord> valid = new ArrayList<>(rows.size());
         List<FieldError> errors = new ArrayList<>();
-        Map<String, Integer> firstRowOfKey = new HashMap<>();
+        Map<String, Integer> firstRowOfKey = new HashMap<>(2 * rows.size());
+        ContentDigest digest = new ContentDigest();
         int rejectedRows = 0;
         // Rows of a CSV share their header's names: where each name's field is, is worked out once for them all.
         String[] names = null;
@@ -91,7 +92,7 @@ public final class RecordValidator {
                 }
             }
             if (rowErrors.isEmpty()) {
-                ValidRecord record = new ValidRecord(row, type, values);
+                ValidRecord record = new ValidRecord(row, type, values, digest.of(type, values));
                 Integer first = firstRowOfKey.putIfAbsent(record.key(), row);
                 if (first != null) {
                     rowErrors.add(new FieldError(row, String.join("+", type.key()),

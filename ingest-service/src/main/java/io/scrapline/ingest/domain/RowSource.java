@@ -139,6 +139,49 @@ public abstract class RowSource implements AutoCloseable {
         };
     }
 
+    /** A batch's first chunks, read to see how large it is, and all its rows: those chunks again, then the rest. */
+    public record ReadAhead(RowSource rows, boolean moreThanRead) {
+    }
+
+    /**
+     * Reads chunks of {@code chunkSize} from {@code source} until more than {@code rows} rows are read or the body
+     * ends, and gives them back first: a batch's size is known only once its body is read, and this much of it is held
+     * in memory at most. {@code moreThanRead}: the body holds more than {@code rows} rows.
+     */
+    public static ReadAhead readAhead(RowSource source, int chunkSize, int rows) {
+        List<Chunk> read = new ArrayList<>();
+        int count = 0;
+        while (count <= rows) {
+            Chunk chunk = source.next(chunkSize);
+            read.add(chunk);
+            if (chunk.isEmpty()) {
+                return new ReadAhead(replaying(read, source), false);
+            }
+            count += chunk.read();
+        }
+        return new ReadAhead(replaying(read, source), true);
+    }
+
+    private static RowSource replaying(List<Chunk> read, RowSource source) {
+        Iterator<Chunk> again = read.iterator();
+        return new RowSource() {
+            @Override
+            public Chunk next(int max) {
+                if (again.hasNext()) {
+                    Chunk chunk = again.next();
+                    again.remove();
+                    return chunk;
+                }
+                return source.next(max);
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
     /**
      * {@code source}, refusing a batch without records (an empty body, an empty array, a CSV of its header only) as the
      * sender's error rather than storing an empty batch.

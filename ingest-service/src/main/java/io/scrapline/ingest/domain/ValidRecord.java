@@ -1,27 +1,21 @@
 package io.scrapline.ingest.domain;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A row that passed validation: its row number in the batch and the values of its type's fields, read into their types,
- * in the type's field order (null for an absent field).
+ * A row that passed validation: its row number in the batch, the values of its type's fields, read into their types, in
+ * the type's field order (null for an absent field), and the digest of its content: a re-send with the same digest is a
+ * duplicate, with another an update ({@link ContentDigest}). The validator takes the digest when it makes the record,
+ * on the thread that validates the chunk while the chunk before it is written.
  */
-public record ValidRecord(int row, RecordType type, Object[] fieldValues) {
+public record ValidRecord(int row, RecordType type, Object[] fieldValues, String contentHash) {
 
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    public ValidRecord(int row, RecordType type, Object[] fieldValues) {
+        this(row, type, fieldValues, new ContentDigest().of(type, fieldValues));
+    }
 
     /** The value of the type's field number {@code index}, or null. */
     public Object value(int index) {
@@ -52,24 +46,6 @@ public record ValidRecord(int row, RecordType type, Object[] fieldValues) {
             return sqlText(key.get(0));
         }
         return String.join("|", key.stream().map(this::sqlText).toList());
-    }
-
-    /**
-     * A digest of the content, independent of number formatting ({@code 3} and {@code 3.00} are the same quantity): a
-     * re-send with the same digest is a duplicate, with another an update.
-     */
-    public String contentHash() {
-        StringBuilder canonical = new StringBuilder(256);
-        List<Field> fields = type.fields();
-        for (int i = 0; i < fieldValues.length; i++) {
-            Object value = fieldValues[i];
-            if (value != null) {
-                String text = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
-                        : value.toString();
-                canonical.append(fields.get(i).name()).append('=').append(text).append('\n');
-            }
-        }
-        return HexFormat.of().formatHex(SHA_256.get().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The value as SQL-ready text: decimals in plain notation, everything else as its ISO form. */

@@ -16,39 +16,59 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class BatchRepository {
 
-    /** Registers the source system (and the tenant) on first use and stamps its last ingest. */
-    public Uni<Void> touchSource(SqlConnection connection, String source) {
-        return connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING")
-                .execute()
-                .chain(() -> connection
-                        .preparedQuery(
-                                """
-                                        INSERT INTO source_systems (tenant_id, source, last_ingest_at) VALUES (current_tenant(), $1, now())
-                                        ON CONFLICT (tenant_id, source) DO UPDATE SET last_ingest_at = now()
-                                        """)
-                        .execute(Tuple.of(source)))
-                .replaceWithVoid();
+    /**
+     * Registers the tenant and the source system on first use. Where they exist the insert does nothing and locks
+     * nothing; a new source's row is locked until the transaction that inserts it ends.
+     */
+    static final String REGISTER_SOURCE = """
+            WITH tenant AS (INSERT INTO tenants (tenant_id) VALUES (current_tenant()) ON CONFLICT DO NOTHING)
+            INSERT INTO source_systems (tenant_id, source) VALUES (current_tenant(), $1)
+            ON CONFLICT (tenant_id, source) DO NOTHING
+            """;
+    /**
+     * Stamps the source's last ingest with the batch's start. The last statement of a batch: the row lock it takes is
+     * held only until the commit, never while the batch's records are written.
+     */
+    static final String STAMP_SOURCE = """
+            UPDATE source_systems SET last_ingest_at = greatest(last_ingest_at, now())
+            WHERE tenant_id = current_tenant() AND source = $1
+            """;
+    static final String INSERT = """
+            INSERT INTO ingest_batches (tenant_id, batch_id, source, record_type, received, accepted, duplicates,
+                updated, rejected)
+            VALUES (current_tenant(), $1, $2, $3, $4, $5, $6, $7, $8)
+            """;
+    static final String UPDATE_COUNTS = """
+            UPDATE ingest_batches SET accepted = $2, duplicates = $3, updated = $4, rejected = $5
+            WHERE batch_id = $1
+            """;
+
+    /** See {@link #REGISTER_SOURCE}. */
+    public Uni<Void> registerSource(SqlConnection connection, String source) {
+        return connection.preparedQuery(REGISTER_SOURCE).execute(Tuple.of(source)).replaceWithVoid();
+    }
+
+    /** See {@link #STAMP_SOURCE}. */
+    public Uni<Void> stampSource(SqlConnection connection, String source) {
+        return connection.preparedQuery(STAMP_SOURCE).execute(Tuple.of(source)).replaceWithVoid();
     }
 
     public Uni<Void> insert(SqlConnection connection, BatchSummary batch, String source) {
-        return connection.preparedQuery("""
-                INSERT INTO ingest_batches (tenant_id, batch_id, source, record_type, received, accepted, duplicates,
-                    updated, rejected)
-                VALUES (current_tenant(), $1, $2, $3, $4, $5, $6, $7, $8)
-                """)
-                .execute(Tuple.tuple().addValue(batch.batchId()).addValue(source).addValue(batch.type())
-                        .addValue(batch.received()).addValue(batch.accepted()).addValue(batch.duplicates())
-                        .addValue(batch.updated()).addValue(batch.rejected()))
-                .replaceWithVoid();
+        return connection.preparedQuery(INSERT).execute(Tuple.from(insertParameters(batch, source))).replaceWithVoid();
     }
 
     public Uni<Void> updateCounts(SqlConnection connection, BatchSummary batch) {
-        return connection.preparedQuery("""
-                UPDATE ingest_batches SET accepted = $2, duplicates = $3, updated = $4, rejected = $5
-                WHERE batch_id = $1
-                """).execute(
-                Tuple.of(batch.batchId(), batch.accepted(), batch.duplicates(), batch.updated(), batch.rejected()))
-                .replaceWithVoid();
+        return connection.preparedQuery(UPDATE_COUNTS).execute(Tuple.from(countParameters(batch))).replaceWithVoid();
+    }
+
+    static Object[] insertParameters(BatchSummary batch, String source) {
+        return new Object[] { batch.batchId(), source, batch.type(), batch.received(), batch.accepted(),
+                batch.duplicates(), batch.updated(), batch.rejected() };
+    }
+
+    static Object[] countParameters(BatchSummary batch) {
+        return new Object[] { batch.batchId(), batch.accepted(), batch.duplicates(), batch.updated(),
+                batch.rejected() };
     }
 
     /** The batch with its costing progress: of the record versions it stored, how many are costed so far. */

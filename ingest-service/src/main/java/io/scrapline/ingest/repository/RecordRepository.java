@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,9 +24,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Lands raw records with one set-based statement per chunk: the chunk's columns go in as arrays, and a record is
- * inserted as version 1 when new, as version n+1 when its content changed, and not at all when it is the same. The
- * statement of each record type is generated once from the type's fields.
+ * Lands raw records through the reactive client with one set-based statement per chunk ({@link LandingSql}): the
+ * chunk's columns go in as arrays.
  */
 @ApplicationScoped
 public class RecordRepository {
@@ -35,18 +34,48 @@ public class RecordRepository {
     public record Landed(int inserted, int updated) {
     }
 
-    private static final Map<RecordType, String> LANDING = new EnumMap<>(RecordType.class);
+    /** The plants among {@code $1} that the tenant has registered. */
+    static final String KNOWN_PLANTS = "SELECT plant_id FROM plants WHERE plant_id = ANY($1)";
+
+    private static final Map<RecordType, Map<LandingSql.Probe, String>> LANDING = new EnumMap<>(RecordType.class);
     private static final Map<RecordType, String> REPEATS = new EnumMap<>(RecordType.class);
 
     static {
         for (RecordType type : RecordType.values()) {
-            LANDING.put(type, landingSql(type));
-            REPEATS.put(type, repeatsSql(type));
+            Map<LandingSql.Probe, String> landing = new EnumMap<>(LandingSql.Probe.class);
+            for (LandingSql.Probe probe : LandingSql.Probe.values()) {
+                landing.put(probe, LandingSql.fromArrays(type, probe));
+            }
+            LANDING.put(type, landing);
+            REPEATS.put(type, LandingSql.repeats(type));
         }
     }
 
-    public Uni<Landed> land(SqlConnection connection, RecordType type, String source, UUID batchId,
-            List<ValidRecord> records) {
+    /** The landing tables known to have statistics: a table that has them keeps them. */
+    private final Set<RecordType> withStatistics = ConcurrentHashMap.newKeySet();
+
+    /**
+     * How the latest versions of {@code type}'s records are best found: by one index scan per chunk once PostgreSQL has
+     * statistics of the table's keys, else by a probe per record (see {@link LandingSql.Probe}).
+     */
+    public Uni<LandingSql.Probe> probe(SqlConnection connection, RecordType type) {
+        if (!type.keyedBySource()) {
+            return Uni.createFrom().item(LandingSql.Probe.PROBES);
+        }
+        if (withStatistics.contains(type)) {
+            return Uni.createFrom().item(LandingSql.Probe.INDEX_SCAN);
+        }
+        return connection.preparedQuery(LandingSql.KEY_STATISTICS).execute(Tuple.of(type.table())).map(rows -> {
+            if (!rows.iterator().next().getBoolean(0)) {
+                return LandingSql.Probe.PROBES;
+            }
+            withStatistics.add(type);
+            return LandingSql.Probe.INDEX_SCAN;
+        });
+    }
+
+    public Uni<Landed> land(SqlConnection connection, RecordType type, LandingSql.Probe probe, String source,
+            UUID batchId, List<ValidRecord> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().item(new Landed(0, 0));
         }
@@ -56,7 +85,7 @@ public class RecordRepository {
         for (Field field : type.fields()) {
             parameters.addValue(column(records, type, field));
         }
-        return connection.preparedQuery(LANDING.get(type)).execute(parameters).map(rows -> {
+        return connection.preparedQuery(LANDING.get(type).get(probe)).execute(parameters).map(rows -> {
             Row counts = rows.iterator().next();
             return new Landed(counts.getInteger(0), counts.getInteger(1));
         });
@@ -70,22 +99,28 @@ public class RecordRepository {
         return connection.preparedQuery(REPEATS.get(type)).execute(Tuple.of(batchId)).map(rows -> {
             List<int[]> repeats = new ArrayList<>();
             for (Row row : rows) {
-                Integer[] batchRows = row.getArrayOfIntegers(0);
-                for (int i = 1; i < batchRows.length; i++) {
-                    repeats.add(new int[] { batchRows[i], batchRows[0] });
-                }
+                addRepeats(row.getArrayOfIntegers(0), repeats);
             }
             return repeats;
         });
     }
 
-    /** Takes rows of a batch out again (partial mode: rows that repeated a record with other content). */
-    public Uni<Void> removeRows(SqlConnection connection, RecordType type, UUID batchId, Integer[] batchRows) {
-        return connection.preparedQuery("DELETE FROM " + type.table() + " WHERE batch_id = $1 AND batch_row = ANY($2)")
-                .execute(Tuple.of(batchId, batchRows)).replaceWithVoid();
+    /** Each later row of a group of {@link LandingSql#repeats} with the first row of its group. */
+    static void addRepeats(Integer[] batchRows, List<int[]> repeats) {
+        for (int i = 1; i < batchRows.length; i++) {
+            repeats.add(new int[] { batchRows[i], batchRows[0] });
+        }
     }
 
-    /** The plants among {@code plants} that the tenant has registered. */
+    static String removeRows(RecordType type) {
+        return "DELETE FROM " + type.table() + " WHERE batch_id = $1 AND batch_row = ANY($2)";
+    }
+
+    /** Takes rows of a batch out again (partial mode: rows that repeated a record with other content). */
+    public Uni<Void> removeRows(SqlConnection connection, RecordType type, UUID batchId, Integer[] batchRows) {
+        return connection.preparedQuery(removeRows(type)).execute(Tuple.of(batchId, batchRows)).replaceWithVoid();
+    }
+
     /** Whether batch {@code batchId} of {@code type} has a record of a plant or line outside {@code scope}. */
     public Uni<Boolean> outsideScope(SqlConnection connection, RecordType type, UUID batchId, Scope scope) {
         // A type without a line covers whole plants: a token limited to lines is outside any such record's scope.
@@ -99,12 +134,11 @@ public class RecordRepository {
     }
 
     public Uni<Set<String>> knownPlants(SqlConnection connection, Set<String> plants) {
-        return connection.preparedQuery("SELECT plant_id FROM plants WHERE plant_id = ANY($1)")
-                .execute(Tuple.of(plants.toArray(String[]::new))).map(rows -> {
-                    Set<String> known = new HashSet<>();
-                    rows.forEach(row -> known.add(row.getString(0)));
-                    return known;
-                });
+        return connection.preparedQuery(KNOWN_PLANTS).execute(Tuple.of(plants.toArray(String[]::new))).map(rows -> {
+            Set<String> known = new HashSet<>();
+            rows.forEach(row -> known.add(row.getString(0)));
+            return known;
+        });
     }
 
     /**
@@ -126,73 +160,5 @@ public class RecordRepository {
             column[i] = text && value != null ? value.toString() : value;
         }
         return column;
-    }
-
-    static String landingSql(RecordType type) {
-        List<Field> fields = type.fields();
-        List<String> parameters = new ArrayList<>(List.of("$3::int[]", "$4::text[]"));
-        for (int i = 0; i < fields.size(); i++) {
-            parameters.add("$" + (i + 5) + "::" + fields.get(i).sqlType() + "[]");
-        }
-        String columns = fields.stream().map(Field::column).collect(Collectors.joining(", "));
-        String typed = fields.stream().map(field -> cast(type, field) + " AS " + field.column())
-                .collect(Collectors.joining(", "));
-        return "WITH incoming AS (SELECT * FROM unnest(" + String.join(", ", parameters)
-                + ") AS i(batch_row, content_hash, " + columns + ")), typed AS (SELECT batch_row, content_hash, "
-                + typed + " FROM incoming), " + latestSql(type) + ", landed AS (INSERT INTO " + type.table()
-                + " (tenant_id, source, version, batch_id, batch_row, content_hash, " + columns
-                + ") SELECT current_tenant(), $1::text, coalesce(l.version, 0) + 1, $2, t.batch_row, "
-                + "t.content_hash, " + fields.stream().map(f -> "t." + f.column()).collect(Collectors.joining(", "))
-                + " FROM typed t LEFT JOIN latest l ON " + keyMatch(type, "l")
-                + " WHERE l.content_hash IS DISTINCT FROM t.content_hash RETURNING version) "
-                + "SELECT count(*) FILTER (WHERE version = 1)::int, count(*) FILTER (WHERE version > 1)::int "
-                + "FROM landed";
-    }
-
-    /**
-     * The latest stored version of each incoming record. Records keyed by source id are found with one index scan for
-     * the whole chunk ({@code = ANY}), which costs PostgreSQL a third less than a probe per record; natural keys
-     * (reference data, small batches) are probed record by record.
-     */
-    private static String latestSql(RecordType type) {
-        if (type.keyedBySource()) {
-            int sourceIds = 5 + type.fields().indexOf(type.field("source_id").orElseThrow());
-            return "latest AS (SELECT DISTINCT ON (source_id) source_id, version, content_hash FROM " + type.table()
-                    + " WHERE source = $1::text AND source_id = ANY($" + sourceIds
-                    + "::text[]) ORDER BY source_id, version DESC)";
-        }
-        String keys = type.key().stream().map(name -> "t." + type.field(name).orElseThrow().column())
-                .collect(Collectors.joining(", "));
-        return "latest AS (SELECT " + keys + ", l.version, l.content_hash FROM typed t CROSS JOIN LATERAL (SELECT "
-                + "version, content_hash FROM " + type.table() + " WHERE " + keyMatch(type, type.table())
-                + " ORDER BY version DESC LIMIT 1) l)";
-    }
-
-    /** The key columns of {@code type} in {@code other} equal to those of the incoming record {@code t}. */
-    private static String keyMatch(RecordType type, String other) {
-        return type.key().stream().map(name -> type.field(name).orElseThrow().column())
-                .map(column -> other + "." + column + " = t." + column).collect(Collectors.joining(" AND "));
-    }
-
-    static String repeatsSql(RecordType type) {
-        String key = keyColumns(type);
-        return "SELECT array_agg(batch_row ORDER BY batch_row) FROM " + type.table() + " WHERE batch_id = $1 GROUP BY "
-                + key + " HAVING count(*) > 1";
-    }
-
-    private static String keyColumns(RecordType type) {
-        return type.key().stream().map(name -> type.field(name).orElseThrow().column())
-                .collect(Collectors.joining(", "));
-    }
-
-    /** A key column that is optional (a labor rate without work center) is stored as '' so keys compare equal. */
-    private static String cast(RecordType type, Field field) {
-        if (type.key().contains(field.name()) && !field.required()) {
-            return "coalesce(" + field.column() + ", '')";
-        }
-        if (field.kind() == Field.Kind.BOOLEAN) {
-            return "coalesce(" + field.column() + ", false)";
-        }
-        return field.column();
     }
 }
