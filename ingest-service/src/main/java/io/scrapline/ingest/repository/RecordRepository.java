@@ -51,27 +51,31 @@ public class RecordRepository {
         }
     }
 
-    /** The landing tables known to have statistics: a table that has them keeps them. */
-    private final Set<RecordType> withStatistics = ConcurrentHashMap.newKeySet();
+    /**
+     * The landing tables for which one index scan per chunk is known to be planned well: a table that has statistics
+     * keeps them, and the server keeps its version.
+     */
+    private final Set<RecordType> indexScanPlannedWell = ConcurrentHashMap.newKeySet();
 
     /**
-     * How the latest versions of {@code type}'s records are best found: by one index scan per chunk once PostgreSQL has
-     * statistics of the table's keys, else by a probe per record (see {@link LandingSql.Probe}).
+     * How the latest versions of {@code type}'s records are best found: by one index scan per chunk where PostgreSQL
+     * plans it well, else by a probe per record (see {@link LandingSql.Probe}).
      */
     public Uni<LandingSql.Probe> probe(SqlConnection connection, RecordType type) {
         if (!type.keyedBySource()) {
             return Uni.createFrom().item(LandingSql.Probe.PROBES);
         }
-        if (withStatistics.contains(type)) {
+        if (indexScanPlannedWell.contains(type)) {
             return Uni.createFrom().item(LandingSql.Probe.INDEX_SCAN);
         }
-        return connection.preparedQuery(LandingSql.KEY_STATISTICS).execute(Tuple.of(type.table())).map(rows -> {
-            if (!rows.iterator().next().getBoolean(0)) {
-                return LandingSql.Probe.PROBES;
-            }
-            withStatistics.add(type);
-            return LandingSql.Probe.INDEX_SCAN;
-        });
+        return connection.preparedQuery(LandingSql.INDEX_SCAN_PLANNED_WELL).execute(Tuple.of(type.table()))
+                .map(rows -> {
+                    if (!rows.iterator().next().getBoolean(0)) {
+                        return LandingSql.Probe.PROBES;
+                    }
+                    indexScanPlannedWell.add(type);
+                    return LandingSql.Probe.INDEX_SCAN;
+                });
     }
 
     public Uni<Landed> land(SqlConnection connection, RecordType type, LandingSql.Probe probe, String source,
