@@ -18,7 +18,6 @@ import io.scrapline.ingest.domain.ValidRecord;
 import io.scrapline.ingest.repository.RecordRepository.Landed;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
-import io.scrapline.platform.testing.TestTenants;
 
 /**
  * Both ways of finding the latest versions, one index scan per chunk and a probe per record, land the same: the server
@@ -37,11 +36,15 @@ class LandingProbeTest {
     @Test
     void bothProbesFindTheLatestVersions() {
         String tenant = "t-" + UUID.randomUUID();
-        TestTenants.createWithPlant(db, tenant, "DAY1");
-        db.inTenant(tenant,
-                connection -> connection
-                        .query("INSERT INTO source_systems (tenant_id, source) " + "VALUES (current_tenant(), 'mes')")
+        db.inTenant(tenant, connection -> connection.query("INSERT INTO tenants (tenant_id) VALUES (current_tenant())")
+                .execute()
+                .chain(() -> connection
+                        .query("INSERT INTO plants (tenant_id, plant_id, name, currency, "
+                                + "time_zone) VALUES (current_tenant(), 'DAY1', 'Dayton', 'USD', 'America/New_York')")
                         .execute())
+                .chain(() -> connection
+                        .query("INSERT INTO source_systems (tenant_id, source) VALUES (current_tenant(), 'mes')")
+                        .execute()))
                 .await().indefinitely();
 
         assertThat(land(tenant, LandingSql.Probe.PROBES, defect("A", "3"), defect("B", "3")))
