@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * Lands raw records through the reactive client with one set-based statement per chunk ({@link LandingSql}): the
@@ -33,6 +34,10 @@ public class RecordRepository {
     /** How many rows a chunk inserted as new records and as new versions of known ones. */
     public record Landed(int inserted, int updated) {
     }
+
+    /** How often a chunk is landed before a concurrent batch's versions make the batch fail (see {@link #land}). */
+    static final int LANDING_ATTEMPTS = 5;
+    static final String UNIQUE_VIOLATION = "23505";
 
     /** The plants among {@code $1} that the tenant has registered. */
     static final String KNOWN_PLANTS = "SELECT plant_id FROM plants WHERE plant_id = ANY($1)";
@@ -89,10 +94,25 @@ public class RecordRepository {
         for (Field field : type.fields()) {
             parameters.addValue(column(records, type, field));
         }
-        return connection.preparedQuery(LANDING.get(type).get(probe)).execute(parameters).map(rows -> {
-            Row counts = rows.iterator().next();
-            return new Landed(counts.getInteger(0), counts.getInteger(1));
-        });
+        return land(connection, LANDING.get(type).get(probe), parameters, 1);
+    }
+
+    /**
+     * One attempt at landing a chunk. A concurrent batch that stored a version of one of its records first (committed
+     * while this statement waited for it) makes the statement fail on the version key, the only unique key it can
+     * violate; it is then rolled back to before it and run again, and finds that version.
+     */
+    private Uni<Landed> land(SqlConnection connection, String sql, Tuple parameters, int attempt) {
+        return connection.query("SAVEPOINT landing").execute()
+                .chain(() -> connection.preparedQuery(sql).execute(parameters))
+                .chain(rows -> connection.query("RELEASE SAVEPOINT landing").execute().map(released -> {
+                    Row counts = rows.iterator().next();
+                    return new Landed(counts.getInteger(0), counts.getInteger(1));
+                }))
+                .onFailure(failure -> attempt < LANDING_ATTEMPTS && failure instanceof PgException pg
+                        && UNIQUE_VIOLATION.equals(pg.getSqlState()))
+                .recoverWithUni(failure -> connection.query("ROLLBACK TO SAVEPOINT landing").execute()
+                        .chain(() -> land(connection, sql, parameters, attempt + 1)));
     }
 
     /**
