@@ -35,9 +35,15 @@ record BulkLoad(double seconds, JsonNode summary) {
     /** Posts {@code body}, CSV, as {@code source}'s defect records and waits for the answer (201). */
     static BulkLoad post(LocalStack stack, String source, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
+        return post(stack, source, "defects", body);
+    }
+
+    /** Posts {@code body}, CSV, as {@code source}'s records of {@code type} and waits for the answer (201). */
+    static BulkLoad post(LocalStack stack, String source, String type, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest
-                .newBuilder(URI.create(stack.url(Service.INGEST) + "/api/v1/sources/" + source + "/records/defects"))
+                .newBuilder(URI.create(stack.url(Service.INGEST) + "/api/v1/sources/" + source + "/records/" + type))
                 .timeout(Duration.ofMinutes(20))
                 .header("Authorization", "Bearer " + TestTokens.get().token(BenchTenant.TENANT, "ingest"))
                 .header("Content-Type", "text/csv; charset=UTF-8").POST(body).build();

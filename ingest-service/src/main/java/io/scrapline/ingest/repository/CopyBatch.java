@@ -29,13 +29,6 @@ import io.scrapline.ingest.repository.RecordRepository.Landed;
  */
 public final class CopyBatch implements AutoCloseable {
 
-    /**
-     * How often a chunk is landed again when a concurrent batch stored a version of one of its records first: the
-     * landing statement then fails on the version key, and again, in a new snapshot, finds the other batch's versions.
-     */
-    private static final int ATTEMPTS = 5;
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final Connection connection;
     private final RecordType type;
     private final BinaryCopyRows rows;
@@ -119,7 +112,8 @@ public final class CopyBatch implements AutoCloseable {
                 connection.releaseSavepoint(before);
                 return landed;
             } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == ATTEMPTS) {
+                if (!RecordRepository.UNIQUE_VIOLATION.equals(e.getSQLState())
+                        || attempt == RecordRepository.LANDING_ATTEMPTS) {
                     throw e;
                 }
                 connection.rollback(before);

@@ -98,7 +98,8 @@ public class CopyRepository {
         if (!type.keyedBySource()) {
             return LandingSql.Probe.PROBES;
         }
-        try (PreparedStatement statement = JdbcStatements.prepare(connection, LandingSql.KEY_STATISTICS, type.table());
+        try (PreparedStatement statement = JdbcStatements.prepare(connection, LandingSql.INDEX_SCAN_PLANNED_WELL,
+                type.table());
                 ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getBoolean(1) ? LandingSql.Probe.INDEX_SCAN : LandingSql.Probe.PROBES;

@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * Lands raw records through the reactive client with one set-based statement per chunk ({@link LandingSql}): the
@@ -33,6 +34,10 @@ public class RecordRepository {
     /** How many rows a chunk inserted as new records and as new versions of known ones. */
     public record Landed(int inserted, int updated) {
     }
+
+    /** How often a chunk is landed before a concurrent batch's versions make the batch fail (see {@link #land}). */
+    static final int LANDING_ATTEMPTS = 5;
+    static final String UNIQUE_VIOLATION = "23505";
 
     /** The plants among {@code $1} that the tenant has registered. */
     static final String KNOWN_PLANTS = "SELECT plant_id FROM plants WHERE plant_id = ANY($1)";
@@ -51,27 +56,31 @@ public class RecordRepository {
         }
     }
 
-    /** The landing tables known to have statistics: a table that has them keeps them. */
-    private final Set<RecordType> withStatistics = ConcurrentHashMap.newKeySet();
+    /**
+     * The landing tables for which one index scan per chunk is known to be planned well: a table that has statistics
+     * keeps them, and the server keeps its version.
+     */
+    private final Set<RecordType> indexScanPlannedWell = ConcurrentHashMap.newKeySet();
 
     /**
-     * How the latest versions of {@code type}'s records are best found: by one index scan per chunk once PostgreSQL has
-     * statistics of the table's keys, else by a probe per record (see {@link LandingSql.Probe}).
+     * How the latest versions of {@code type}'s records are best found: by one index scan per chunk where PostgreSQL
+     * plans it well, else by a probe per record (see {@link LandingSql.Probe}).
      */
     public Uni<LandingSql.Probe> probe(SqlConnection connection, RecordType type) {
         if (!type.keyedBySource()) {
             return Uni.createFrom().item(LandingSql.Probe.PROBES);
         }
-        if (withStatistics.contains(type)) {
+        if (indexScanPlannedWell.contains(type)) {
             return Uni.createFrom().item(LandingSql.Probe.INDEX_SCAN);
         }
-        return connection.preparedQuery(LandingSql.KEY_STATISTICS).execute(Tuple.of(type.table())).map(rows -> {
-            if (!rows.iterator().next().getBoolean(0)) {
-                return LandingSql.Probe.PROBES;
-            }
-            withStatistics.add(type);
-            return LandingSql.Probe.INDEX_SCAN;
-        });
+        return connection.preparedQuery(LandingSql.INDEX_SCAN_PLANNED_WELL).execute(Tuple.of(type.table()))
+                .map(rows -> {
+                    if (!rows.iterator().next().getBoolean(0)) {
+                        return LandingSql.Probe.PROBES;
+                    }
+                    indexScanPlannedWell.add(type);
+                    return LandingSql.Probe.INDEX_SCAN;
+                });
     }
 
     public Uni<Landed> land(SqlConnection connection, RecordType type, LandingSql.Probe probe, String source,
@@ -85,10 +94,25 @@ public class RecordRepository {
         for (Field field : type.fields()) {
             parameters.addValue(column(records, type, field));
         }
-        return connection.preparedQuery(LANDING.get(type).get(probe)).execute(parameters).map(rows -> {
-            Row counts = rows.iterator().next();
-            return new Landed(counts.getInteger(0), counts.getInteger(1));
-        });
+        return land(connection, LANDING.get(type).get(probe), parameters, 1);
+    }
+
+    /**
+     * One attempt at landing a chunk. A concurrent batch that stored a version of one of its records first (committed
+     * while this statement waited for it) makes the statement fail on the version key, the only unique key it can
+     * violate; it is then rolled back to before it and run again, and finds that version.
+     */
+    private Uni<Landed> land(SqlConnection connection, String sql, Tuple parameters, int attempt) {
+        return connection.query("SAVEPOINT landing").execute()
+                .chain(() -> connection.preparedQuery(sql).execute(parameters))
+                .chain(rows -> connection.query("RELEASE SAVEPOINT landing").execute().map(released -> {
+                    Row counts = rows.iterator().next();
+                    return new Landed(counts.getInteger(0), counts.getInteger(1));
+                }))
+                .onFailure(failure -> attempt < LANDING_ATTEMPTS && failure instanceof PgException pg
+                        && UNIQUE_VIOLATION.equals(pg.getSqlState()))
+                .recoverWithUni(failure -> connection.query("ROLLBACK TO SAVEPOINT landing").execute()
+                        .chain(() -> land(connection, sql, parameters, attempt + 1)));
     }
 
     /**

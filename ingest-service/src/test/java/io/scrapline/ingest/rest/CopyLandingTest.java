@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -37,8 +36,6 @@ import io.restassured.response.ValidatableResponse;
 import io.scrapline.ingest.domain.RecordType;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
-import io.scrapline.platform.testing.TestTenants;
-import io.scrapline.platform.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -105,10 +102,10 @@ class CopyLandingTest {
     private String token;
 
     @BeforeEach
-    void newTenantWithAPlant() {
-        tenant = "t-" + UUID.randomUUID();
-        token = TestTokens.get().token(tenant, "ingest");
-        TestTenants.createWithPlant(db, tenant, "DAY1");
+    void sender() {
+        Sender sender = Sender.withPlant(db, "DAY1");
+        tenant = sender.tenant();
+        token = sender.token();
     }
 
     @ParameterizedTest
@@ -211,21 +208,15 @@ class CopyLandingTest {
     @Test
     void copiedRecordsAreTheSendersTenantsOnly() {
         post(RecordType.DEFECTS, csv(RecordType.DEFECTS, 1, 7, i -> "3"));
-        String other = "t-" + UUID.randomUUID();
-        TestTenants.createWithPlant(db, other, "DAY1");
-        String otherToken = TestTokens.get().token(other, "ingest");
+        Sender other = Sender.withPlant(db, "DAY1");
         // The same source ids from another tenant are that tenant's own new records, not versions of these.
-        given().auth().oauth2(otherToken).contentType("text/csv").body(csv(RecordType.DEFECTS, 1, 7, i -> "4"))
+        given().auth().oauth2(other.token()).contentType("text/csv").body(csv(RecordType.DEFECTS, 1, 7, i -> "4"))
                 .post("/api/v1/sources/src/records/defects").then().statusCode(201).body("accepted", equalTo(7));
 
         assertThat(count("SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 3")).isEqualTo(7);
         assertThat(count("SELECT count(*) FROM defect_records WHERE quantity = 4")).isZero();
-        assertThat(db
-                .inTenant(other,
-                        connection -> connection
-                                .preparedQuery("SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 4")
-                                .execute(Tuple.tuple()))
-                .map(rows -> rows.iterator().next().getLong(0)).await().indefinitely()).isEqualTo(7);
+        assertThat(rows(other.tenant(), "SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 4"))
+                .containsExactly("7");
     }
 
     /**
@@ -290,13 +281,16 @@ class CopyLandingTest {
     }
 
     private long count(String sql) {
-        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
-            Object value = rows.iterator().next().getValue(0);
-            return value == null ? 0L : ((Number) value).longValue();
-        }).await().indefinitely();
+        String value = rows(sql).get(0);
+        return "null".equals(value) ? 0L : Long.parseLong(value);
     }
 
     private List<String> rows(String sql) {
+        return rows(tenant, sql);
+    }
+
+    /** The first column of each row {@code sql} answers in {@code tenant}'s context, as text. */
+    private List<String> rows(String tenant, String sql) {
         return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
             List<String> texts = new ArrayList<>();
             for (Row row : rows) {

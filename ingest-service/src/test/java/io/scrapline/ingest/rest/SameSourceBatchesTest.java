@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
@@ -22,8 +21,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
-import io.scrapline.platform.testing.TestTenants;
-import io.scrapline.platform.testing.TestTokens;
 
 /**
  * Batches of one source do not wait for each other: a small batch lands while a large one of the same source is still
@@ -53,9 +50,9 @@ class SameSourceBatchesTest {
     @Test
     void aSmallBatchLandsWhileALargeOneOfTheSameSourceIsOpen() throws Exception {
         int rows = 25_000;
-        String tenant = "t-" + UUID.randomUUID();
-        TestTenants.createWithPlant(db, tenant, "DAY1");
-        String token = TestTokens.get().token(tenant, "ingest");
+        Sender sender = Sender.withPlant(db, "DAY1");
+        String tenant = sender.tenant();
+        String token = sender.token();
 
         OpenBody body = new OpenBody();
         CompletableFuture<HttpResponse<String>> large = http.sendAsync(request(token).POST(body.publisher()).build(),
