@@ -46,6 +46,13 @@ public record Report(String plant, String plantName, String period, String curre
     public static final String WITHOUT_DEFECT_RECORD = "Rework without a defect record";
 
     /** The same figures as version {@code version} of a closed period, labelled for {@code view}. */
+    /** An open report of the totals and cost-of-quality classes only, as a consolidation shows a plant. */
+    public static Report summary(String plant, String plantName, String period, String currency, String view,
+            Totals totals, List<CoqCost> coq) {
+        return new Report(plant, plantName, period, currency, "open", 1, view, totals, null, null, null, coq, null,
+                null, null, null, null, null, null, null, null);
+    }
+
     public Report closed(int version, String view) {
         return new Report(plant, plantName, period, currency, "closed", version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,

@@ -12,8 +12,8 @@ import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.reporting.domain.ConsolidatedReport;
 import io.scrapline.reporting.domain.Report;
+import io.scrapline.reporting.repository.ConsolidationRepository;
 import io.scrapline.reporting.repository.ReportRepository;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,13 +27,13 @@ public class ConsolidationService {
     private static final String VIEW = "controller";
 
     private final TenantDb db;
-    private final ReportService reports;
     private final ReportRepository repository;
+    private final ConsolidationRepository consolidation;
 
-    public ConsolidationService(TenantDb db, ReportService reports, ReportRepository repository) {
+    public ConsolidationService(TenantDb db, ReportRepository repository, ConsolidationRepository consolidation) {
         this.db = db;
-        this.reports = reports;
         this.repository = repository;
+        this.consolidation = consolidation;
     }
 
     /**
@@ -61,10 +61,7 @@ public class ConsolidationService {
                                         : "keeps the fiscal calendar " + calendar.setting() + " (YYYY-Pnn)"));
                     }
                 }
-                Uni<List<Report>> plantReports = Multi.createFrom().iterable(included).onItem()
-                        .transformToUniAndConcatenate(
-                                plant -> reports.report(connection, plant, period, VIEW, List.of(), null))
-                        .collect().asList();
+                Uni<List<Report>> plantReports = consolidation.totals(connection, included, period, VIEW);
                 return Uni.combine().all()
                         .unis(plantReports,
                                 repository.ratesInto(connection, settings.reportingCurrency(), period,
