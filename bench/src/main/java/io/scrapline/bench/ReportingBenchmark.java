@@ -120,6 +120,11 @@ public final class ReportingBenchmark {
                             + "/close", "{}").expect(200);
                 }
                 print("close_100_plants_seconds", (System.nanoTime() - closing) / 1e9);
+                // The same consolidation once 100 of the 102 plant-periods are closed: their stored versions.
+                if (controller.get(base + "consolidated/" + PERIOD).status() == 200) {
+                    double[] closed = latencies(() -> controller.get(base + "consolidated/" + PERIOD).expect(200));
+                    print("consolidated_102_plants_100_closed_p95_ms", percentile(closed, 95));
+                }
                 print("json_p95_ms", jsonP95);
             }
         }
