@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.Duration;
@@ -54,18 +55,26 @@ import io.scrapline.platform.testing.TestTokens;
  */
 class EndToEndIT {
 
+    private static final Path LOGS = LocalStack.projectRoot().resolve("bench/target/it-logs");
+
+    private static OtlpReceiver traces;
     private static LocalStack stack;
 
+    /** The stack with tracing on, exporting to a receiver of this test, and logging JSON as in production. */
     @BeforeAll
     static void start() {
-        Path root = LocalStack.projectRoot();
-        stack = LocalStack.start(root, root.resolve("bench/target/it-logs"), false, List.of(Service.values()),
-                Map.of("SCRAPLINE_COSTING_SWEEP_EVERY", "off", "SCRAPLINE_ALERT_SWEEP_EVERY", "off"));
+        traces = OtlpReceiver.start();
+        stack = LocalStack.start(LocalStack.projectRoot(), LOGS, false, List.of(Service.values()),
+                Map.of("SCRAPLINE_COSTING_SWEEP_EVERY", "off", "SCRAPLINE_ALERT_SWEEP_EVERY", "off",
+                        "QUARKUS_OTEL_SDK_DISABLED", "false", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                        traces.endpoint(), "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms",
+                        "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"));
     }
 
     @AfterAll
     static void stop() {
         stack.close();
+        traces.close();
     }
 
     @Test
@@ -134,6 +143,56 @@ class EndToEndIT {
                 .expect(204);
         awaitEvents(controller, 3);
         assertThat(admin.get(api(Service.COSTING) + "/exceptions?status=open").json()).isEmpty();
+    }
+
+    /**
+     * One batch is one trace: ingest's request, its prompt to costing, costing's run and its prompt to alert-service
+     * share the trace id; and ingest's JSON log line of the batch names the tenant and that trace.
+     */
+    @Test
+    void aBatchIsOneTraceAcrossIngestCostingAndAlertsAndItsLogLineNamesTenantAndTrace() throws IOException {
+        String tenant = "traced-" + UUID.randomUUID();
+        Api admin = new Api(TestTokens.get().token(tenant, "admin"));
+        Api ingest = new Api(TestTokens.get().token(tenant, "ingest"));
+        setUpPlant(admin, ingest, tenant);
+
+        String batch = ingest.postCsv(api(Service.INGEST) + "/sources/plex-mes/records/defects", """
+                source_id,plant,line,work_center,part,defect_code,quantity,disposition,occurred_at,shift,operation
+                MES-1,DAY1,L1,WC-120,MFG-4471,D-114,3,scrap,2026-10-14T09:30:00-04:00,A,0020
+                """).expect(201).json().get("batch_id").asText();
+        awaitEmails(tenant, 1);
+
+        Path ingestLog = LOGS.resolve("ingest-service.log");
+        JsonNode line = await(() -> batchLine(ingestLog, batch), found -> found != null);
+        assertThat(line.get("mdc").get("tenant").asText()).isEqualTo(tenant);
+        assertThat(line.get("timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*");
+        String trace = line.get("mdc").get("traceId").asText();
+        assertThat(trace).matches("[0-9a-f]{32}");
+        // Spans arrive as each service exports them: wait until all three services' are in and every parent too.
+        List<OtlpReceiver.Span> spans = await(
+                () -> traces.spans().stream().filter(span -> span.traceId().equals(trace)).toList(),
+                found -> found.stream().map(OtlpReceiver.Span::service).distinct().count() == 3
+                        && found.stream().allMatch(span -> span.parentSpanId().isEmpty()
+                                || found.stream().anyMatch(parent -> parent.spanId().equals(span.parentSpanId()))));
+        assertThat(spans).extracting(OtlpReceiver.Span::service).contains("ingest-service", "costing-service",
+                "alert-service");
+        // One root, ingest's request, which the other spans descend from.
+        assertThat(spans).filteredOn(span -> span.parentSpanId().isEmpty()).singleElement()
+                .satisfies(root -> assertThat(root.service()).isEqualTo("ingest-service"));
+    }
+
+    /** Ingest's JSON log line of {@code batch}, or null while there is none. */
+    private static JsonNode batchLine(Path log, String batch) {
+        try {
+            for (String text : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (text.startsWith("{") && text.contains(batch)) {
+                    return new ObjectMapper().readTree(text);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -114,7 +114,11 @@ public class IngestService {
                         .eventually(() -> BatchWriter.blockingVoid(batch::close)));
     }
 
+    /** Logs the committed batch (the request's log context names the tenant and the trace) and prompts costing. */
     private void promptCosting(Submission submission, BatchSummary summary) {
+        Log.infof("batch %s of source %s, %s: %d accepted, %d updated, %d duplicates, %d rejected", summary.batchId(),
+                submission.source(), submission.type().path(), summary.accepted(), summary.updated(),
+                summary.duplicates(), summary.rejected());
         if (summary.accepted() + summary.updated() > 0) {
             prompt(submission.tenant(), new CostingPrompt(summary.batchId(), submission.type().path()));
         }
