@@ -383,6 +383,14 @@ class RecostingResourceTest {
                 SELECT plant_id, week_start, line_id, defect_code, amount, events
                 FROM cost_rollups_weekly WHERE events <> 0 ORDER BY 1, 2, 3, 4
                 """));
+        // And the part rollups of the report's cost by part.
+        assertThat(rows(t, """
+                SELECT plant_id, period, line_id, work_center_id, part, cost_type, sum(amount), sum(quantity), count(*)
+                FROM costed_events WHERE NOT superseded GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+                """)).isNotEmpty().isEqualTo(rows(t, """
+                SELECT plant_id, period, line_id, work_center_id, part, cost_type, amount, quantity, events
+                FROM cost_rollups_by_part WHERE events <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+                """));
     }
 
     /** Six events costed, their cost roll restated, and a re-cost of them requested and split into two parts. */
