@@ -17,7 +17,7 @@ import io.scrapline.platform.money.Money;
  * material, machining, assembly, ...). Built from the part rollups and the rollups by category, which sum the same
  * rounded event amounts as the other sections, so they foot to the report's total cost exactly.
  */
-@RegisterForReflection(targets = { PartSections.class, PartSections.PartSum.class, PartSections.CategorySum.class,
+@RegisterForReflection(targets = { PartSections.class, PartSections.PartSum.class, PartSections.CodeCategory.class,
         PartSections.PartCost.class, PartSections.PartEntry.class, PartSections.CategoryShare.class })
 public record PartSections(List<PartCost> byPart, List<PartEntry> partPareto, List<CategoryShare> categories) {
 
@@ -29,8 +29,8 @@ public record PartSections(List<PartCost> byPart, List<PartEntry> partPareto, Li
             BigDecimal quantity, long events) {
     }
 
-    /** The cost of a defect category on a line; null for rework without a defect record, which has no code. */
-    public record CategorySum(String line, String category, BigDecimal amount, long events) {
+    /** The category a defect code of the report carries in the catalog. */
+    public record CodeCategory(String defectCode, String category) {
     }
 
     /** A part's cost at a line and work center; {@code part} null for rework without a defect record. */
@@ -49,10 +49,11 @@ public record PartSections(List<PartCost> byPart, List<PartEntry> partPareto, Li
 
     /**
      * The sections of the lines {@code shown} accepts, in {@code currency}, the Pareto's vital few reaching
-     * {@code threshold}.
+     * {@code threshold}: cost by part from {@code parts}, the categories of the codes in {@code codes} from
+     * {@code sums}, the report's rollup sums of those lines.
      */
-    public static PartSections of(List<PartSum> parts, List<CategorySum> categories, Predicate<String> shown,
-            BigDecimal threshold, String currency) {
+    public static PartSections of(List<PartSum> parts, List<ReportBuilder.Sum> sums, List<CodeCategory> codes,
+            Predicate<String> shown, BigDecimal threshold, String currency) {
         BigDecimal zero = BigDecimal.ZERO.setScale(Money.minorUnits(currency));
         Map<List<String>, PartCost> byPart = new TreeMap<>((a, b) -> {
             for (int i = 0; i < a.size(); i++) {
@@ -89,20 +90,23 @@ public record PartSections(List<PartCost> byPart, List<PartEntry> partPareto, Li
                 .stream().map(e -> new PartEntry(e.rank(), part(e.defectCode()), e.cost(), e.share(),
                         e.cumulativeShare(), e.vitalFew()))
                 .toList();
-        return new PartSections(rows, pareto, categories(categories, shown, zero, threshold));
+        return new PartSections(rows, pareto, categories(sums, codes, zero, threshold));
     }
 
-    /** Each category's cost with its share of the whole, the shares summing to exactly 1 as the Pareto's do. */
-    private static List<CategoryShare> categories(List<CategorySum> sums, Predicate<String> shown, BigDecimal zero,
-            BigDecimal threshold) {
+    /**
+     * Each category's cost with its share of the whole, the shares summing to exactly 1 as the Pareto's do; rework
+     * without a defect record, and a code the catalog no longer has, are under no category.
+     */
+    private static List<CategoryShare> categories(List<ReportBuilder.Sum> sums, List<CodeCategory> codes,
+            BigDecimal zero, BigDecimal threshold) {
+        Map<String, String> categoryOf = new HashMap<>();
+        codes.forEach(code -> categoryOf.put(code.defectCode(), code.category()));
         Map<String, BigDecimal> cost = new HashMap<>();
         Map<String, Long> events = new HashMap<>();
-        for (CategorySum sum : sums) {
-            if (shown.test(sum.line())) {
-                String key = sum.category() == null ? "" : sum.category();
-                cost.merge(key, money(sum.amount(), zero), BigDecimal::add);
-                events.merge(key, sum.events(), Long::sum);
-            }
+        for (ReportBuilder.Sum sum : sums) {
+            String key = categoryOf.getOrDefault(sum.defectCode(), "");
+            cost.merge(key, money(sum.amount(), zero), BigDecimal::add);
+            events.merge(key, sum.events(), Long::sum);
         }
         List<CategoryShare> shares = new ArrayList<>();
         for (Pareto.Entry entry : Pareto.of(
@@ -112,6 +116,27 @@ public record PartSections(List<PartCost> byPart, List<PartEntry> partPareto, Li
                     events.get(entry.defectCode())));
         }
         return shares;
+    }
+
+    /**
+     * The part rollups less {@code after}, the period's events after a cut in the same grouping (a report as of a day);
+     * a key left without events or cost is dropped.
+     */
+    public static List<PartSum> less(List<PartSum> parts, List<PartSum> after) {
+        Map<List<String>, PartSum> byKey = new HashMap<>();
+        parts.forEach(p -> byKey.merge(key(p), p, PartSections::plus));
+        after.forEach(p -> byKey.merge(key(p), new PartSum(p.line(), p.workCenter(), p.part(), p.costType(),
+                p.amount().negate(), p.quantity().negate(), -p.events()), PartSections::plus));
+        return byKey.values().stream().filter(p -> p.events() != 0 || p.amount().signum() != 0).toList();
+    }
+
+    private static List<String> key(PartSum sum) {
+        return List.of(sum.line(), sum.workCenter(), sum.part(), sum.costType());
+    }
+
+    private static PartSum plus(PartSum a, PartSum b) {
+        return new PartSum(a.line(), a.workCenter(), a.part(), a.costType(), a.amount().add(b.amount()),
+                a.quantity().add(b.quantity()), a.events() + b.events());
     }
 
     /** The report's name of a rollup's part or category: null for none, which the rollups keep as ''. */
