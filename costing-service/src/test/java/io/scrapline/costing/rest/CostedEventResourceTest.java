@@ -148,12 +148,7 @@ class CostedEventResourceTest {
         int version = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("scrap_method", "full_standard")).post("/api/v1/cost-schemas").then().statusCode(201)
                 .extract().jsonPath().getInt("version");
-        // The quality manager's approval, then the controller's, which puts the version in force.
-        given().auth().oauth2(TestTokens.get().token(tenant, "quality"))
-                .post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200)
-                .body("status", equalTo("draft"));
-        given().auth().oauth2(controller).post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200)
-                .body("status", equalTo("approved"));
+        SchemaOwners.approve(tenant, version).body("status", equalTo("approved"));
 
         insertDefect("MES-2", 1, "MFG-4471", "L1", "3", "0010");
         runCosting();

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The part rollups (V28) that costing keeps beside cost_rollups: written with the events, corrected by a newer record
@@ -115,12 +113,7 @@ class PartRollupTest {
         int version = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("scrap_method", "full_standard")).post("/api/v1/cost-schemas").then().statusCode(201)
                 .extract().jsonPath().getInt("version");
-        given().auth().oauth2(TestTokens.get().token(tenant, "quality"))
-                .post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200)
-                .body("status", equalTo("draft"));
-        given().auth().oauth2(TestTokens.get().token(tenant, "controller"))
-                .post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200)
-                .body("status", equalTo("approved"));
+        SchemaOwners.approve(tenant, version).body("status", equalTo("approved"));
     }
 
     private void standardCost(String part, String operation, String material, String labor, String overhead) {
@@ -160,17 +153,6 @@ class PartRollupTest {
     }
 
     private List<String> rows(String sql) {
-        return db.inTenant(tenant, connection -> connection.query(sql).execute()).map(found -> {
-            List<String> rows = new ArrayList<>();
-            for (Row row : found) {
-                List<String> columns = new ArrayList<>();
-                for (int i = 0; i < row.size(); i++) {
-                    Object value = row.getValue(i);
-                    columns.add(value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value));
-                }
-                rows.add(String.join(" ", columns));
-            }
-            return rows;
-        }).await().indefinitely();
+        return TenantRows.rows(db, tenant, sql);
     }
 }

@@ -40,7 +40,6 @@ import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -198,11 +197,7 @@ class RecostingResourceTest {
         int version = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("scrap_method", "material_only")).post("/api/v1/cost-schemas").then().statusCode(201)
                 .extract().jsonPath().getInt("version");
-        // The quality manager's approval, then the controller's, which puts the version in force.
-        given().auth().oauth2(TestTokens.get().token(tenant, "quality"))
-                .post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200)
-                .body("status", equalTo("draft"));
-        given().auth().oauth2(controller).post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200);
+        SchemaOwners.approve(tenant, version);
         list(controller, "queued").body("", hasSize(1)).body("[0].period", equalTo("2026-10")).body("[0].reason",
                 equalTo("cost schema version " + version + " approved"));
 
@@ -509,18 +504,7 @@ class RecostingResourceTest {
 
     /** Each row's columns joined by spaces, so that two tenants' figures compare exactly. */
     private List<String> rows(String t, String sql) {
-        return db.inTenant(t, connection -> connection.query(sql).execute()).map(found -> {
-            List<String> rows = new ArrayList<>();
-            for (Row row : found) {
-                List<String> columns = new ArrayList<>();
-                for (int i = 0; i < row.size(); i++) {
-                    Object value = row.getValue(i);
-                    columns.add(value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value));
-                }
-                rows.add(String.join(" ", columns));
-            }
-            return rows;
-        }).await().indefinitely();
+        return TenantRows.rows(db, t, sql);
     }
 
     private BigDecimal decimal(String t, String sql) {
