@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.scrapline.platform.input.InputRules;
 import io.scrapline.platform.money.Money;
 import io.scrapline.platform.problem.FieldError;
 
@@ -83,8 +84,12 @@ public final class ManualReport {
             });
             int before = errors.size();
             for (String name : List.of("line", "part", "defect_code")) {
-                if (value.get(name).isEmpty()) {
-                    errors.add(new FieldError(r, name, "must not be blank"));
+                String text = value.get(name);
+                String problem = text.isEmpty() ? "must not be blank"
+                        : text.length() > InputRules.NAME_MAX ? "must be at most " + InputRules.NAME_MAX + " characters"
+                                : InputRules.textProblem(text);
+                if (problem != null) {
+                    errors.add(new FieldError(r, name, problem));
                 }
             }
             BigDecimal quantity = decimal(value.get("quantity"), r, "quantity", errors);
@@ -109,12 +114,20 @@ public final class ManualReport {
     /** A plain decimal, or one with thousands separators as a spreadsheet shows it (1,234.50). */
     private static BigDecimal decimal(String text, int row, String field, List<FieldError> errors) {
         String plain = text.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?") ? text.replace(",", "") : text;
+        BigDecimal number;
         try {
-            return Money.parse(plain);
+            number = Money.parse(plain);
         } catch (NumberFormatException e) {
             errors.add(new FieldError(row, field, text.isEmpty() ? "must not be blank" : "must be a decimal number"));
             return null;
         }
+        // What the parallel run stores must read back, and a figure of a manual report is never that long.
+        String problem = InputRules.decimalProblem(number);
+        if (problem != null) {
+            errors.add(new FieldError(row, field, problem));
+            return null;
+        }
+        return number;
     }
 
     /**
