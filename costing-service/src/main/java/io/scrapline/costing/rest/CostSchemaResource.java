@@ -35,31 +35,27 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class CostSchemaResource {
 
-    private static final String DRAFT = """
-            {"version": 3, "status": "draft", "scrap_method": "full_standard",
-             "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
-             "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
-             "include_scrap_in_completions": false,
-             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z"}""";
+    /** The settings of the examples' versions. */
+    private static final String SETTINGS = """
+            "scrap_method": "full_standard", "planned_scrap_convention": "of_input", "rounding": "half_up",
+             "labor_burden": "0.35", "fx_policy": "average", "vital_few_threshold": "0.80",
+             "defect_catalog_version": "2026.1", "include_scrap_in_completions": false,
+             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z\"""";
 
-    private static final String VERSION = """
-            {"version": 2, "status": "approved", "scrap_method": "full_standard",
-             "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
-             "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
-             "include_scrap_in_completions": false,
-             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z",
-             "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z", "superseded_at": null,
-             "approvals": [{"role": "quality", "approved_by": "maria@acme.example", "approved_at": "2026-10-01T16:40:00Z"},
-                           {"role": "controller", "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z"}]}""";
+    private static final String QUALITY_APPROVAL = """
+            {"role": "quality", "approved_by": "maria@acme.example", "approved_at": "2026-10-01T16:40:00Z"}""";
 
-    private static final String PENDING = """
-            {"version": 3, "status": "draft", "scrap_method": "full_standard",
-             "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
-             "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
-             "include_scrap_in_completions": false,
-             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z",
-             "approved_by": null, "approved_at": null, "superseded_at": null,
-             "approvals": [{"role": "quality", "approved_by": "maria@acme.example", "approved_at": "2026-10-01T16:40:00Z"}]}""";
+    private static final String DRAFT = "{\"version\": 3, \"status\": \"draft\", " + SETTINGS + "}";
+
+    private static final String VERSION = "{\"version\": 2, \"status\": \"approved\", " + SETTINGS + """
+            , "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z", "superseded_at": null,
+             "approvals": [""" + QUALITY_APPROVAL + """
+            , {"role": "controller", "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z"}]}""";
+
+    /** A draft with one of its two approvals. */
+    private static final String PENDING = "{\"version\": 3, \"status\": \"draft\", " + SETTINGS + """
+            , "approved_by": null, "approved_at": null, "superseded_at": null, "approvals": [""" + QUALITY_APPROVAL
+            + "]}";
 
     private final CostSchemaService schemas;
     private final Caller caller;
