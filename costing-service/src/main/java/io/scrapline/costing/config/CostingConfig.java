@@ -2,6 +2,7 @@ package io.scrapline.costing.config;
 
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.List;
 
 import io.scrapline.costing.domain.ScrapMethod;
 import io.scrapline.platform.job.RetryConfig;
@@ -61,6 +62,15 @@ public interface CostingConfig {
     /** The most jobs a list of re-costing jobs returns, newest first. */
     @WithDefault("200")
     int recostListLimit();
+
+    /**
+     * The roles whose approval a cost-schema version needs before costing uses it (docs/cost-model.md §10), each given
+     * by a different person: the quality manager's and the controller's, as the owners of the schema. A caller holding
+     * several is counted for the first, in this order, that nobody has approved yet. One role makes one approval
+     * enough.
+     */
+    @WithDefault("quality,controller")
+    List<String> schemaApprovalRoles();
 
     default ScrapMethod method() {
         return ScrapMethod.valueOf(scrapMethod().toUpperCase());

@@ -98,6 +98,6 @@ public class CostSchemaRepository {
                 row.getString("defect_catalog_version"), row.getBoolean("include_scrap_in_completions"));
         return new CostSchemaVersion(schema, row.getString("status"), row.getString("created_by"),
                 row.getOffsetDateTime("created_at"), row.getString("approved_by"), row.getOffsetDateTime("approved_at"),
-                row.getOffsetDateTime("superseded_at"));
+                row.getOffsetDateTime("superseded_at"), List.of());
     }
 }

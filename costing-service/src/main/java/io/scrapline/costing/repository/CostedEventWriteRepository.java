@@ -35,7 +35,7 @@ public class CostedEventWriteRepository {
     /** What a superseded event takes out of the rollups, with the week it occurred in. */
     private static final String SUPERSEDED = """
             e.plant_id, e.period, e.line_id, e.work_center_id, e.defect_code, e.shift, e.cost_type, e.coq_class,
-            e.amount, e.recoverable_amount, e.exposure_amount, e.quantity,
+            e.part, e.amount, e.recoverable_amount, e.exposure_amount, e.quantity,
             (SELECT date_trunc('week', e.occurred_at AT TIME ZONE p.time_zone)::date FROM plants p
              WHERE p.tenant_id = e.tenant_id AND p.plant_id = e.plant_id) AS week_start""";
 
@@ -317,7 +317,7 @@ public class CostedEventWriteRepository {
                 new RollupDelta.Key(row.getString("plant_id"), row.getString("period"), row.getString("line_id"),
                         row.getString("work_center_id"), row.getString("defect_code"), row.getString("shift"),
                         row.getString("cost_type"), row.getString("coq_class")),
-                row.getLocalDate("week_start"), row.getBigDecimal("amount").negate(),
+                row.getString("part"), row.getLocalDate("week_start"), row.getBigDecimal("amount").negate(),
                 row.getBigDecimal("recoverable_amount").negate(), row.getBigDecimal("exposure_amount").negate(),
                 row.getBigDecimal("quantity").negate(), -1));
     }

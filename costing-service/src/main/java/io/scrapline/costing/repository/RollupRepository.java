@@ -9,11 +9,23 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The rollups and weekly rollups that reports read instead of the events, kept in the events' transactions. */
+/**
+ * The rollups, weekly rollups and part rollups that reports read instead of the events, kept in the events'
+ * transactions.
+ */
 @ApplicationScoped
 public class RollupRepository {
 
-    /** Adds a chunk's changes to the rollups and weekly rollups, in the same transaction as the events they sum. */
+    private final PartRollupRepository parts;
+
+    public RollupRepository(PartRollupRepository parts) {
+        this.parts = parts;
+    }
+
+    /**
+     * Adds a chunk's changes to the rollups, weekly rollups and part rollups, in the same transaction as the events
+     * they sum.
+     */
     public Uni<Void> apply(SqlConnection connection, RollupDelta delta) {
         if (delta.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -40,7 +52,9 @@ public class RollupRepository {
                     events = cost_rollups.events + excluded.events
                 """).execute(columns).replaceWithVoid();
         // Sent together (the client pipelines them): rollup rows stay locked only until the commit right after.
-        return Uni.combine().all().unis(rollups, applyWeeks(connection, delta.weeks())).discardItems();
+        return Uni.combine().all()
+                .unis(rollups, applyWeeks(connection, delta.weeks()), parts.apply(connection, delta.parts()))
+                .discardItems();
     }
 
     /**

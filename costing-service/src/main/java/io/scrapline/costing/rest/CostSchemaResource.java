@@ -35,20 +35,27 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class CostSchemaResource {
 
-    private static final String DRAFT = """
-            {"version": 3, "status": "draft", "scrap_method": "full_standard",
-             "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
-             "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
-             "include_scrap_in_completions": false,
-             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z"}""";
+    /** The settings of the examples' versions. */
+    private static final String SETTINGS = """
+            "scrap_method": "full_standard", "planned_scrap_convention": "of_input", "rounding": "half_up",
+             "labor_burden": "0.35", "fx_policy": "average", "vital_few_threshold": "0.80",
+             "defect_catalog_version": "2026.1", "include_scrap_in_completions": false,
+             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z\"""";
 
-    private static final String VERSION = """
-            {"version": 2, "status": "approved", "scrap_method": "full_standard",
-             "planned_scrap_convention": "of_input", "rounding": "half_up", "labor_burden": "0.35",
-             "fx_policy": "average", "vital_few_threshold": "0.80", "defect_catalog_version": "2026.1",
-             "include_scrap_in_completions": false,
-             "created_by": "maria@acme.example", "created_at": "2026-10-01T08:00:00Z",
-             "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z", "superseded_at": null}""";
+    private static final String QUALITY_APPROVAL = """
+            {"role": "quality", "approved_by": "maria@acme.example", "approved_at": "2026-10-01T16:40:00Z"}""";
+
+    private static final String DRAFT = "{\"version\": 3, \"status\": \"draft\", " + SETTINGS + "}";
+
+    private static final String VERSION = "{\"version\": 2, \"status\": \"approved\", " + SETTINGS + """
+            , "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z", "superseded_at": null,
+             "approvals": [""" + QUALITY_APPROVAL + """
+            , {"role": "controller", "approved_by": "lee@acme.example", "approved_at": "2026-10-02T09:15:00Z"}]}""";
+
+    /** A draft with one of its two approvals. */
+    private static final String PENDING = "{\"version\": 3, \"status\": \"draft\", " + SETTINGS + """
+            , "approved_by": null, "approved_at": null, "superseded_at": null, "approvals": [""" + QUALITY_APPROVAL
+            + "]}";
 
     private final CostSchemaService schemas;
     private final Caller caller;
@@ -88,15 +95,20 @@ public class CostSchemaResource {
 
     @POST
     @Path("/{version}/approve")
-    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER })
-    @Operation(summary = "Approve a draft", description = "The approved version is used for every event costed from "
-            + "now on, and the version approved until now is superseded. Events already costed are not re-costed: "
-            + "each keeps naming the schema version it was costed with.")
-    @APIResponse(responseCode = "200", description = "The approved version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostSchemaRequests.Version.class), examples = @ExampleObject(name = "ok", value = VERSION)))
+    @RolesAllowed({ Roles.ADMIN, Roles.CONTROLLER, Roles.QUALITY })
+    @Operation(summary = "Record the caller's approval of a draft", description = "A draft needs the approval of "
+            + "every role of scrapline.costing.schema-approval-roles (quality and controller unless configured), each "
+            + "by a different person; the caller's approval counts for the first of those roles the token holds that "
+            + "has none yet. With one approval missing the version stays a draft and lists its approvals; the approval "
+            + "that completes them approves it: it is used for every event costed from now on, the version approved "
+            + "until now is superseded, and every open plant-period with events is queued for re-costing with it.")
+    @APIResponse(responseCode = "200", description = "The version with its approvals: still a draft, or approved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostSchemaRequests.Version.class), examples = {
+            @ExampleObject(name = "approved", value = VERSION), @ExampleObject(name = "waiting", value = PENDING) }))
+    @APIResponse(responseCode = "403", description = "The token holds none of the roles that approve", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version for this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is not a draft, the caller approved it already, or its roles have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CostSchemaRequests.Version> approve(@PathParam("version") int version) {
-        return schemas.approve(caller.tenant(), caller.scope(), version, token.getName())
+        return schemas.approve(caller.tenant(), caller.scope(), version, token.getName(), token.getGroups())
                 .map(CostSchemaRequests.Version::of);
     }
 

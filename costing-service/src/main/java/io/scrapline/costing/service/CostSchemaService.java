@@ -1,20 +1,25 @@
 package io.scrapline.costing.service;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
 import io.scrapline.costing.config.CostingConfig;
 import io.scrapline.costing.domain.CostSchema;
 import io.scrapline.costing.domain.CostSchemaDraft;
 import io.scrapline.costing.domain.CostSchemaVersion;
+import io.scrapline.costing.domain.SchemaApproval;
+import io.scrapline.costing.repository.CostSchemaApprovalRepository;
 import io.scrapline.costing.repository.CostSchemaRepository;
 import io.scrapline.costing.repository.RecostingRepository;
 import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.platform.auth.Scope;
+import io.scrapline.platform.problem.ConflictProblem;
 import io.scrapline.platform.problem.FieldError;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
@@ -23,23 +28,26 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * The lifecycle of the tenant's cost schema (docs/cost-model.md §10): drafts, and their approval, which supersedes the
- * version approved before. Approval queues, in its transaction, a re-cost of every open plant-period with events, so
- * that they are valued with the approved version; events of closed periods keep the version they name.
+ * The lifecycle of the tenant's cost schema (docs/cost-model.md §10): drafts, the owners' approvals of a draft, and the
+ * approval that completes them ({@link CostingConfig#schemaApprovalRoles()}), which supersedes the version approved
+ * before. That approval queues, in its transaction, a re-cost of every open plant-period with events, so that they are
+ * valued with the approved version; events of closed periods keep the version they name.
  */
 @ApplicationScoped
 public class CostSchemaService {
 
     private final TenantDb db;
     private final CostSchemaRepository repository;
+    private final CostSchemaApprovalRepository approvals;
     private final ReferenceRepository reference;
     private final RecostingRepository recosting;
     private final CostingConfig config;
 
-    public CostSchemaService(TenantDb db, CostSchemaRepository repository, ReferenceRepository reference,
-            RecostingRepository recosting, CostingConfig config) {
+    public CostSchemaService(TenantDb db, CostSchemaRepository repository, CostSchemaApprovalRepository approvals,
+            ReferenceRepository reference, RecostingRepository recosting, CostingConfig config) {
         this.db = db;
         this.repository = repository;
+        this.approvals = approvals;
         this.reference = reference;
         this.recosting = recosting;
         this.config = config;
@@ -66,12 +74,21 @@ public class CostSchemaService {
     }
 
     /**
-     * Approves draft {@code version}; the version approved until now is superseded, and re-costs of the open periods
+     * Records {@code approvedBy}'s approval of draft {@code version} under one of the required roles the caller holds
+     * ({@code callerRoles}). The version stays a draft until every required role has approved it; the approval that
+     * completes them approves it: the version approved until now is superseded, and re-costs of the open periods
      * queued, in the same transaction.
+     *
+     * @throws ForbiddenException
+     *             for a caller with none of the required roles
+     * @throws ConflictProblem
+     *             when the caller approved the version already, or its roles have approved it already
      */
-    public Uni<CostSchemaVersion> approve(String tenant, Scope scope, int version, String approvedBy) {
+    public Uni<CostSchemaVersion> approve(String tenant, Scope scope, int version, String approvedBy,
+            Set<String> callerRoles) {
         // Approval re-costs the open periods of every plant: a token limited to some may not set that off.
         scope.requireWholeTenant("approving a cost schema");
+        List<String> required = config.schemaApprovalRoles();
         return db.inTenant(tenant, connection -> repository.lockTenant(connection)
                 .chain(() -> repository.findForUpdate(connection, version)).chain(found -> {
                     CostSchemaVersion stored = found
@@ -80,19 +97,42 @@ public class CostSchemaService {
                         throw new ClientErrorException("cost schema version " + version + " is " + stored.status()
                                 + "; only a draft can be approved", Response.Status.CONFLICT);
                     }
-                    return repository.approve(connection, version, approvedBy)
-                            .call(() -> recosting.enqueueOpenPeriods(connection,
-                                    "cost schema version " + version + " approved", approvedBy));
-                })).invoke(stored -> Log.infof("cost schema %d of %s approved by %s", version, tenant, approvedBy));
+                    return approvals.of(connection, version).chain(given -> {
+                        SchemaApproval.Result result = SchemaApproval.decide(required, given, approvedBy, callerRoles);
+                        if (result.refusal() != null) {
+                            throw result.refusal().forbidden() ? new ForbiddenException(result.refusal().detail())
+                                    : new ConflictProblem(result.refusal().detail());
+                        }
+                        SchemaApproval.Decision decision = result.decision();
+                        Uni<CostSchemaVersion> approved = !decision.complete() ? Uni.createFrom().item(stored)
+                                : repository.approve(connection, version, approvedBy)
+                                        .call(() -> recosting.enqueueOpenPeriods(connection,
+                                                "cost schema version " + version + " approved", approvedBy));
+                        return approvals.record(connection, version, decision.role(), approvedBy).chain(() -> approved)
+                                .chain(v -> withApprovals(connection, v))
+                                .invoke(v -> Log.infof("cost schema %d of %s approved by %s as %s%s", version, tenant,
+                                        approvedBy, decision.role(), decision.complete() ? ", in force" : ""));
+                    });
+                }));
     }
 
+    /** Every version, newest first, each with its approvals. */
     public Uni<List<CostSchemaVersion>> list(String tenant) {
-        return db.inTenant(tenant, repository::list);
+        return db.inTenant(tenant,
+                connection -> repository.list(connection).chain(versions -> approvals.all(connection)
+                        .map(byVersion -> versions.stream()
+                                .map(v -> v.withApprovals(byVersion.getOrDefault(v.schema().version(), List.of())))
+                                .toList())));
     }
 
     public Uni<CostSchemaVersion> get(String tenant, int version) {
-        return db.inTenant(tenant, connection -> repository.find(connection, version))
-                .map(found -> found.orElseThrow(() -> new NotFoundProblem("no cost schema version " + version)));
+        return db.inTenant(tenant,
+                connection -> repository.find(connection, version).chain(found -> withApprovals(connection,
+                        found.orElseThrow(() -> new NotFoundProblem("no cost schema version " + version)))));
+    }
+
+    private Uni<CostSchemaVersion> withApprovals(SqlConnection connection, CostSchemaVersion version) {
+        return approvals.of(connection, version.schema().version()).map(version::withApprovals);
     }
 
     /**

@@ -161,8 +161,8 @@ public class DefectAndReworkCosting {
                     .chain(() -> events.insertCosted(connection, costed, schema.version(), delta)).chain(inserted -> {
                         stored.addAll(inserted);
                         inserted.forEach(c -> {
-                            delta.add(c.rollupKey(), data.week(c.record().plant(), c.record().occurredAt()), c.amount(),
-                                    c.recoverable(), c.exposure(), c.record().quantity(), 1);
+                            delta.add(c.rollupKey(), c.part(), data.week(c.record().plant(), c.record().occurredAt()),
+                                    c.amount(), c.recoverable(), c.exposure(), c.record().quantity(), 1);
                             touched.add(c.record(), c.period(), c.defectCode());
                         });
                         // The hours these events value now are no longer waiting on their own.
@@ -199,9 +199,9 @@ public class DefectAndReworkCosting {
                     List<LaborOutcome.Uncostable> uncostable = PendingKind.only(outcomes,
                             LaborOutcome.Uncostable.class);
                     RollupDelta delta = new RollupDelta();
-                    costed.forEach(
-                            c -> delta.add(c.rollupKey(), data.week(c.record().plant(), c.record().performedAt()),
-                                    c.amount(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 1));
+                    costed.forEach(c -> delta.add(c.rollupKey(), RollupDelta.NO_PART,
+                            data.week(c.record().plant(), c.record().performedAt()), c.amount(), BigDecimal.ZERO,
+                            BigDecimal.ZERO, BigDecimal.ZERO, 1));
                     return events.insertLaborCosted(connection, costed, schema.version())
                             .chain(() -> exceptions.closeLabor(connection,
                                     costed.stream().map(c -> c.record().recordId()).toList()))

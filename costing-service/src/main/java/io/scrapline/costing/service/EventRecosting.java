@@ -96,9 +96,10 @@ public class EventRecosting {
                         Outcome.Costed c = revised.get(i);
                         if (done.contains(event.eventId())) {
                             LocalDate week = data.week(c.record().plant(), c.record().occurredAt());
-                            delta.add(event.key(), week, event.amount().negate(), event.recoverable().negate(),
-                                    event.exposure().negate(), event.quantity().negate(), -1);
-                            delta.add(c.rollupKey(), week, c.amount(), c.recoverable(), c.exposure(),
+                            delta.add(event.key(), event.part(), week, event.amount().negate(),
+                                    event.recoverable().negate(), event.exposure().negate(), event.quantity().negate(),
+                                    -1);
+                            delta.add(c.rollupKey(), c.part(), week, c.amount(), c.recoverable(), c.exposure(),
                                     c.record().quantity(), 1);
                         }
                     }

@@ -84,34 +84,78 @@ class CostSchemaResourceTest {
     }
 
     @Test
+    void aDraftStaysADraftWithOneApprovalAndIsApprovedWithBoth() {
+        create(admin, Map.of()).statusCode(201);
+        String quality = TestTokens.get().token(tenant, "quality");
+        String controller = TestTokens.get().token(tenant, "controller");
+
+        approve(quality, 1).statusCode(200).body("status", equalTo("draft")).body("approved_by", nullValue())
+                .body("approvals", hasSize(1)).body("approvals[0].role", equalTo("quality"))
+                .body("approvals[0].approved_by", equalTo(tenant + "-quality@demo.scrapline.local"))
+                .body("approvals[0].approved_at", notNullValue());
+        given().auth().oauth2(admin).get("/api/v1/cost-schemas/1").then().statusCode(200)
+                .body("status", equalTo("draft")).body("approvals.role", equalTo(List.of("quality")));
+
+        approve(controller, 1).statusCode(200).body("status", equalTo("approved"))
+                .body("approved_by", equalTo(tenant + "-controller@demo.scrapline.local"))
+                .body("approved_at", notNullValue()).body("approvals.role", equalTo(List.of("quality", "controller")))
+                .body("approvals.approved_by", equalTo(List.of(tenant + "-quality@demo.scrapline.local",
+                        tenant + "-controller@demo.scrapline.local")));
+        given().auth().oauth2(quality).get("/api/v1/cost-schemas").then().statusCode(200)
+                .body("[0].status", equalTo("approved")).body("[0].approvals", hasSize(2));
+    }
+
+    @Test
+    void theSamePersonCannotApproveTwiceNorUnderTwoRoles() {
+        create(admin, Map.of()).statusCode(201);
+        String both = TestTokens.get().token(tenant, "quality", "controller");
+
+        approve(both, 1).statusCode(200).body("status", equalTo("draft")).body("approvals.role",
+                equalTo(List.of("quality")));
+        approve(both, 1).statusCode(409).contentType(PROBLEM).body("detail", equalTo(tenant
+                + "-quality-controller@demo.scrapline.local approved this version already, as quality; the other "
+                + "roles need another person's approval"));
+        // Another quality manager cannot stand in for the controller.
+        approve(TestTokens.get().token(tenant, "quality", "supervisor"), 1).statusCode(409).contentType(PROBLEM)
+                .body("detail", equalTo("this version has the approval of quality already; it waits for controller"));
+        // An administrator is neither owner.
+        approve(admin, 1).statusCode(403).contentType(PROBLEM).body("detail", equalTo(
+                "approving a cost schema needs one of the roles quality, controller; the token has none of them"));
+        given().auth().oauth2(admin).get("/api/v1/cost-schemas/1").then().statusCode(200)
+                .body("status", equalTo("draft")).body("approvals", hasSize(1));
+
+        approve(TestTokens.get().token(tenant, "controller"), 1).statusCode(200).body("status", equalTo("approved"));
+    }
+
+    @Test
     void approvingSupersedesThePreviouslyApprovedVersion() {
         create(admin, Map.of()).statusCode(201);
         create(admin, Map.of("rounding", "half_even")).statusCode(201);
-        approve(admin, 1).statusCode(200).body("status", equalTo("approved"))
-                .body("approved_by", equalTo(tenant + "-admin@demo.scrapline.local"))
-                .body("approved_at", notNullValue()).body("superseded_at", nullValue());
+        approveByBoth(1).body("status", equalTo("approved")).body("approved_at", notNullValue()).body("superseded_at",
+                nullValue());
 
-        String controller = TestTokens.get().token(tenant, "controller");
-        approve(controller, 2).statusCode(200).body("version", equalTo(2)).body("status", equalTo("approved"))
-                .body("approved_by", equalTo(tenant + "-controller@demo.scrapline.local"));
+        approveByBoth(2).body("version", equalTo(2)).body("status", equalTo("approved")).body("approved_by",
+                equalTo(tenant + "-controller@demo.scrapline.local"));
 
         given().auth().oauth2(admin).get("/api/v1/cost-schemas").then().statusCode(200)
                 .body("version", equalTo(List.of(2, 1))).body("status", equalTo(List.of("approved", "superseded")))
-                .body("[1].superseded_at", notNullValue()).body("[1].approved_at", notNullValue());
+                .body("[1].superseded_at", notNullValue()).body("[1].approved_at", notNullValue())
+                .body("[1].approvals", hasSize(2));
     }
 
     @Test
     void onlyADraftCanBeApprovedAndAnUnknownVersionIsNotFound() {
         create(admin, Map.of()).statusCode(201);
         create(admin, Map.of()).statusCode(201);
-        approve(admin, 1).statusCode(200);
-        approve(admin, 2).statusCode(200);
+        approveByBoth(1);
+        approveByBoth(2);
 
-        approve(admin, 2).statusCode(409).contentType(PROBLEM).body("status", equalTo(409)).body("detail",
+        String controller = TestTokens.get().token(tenant, "controller");
+        approve(controller, 2).statusCode(409).contentType(PROBLEM).body("status", equalTo(409)).body("detail",
                 equalTo("cost schema version 2 is approved; only a draft can be approved"));
-        approve(admin, 1).statusCode(409).contentType(PROBLEM).body("detail",
+        approve(controller, 1).statusCode(409).contentType(PROBLEM).body("detail",
                 equalTo("cost schema version 1 is superseded; only a draft can be approved"));
-        approve(admin, 9).statusCode(404).contentType(PROBLEM);
+        approve(controller, 9).statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(admin).get("/api/v1/cost-schemas/9").then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(admin).get("/api/v1/cost-schemas").then().statusCode(200).body("status",
                 equalTo(List.of("approved", "superseded")));
@@ -127,12 +171,14 @@ class CostSchemaResourceTest {
     void anotherTenantSeesNoneOfTheVersions() {
         create(admin, Map.of()).statusCode(201);
 
+        approve(TestTokens.get().token(tenant, "quality"), 1).statusCode(200);
+
         String other = TestTokens.get().token("t-" + UUID.randomUUID(), "admin", "controller");
         given().auth().oauth2(other).get("/api/v1/cost-schemas").then().statusCode(200).body("", hasSize(0));
         given().auth().oauth2(other).get("/api/v1/cost-schemas/1").then().statusCode(404).contentType(PROBLEM);
         approve(other, 1).statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(admin).get("/api/v1/cost-schemas/1").then().statusCode(200).body("status",
-                equalTo("draft"));
+        given().auth().oauth2(admin).get("/api/v1/cost-schemas/1").then().statusCode(200)
+                .body("status", equalTo("draft")).body("approvals.role", equalTo(List.of("quality")));
     }
 
     @Test
@@ -144,19 +190,23 @@ class CostSchemaResourceTest {
 
         String quality = TestTokens.get().token(tenant, "quality");
         create(quality, Map.of()).statusCode(403).contentType(PROBLEM);
-        approve(quality, 1).statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(quality).get("/api/v1/cost-schemas").then().statusCode(200);
 
         for (String role : List.of("supervisor", "ingest")) {
             String token = TestTokens.get().token(tenant, role);
             given().auth().oauth2(token).get("/api/v1/cost-schemas").then().statusCode(403).contentType(PROBLEM);
             create(token, Map.of()).statusCode(403);
+            approve(token, 1).statusCode(403).contentType(PROBLEM);
         }
     }
 
     private static ValidatableResponse create(String token, Map<String, ?> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/cost-schemas")
                 .then();
+    }
+
+    private ValidatableResponse approveByBoth(int version) {
+        return SchemaOwners.approve(tenant, version);
     }
 
     private static ValidatableResponse approve(String token, int version) {

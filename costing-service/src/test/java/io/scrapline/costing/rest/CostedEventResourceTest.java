@@ -148,8 +148,7 @@ class CostedEventResourceTest {
         int version = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("scrap_method", "full_standard")).post("/api/v1/cost-schemas").then().statusCode(201)
                 .extract().jsonPath().getInt("version");
-        given().auth().oauth2(controller).post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200)
-                .body("status", equalTo("approved"));
+        SchemaOwners.approve(tenant, version).body("status", equalTo("approved"));
 
         insertDefect("MES-2", 1, "MFG-4471", "L1", "3", "0010");
         runCosting();

@@ -40,7 +40,6 @@ import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestServiceTokens;
 import io.scrapline.platform.testing.TestTokens;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -198,7 +197,7 @@ class RecostingResourceTest {
         int version = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("scrap_method", "material_only")).post("/api/v1/cost-schemas").then().statusCode(201)
                 .extract().jsonPath().getInt("version");
-        given().auth().oauth2(controller).post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200);
+        SchemaOwners.approve(tenant, version);
         list(controller, "queued").body("", hasSize(1)).body("[0].period", equalTo("2026-10")).body("[0].reason",
                 equalTo("cost schema version " + version + " approved"));
 
@@ -379,6 +378,14 @@ class RecostingResourceTest {
                 SELECT plant_id, week_start, line_id, defect_code, amount, events
                 FROM cost_rollups_weekly WHERE events <> 0 ORDER BY 1, 2, 3, 4
                 """));
+        // And the part rollups of the report's cost by part.
+        assertThat(rows(t, """
+                SELECT plant_id, period, line_id, work_center_id, part, cost_type, sum(amount), sum(quantity), count(*)
+                FROM costed_events WHERE NOT superseded GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+                """)).isNotEmpty().isEqualTo(rows(t, """
+                SELECT plant_id, period, line_id, work_center_id, part, cost_type, amount, quantity, events
+                FROM cost_rollups_by_part WHERE events <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+                """));
     }
 
     /** Six events costed, their cost roll restated, and a re-cost of them requested and split into two parts. */
@@ -497,18 +504,7 @@ class RecostingResourceTest {
 
     /** Each row's columns joined by spaces, so that two tenants' figures compare exactly. */
     private List<String> rows(String t, String sql) {
-        return db.inTenant(t, connection -> connection.query(sql).execute()).map(found -> {
-            List<String> rows = new ArrayList<>();
-            for (Row row : found) {
-                List<String> columns = new ArrayList<>();
-                for (int i = 0; i < row.size(); i++) {
-                    Object value = row.getValue(i);
-                    columns.add(value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value));
-                }
-                rows.add(String.join(" ", columns));
-            }
-            return rows;
-        }).await().indefinitely();
+        return TenantRows.rows(db, t, sql);
     }
 
     private BigDecimal decimal(String t, String sql) {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import io.scrapline.platform.tenant.TenantDb;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -56,6 +59,22 @@ final class TenantRows {
         return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
             Object value = rows.iterator().next().getValue(0);
             return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+        }).await().indefinitely();
+    }
+
+    /** Each row of {@code sql} with its columns joined by spaces, so that figures compare exactly. */
+    static List<String> rows(TenantDb db, String tenant, String sql) {
+        return db.inTenant(tenant, connection -> connection.query(sql).execute()).map(found -> {
+            List<String> rows = new ArrayList<>();
+            for (Row row : found) {
+                List<String> columns = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    Object value = row.getValue(i);
+                    columns.add(value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value));
+                }
+                rows.add(String.join(" ", columns));
+            }
+            return rows;
         }).await().indefinitely();
     }
 

@@ -364,7 +364,7 @@ class ValuationResourceTest {
         String admin = TestTokens.get().token(tenant, "admin");
         int version = given().auth().oauth2(admin).contentType(ContentType.JSON).body(settings)
                 .post("/api/v1/cost-schemas").then().statusCode(201).extract().jsonPath().getInt("version");
-        given().auth().oauth2(controller).post("/api/v1/cost-schemas/" + version + "/approve").then().statusCode(200);
+        SchemaOwners.approve(tenant, version);
     }
 
     private void runCosting() {

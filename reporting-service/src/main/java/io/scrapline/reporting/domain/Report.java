@@ -34,7 +34,21 @@ public record Report(String plant, String plantName, String period, String curre
         @JsonInclude(JsonInclude.Include.NON_NULL) YearToDate yearToDate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Trend trend,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CorrectiveActions> correctiveActions,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Window window) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Window window,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PartSections.PartCost> byPart,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PartSections.PartEntry> partPareto,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PartSections.CategoryShare> categories) {
+
+    /** A report without the sections by part and category (a cut report, a snapshot stored before they were kept). */
+    public Report(String plant, String plantName, String period, String currency, String status, int version,
+            String view, Totals totals, List<LineCost> byLine, List<Pareto.Entry> pareto, BigDecimal vitalFewThreshold,
+            List<CoqCost> coq, Variance variance, List<ScrapVariance> scrapVariance,
+            ScrapVarianceTotals scrapVarianceTotals, List<ShiftCost> byShift, List<ShiftDefect> defectsByShift,
+            YearToDate yearToDate, Trend trend, List<CorrectiveActions> correctiveActions, Window window) {
+        this(plant, plantName, period, currency, status, version, view, totals, byLine, pareto, vitalFewThreshold, coq,
+                variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift, yearToDate, trend,
+                correctiveActions, window, null, null, null);
+    }
 
     /** The label of a report with every section: what a request without {@code ?view=} gets. */
     public static final String FULL = "full";
@@ -56,20 +70,28 @@ public record Report(String plant, String plantName, String period, String curre
     public Report closed(int version, String view) {
         return new Report(plant, plantName, period, currency, "closed", version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
-                yearToDate, trend, correctiveActions, window);
+                yearToDate, trend, correctiveActions, window, byPart, partPareto, categories);
     }
 
     /** The same figures, saying that they cover {@code window} only (a report as of a day, or of a week). */
     public Report within(Window window) {
         return new Report(plant, plantName, period, currency, status, version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
-                yearToDate, trend, correctiveActions, window);
+                yearToDate, trend, correctiveActions, window, byPart, partPareto, categories);
+    }
+
+    /** The same figures with the sections by part and by defect category. */
+    public Report withParts(PartSections parts) {
+        return new Report(plant, plantName, period, currency, status, version, view, totals, byLine, pareto,
+                vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
+                yearToDate, trend, correctiveActions, window, parts.byPart(), parts.partPareto(), parts.categories());
     }
 
     /**
      * The sections of a view, from the same figures: a controller's money by line and cost-of-quality class, the
-     * variances and the year to date; quality's Pareto, its 13-week trend and the corrective actions; a supervisor's
-     * line by shift with the defect codes over their thresholds. {@link #FULL} (or null) keeps every section.
+     * variances, the year to date, cost by part and the defect categories; quality's Pareto of defect codes and of
+     * parts, the defect categories, the 13-week trend and the corrective actions; a supervisor's line by shift with the
+     * defect codes over their thresholds, and its cost by part. {@link #FULL} (or null) keeps every section.
      */
     public Report inView(String view) {
         if (view == null || view.equals(FULL)) {
@@ -86,7 +108,8 @@ public record Report(String plant, String plantName, String period, String curre
                 controller || quality ? coq : null, controller ? variance : null, controller ? scrapVariance : null,
                 controller ? scrapVarianceTotals : null, supervisor ? byShift : null,
                 supervisor ? defectsByShift : null, controller ? yearToDate : null, quality ? trend : null,
-                quality ? correctiveActions : null, window);
+                quality ? correctiveActions : null, window, controller || supervisor ? byPart : null,
+                quality ? partPareto : null, controller || quality ? categories : null);
     }
 
     /**

@@ -18,14 +18,24 @@ import io.scrapline.reporting.domain.ReportBuilder.YearSum;
  * date from {@code firstPeriod}, the weekly costs of the trend's {@code weeks}, the NCRs by defect code and the alert
  * thresholds of defect codes. A closed period stores these with its report, so a token limited to some lines gets the
  * frozen figures of its lines rather than the live ones. A snapshot stored before the later sections were kept has them
- * null, and its report has no such sections.
+ * null, and its report has no such sections; so are the part and category rollups of a cut report.
  */
 @RegisterForReflection(targets = { ReportFigures.class, ReportFigures.LineUncosted.class, ReportFigures.LineTotal.class,
-        Sum.class, Budgets.Row.class, YearSum.class, WeekCost.class, NcrCount.class, Threshold.class })
+        Sum.class, Budgets.Row.class, YearSum.class, WeekCost.class, NcrCount.class, Threshold.class,
+        PartSections.PartSum.class, PartSections.CodeCategory.class })
 public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<LineTotal> prior,
         List<Budgets.Row> budgets, BigDecimal vitalFewThreshold, List<Report.ScrapVariance> scrapVariances,
         String firstPeriod, List<YearSum> yearToDate, List<LocalDate> weeks, List<WeekCost> weekly, List<NcrCount> ncrs,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds, List<PartSections.PartSum> parts, List<PartSections.CodeCategory> categories) {
+
+    /** Figures without the part and category rollups: a cut report's, or a snapshot stored before they were kept. */
+    public ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<LineTotal> prior, List<Budgets.Row> budgets,
+            BigDecimal vitalFewThreshold, List<Report.ScrapVariance> scrapVariances, String firstPeriod,
+            List<YearSum> yearToDate, List<LocalDate> weeks, List<WeekCost> weekly, List<NcrCount> ncrs,
+            List<Threshold> thresholds) {
+        this(sums, uncosted, prior, budgets, vitalFewThreshold, scrapVariances, firstPeriod, yearToDate, weeks, weekly,
+                ncrs, thresholds, null, null);
+    }
 
     public record LineUncosted(String line, long events, BigDecimal quantity) {
     }
@@ -46,13 +56,21 @@ public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<Li
                 firstPeriod, yearToDate == null ? null : yearToDate.stream().filter(y -> shown.test(y.line())).toList(),
                 weeks, weekly == null ? null : weekly.stream().filter(w -> shown.test(w.line())).toList(), ncrs,
                 thresholds == null ? List.of() : thresholds);
-        return ReportBuilder
-                .build(plant, plantName, period, currency, view,
-                        sums.stream().filter(s -> shown.test(s.line())).toList(),
+        List<Sum> lineSums = sums.stream().filter(s -> shown.test(s.line())).toList();
+        Report report = ReportBuilder
+                .build(plant, plantName, period, currency, view, lineSums,
                         waiting.stream().mapToLong(LineUncosted::events).sum(),
                         waiting.stream().map(LineUncosted::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
                         prior.stream().filter(p -> shown.test(p.line())).map(LineTotal::total).reduce(BigDecimal.ZERO,
                                 BigDecimal::add),
                         vitalFewThreshold, Budgets.budget(budgets, lines).orElse(null), sections);
+        return parts == null || categories == null ? report
+                : report.withParts(PartSections.of(parts, lineSums, categories, shown, vitalFewThreshold, currency));
+    }
+
+    /** The same figures with the part rollups and the codes' categories of a report cut at a day. */
+    public ReportFigures withParts(List<PartSections.PartSum> cutParts, List<PartSections.CodeCategory> codes) {
+        return new ReportFigures(sums, uncosted, prior, budgets, vitalFewThreshold, scrapVariances, firstPeriod,
+                yearToDate, weeks, weekly, ncrs, thresholds, cutParts, codes);
     }
 }

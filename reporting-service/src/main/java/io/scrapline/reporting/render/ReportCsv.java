@@ -131,6 +131,7 @@ public final class ReportCsv {
                         Arrays.asList("corrective_actions", actions.defectCode(), status, Long.toString(ncrs), null)));
             }
         }
+        rows.addAll(PartTables.csv(report));
         return rows.stream().map(row -> row.stream().map(ReportCsv::cell).collect(Collectors.joining(",")))
                 .collect(Collectors.joining(CRLF, "", CRLF));
     }

@@ -233,6 +233,7 @@ public final class ReportTables {
             tables.add(new Table("corrective_actions", "NCRs and corrective actions",
                     List.of("Defect code", "NCRs", "Open NCRs", "Corrective action status"), rows));
         }
+        tables.addAll(PartTables.of(report));
         return tables;
     }
 

@@ -14,9 +14,11 @@ import io.scrapline.platform.period.FiscalCalendar;
 import io.scrapline.platform.problem.InvalidInputException;
 import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.reporting.domain.PartSections;
 import io.scrapline.reporting.domain.Report;
 import io.scrapline.reporting.domain.ReportCut;
 import io.scrapline.reporting.domain.ReportFigures;
+import io.scrapline.reporting.repository.PartReportRepository;
 import io.scrapline.reporting.repository.ReportCutRepository;
 import io.scrapline.reporting.repository.ReportRepository;
 import io.scrapline.reporting.repository.SnapshotRepository;
@@ -35,14 +37,16 @@ public class ReportCutService {
     private final ReportRepository rollups;
     private final SnapshotRepository snapshots;
     private final ReportCutRepository cuts;
+    private final PartReportRepository parts;
 
     public ReportCutService(TenantDb db, ReportService reports, ReportRepository rollups, SnapshotRepository snapshots,
-            ReportCutRepository cuts) {
+            ReportCutRepository cuts, PartReportRepository parts) {
         this.db = db;
         this.reports = reports;
         this.rollups = rollups;
         this.snapshots = snapshots;
         this.cuts = cuts;
+        this.parts = parts;
     }
 
     /**
@@ -73,12 +77,16 @@ public class ReportCutService {
                 }
                 Uni<ReportFigures> figures = stored.isPresent() ? Uni.createFrom().item(stored.get().figures())
                         : reports.figures(connection, known, period);
-                return Uni
-                        .combine().all().unis(figures, cuts.periodEvents(connection, plant, period,
-                                startOf(asOf.plusDays(1), zone), startOf(days.last().plusDays(1), zone)))
-                        .with((whole, after) -> {
-                            Report report = ReportCut.less(whole, after).report(plant, known.name(), period,
-                                    known.currency(), shown, lines);
+                OffsetDateTime from = startOf(asOf.plusDays(1), zone);
+                OffsetDateTime until = startOf(days.last().plusDays(1), zone);
+                return Uni.combine().all()
+                        .unis(figures, cuts.periodEvents(connection, plant, period, from, until),
+                                parts.eventsBetween(connection, plant, period, from, until))
+                        .with((whole, after, partsAfter) -> {
+                            ReportFigures cut = ReportCut.less(whole, after);
+                            Report report = (whole.parts() == null ? cut
+                                    : cut.withParts(PartSections.less(whole.parts(), partsAfter), whole.categories()))
+                                            .report(plant, known.name(), period, known.currency(), shown, lines);
                             return (stored.isPresent() ? report.closed(stored.get().version(), shown) : report)
                                     .within(new Report.Window(days.first(), asOf));
                         });

@@ -19,6 +19,7 @@ import io.scrapline.platform.problem.NotFoundProblem;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.reporting.domain.Report;
 import io.scrapline.reporting.domain.ReportFigures;
+import io.scrapline.reporting.repository.PartReportRepository;
 import io.scrapline.reporting.repository.ReportRepository;
 import io.scrapline.reporting.repository.SnapshotRepository;
 import io.smallrye.mutiny.Uni;
@@ -41,11 +42,14 @@ public class ReportService {
     private final TenantDb db;
     private final ReportRepository reports;
     private final SnapshotRepository snapshots;
+    private final PartReportRepository parts;
 
-    public ReportService(TenantDb db, ReportRepository reports, SnapshotRepository snapshots) {
+    public ReportService(TenantDb db, ReportRepository reports, SnapshotRepository snapshots,
+            PartReportRepository parts) {
         this.db = db;
         this.reports = reports;
         this.snapshots = snapshots;
+        this.parts = parts;
     }
 
     /**
@@ -126,9 +130,9 @@ public class ReportService {
     }
 
     /**
-     * The current figures of a plant-period from the rollups and the other aggregates, for every line: the year to date
-     * runs from the fiscal year's first period, the trend over the 13 weeks (from Monday) that end with the week of the
-     * period's last day.
+     * The current figures of a plant-period from the rollups (by part and defect category too) and the other
+     * aggregates, for every line: the year to date runs from the fiscal year's first period, the trend over the 13
+     * weeks (from Monday) that end with the week of the period's last day.
      */
     Uni<ReportFigures> figures(SqlConnection connection, ReportRepository.Plant known, String period) {
         FiscalCalendar calendar = FiscalCalendar.parse(known.fiscalCalendar());
@@ -146,10 +150,13 @@ public class ReportService {
                         reports.weekly(connection, plant, weeks.get(0), weeks.get(weeks.size() - 1)),
                         reports.ncrCounts(connection, plant), reports.thresholds(connection, plant))
                 .asTuple();
-        return Uni.combine().all().unis(periodFigures, otherFigures)
-                .with((rollups, others) -> new ReportFigures(rollups.getItem1(), rollups.getItem2(), rollups.getItem3(),
-                        rollups.getItem4(), rollups.getItem5().orElse(VITAL_FEW), rollups.getItem6(), yearToDate.get(0),
-                        others.getItem1(), weeks, others.getItem2(), others.getItem3(), others.getItem4()));
+        var partFigures = Uni.combine().all()
+                .unis(parts.parts(connection, plant, period), parts.categories(connection, plant, period)).asTuple();
+        return Uni.combine().all().unis(periodFigures, otherFigures, partFigures)
+                .with((rollups, others, byPart) -> new ReportFigures(rollups.getItem1(), rollups.getItem2(),
+                        rollups.getItem3(), rollups.getItem4(), rollups.getItem5().orElse(VITAL_FEW),
+                        rollups.getItem6(), yearToDate.get(0), others.getItem1(), weeks, others.getItem2(),
+                        others.getItem3(), others.getItem4(), byPart.getItem1(), byPart.getItem2()));
     }
 
     /** The periods of the fiscal year up to {@code period}, first to last: those of its year (YYYY-MM or YYYY-Pnn). */
