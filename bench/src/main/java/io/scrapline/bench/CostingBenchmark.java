@@ -273,19 +273,22 @@ public final class CostingBenchmark {
 
     /**
      * Where a prompted costing run spends its time at this size, outside the costing itself: looking for records to
-     * cost (scans every record without a current event), and the re-open checks every run makes first.
+     * cost (costing's queue of records landed or reopened since), and the re-open checks every run makes first.
      */
     private static void diagnose(Connection owner) throws SQLException {
         execute(owner, "ANALYZE");
         print("records", longOf(owner, "SELECT count(*) FROM defect_records WHERE tenant_id = 'bench'"));
+        print("costing_queue_rows", longOf(owner, "SELECT count(*) FROM costing_queue WHERE tenant_id = 'bench'"));
+        // The sweep's search, as PendingRecordRepository.uncosted runs it: costing's queue, not every record.
         print("uncosted_scan_ms", millisOf(owner, """
-                SELECT d.record_id FROM defect_records d
-                WHERE d.tenant_id = 'bench' AND d.record_id > 0
+                SELECT d.record_id FROM costing_queue q
+                JOIN defect_records d ON d.tenant_id = q.tenant_id AND d.record_id = q.record_id
+                WHERE q.tenant_id = 'bench' AND q.record_id > 0
                   AND NOT EXISTS (SELECT 1 FROM costed_events e WHERE e.tenant_id = d.tenant_id
                                   AND e.record_id = d.record_id AND NOT e.superseded)
                   AND NOT EXISTS (SELECT 1 FROM defect_records n WHERE n.tenant_id = d.tenant_id
                                   AND n.source = d.source AND n.source_id = d.source_id AND n.version > d.version)
-                ORDER BY d.record_id LIMIT 2000"""));
+                ORDER BY q.record_id LIMIT 2000"""));
         // What writing the current events again costs PostgreSQL alone: the same rows, columns and indexes.
         execute(owner, "CREATE TABLE events_copy (LIKE costed_events INCLUDING DEFAULTS INCLUDING INDEXES)");
         long started = System.nanoTime();

@@ -18,7 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Finds the record versions that wait to be costed, a chunk at a time in record order: defect records without a current
  * costed event, rework hours no current event values, confirmations not valued yet. Only the latest version of a record
- * waits; an earlier one is superseded by it.
+ * waits; an earlier one is superseded by it. Defect records are looked for in costing's queue ({@code costing_queue}:
+ * those landed or reopened since they were last costed), not among all of the tenant's records.
  */
 @ApplicationScoped
 public class PendingRecordRepository {
@@ -32,16 +33,37 @@ public class PendingRecordRepository {
             """;
 
     /**
-     * The latest version of each defect record that has no current costed event: new records, those waiting in an open
-     * exception and those whose event was superseded, in record order after {@code afterRecordId}.
+     * The latest version of each queued defect record that has no current costed event: new records, those waiting in
+     * an open exception and those whose event was superseded, in record order after {@code afterRecordId}.
      */
     public Uni<List<DefectRecord>> uncosted(SqlConnection connection, long afterRecordId, int limit) {
         return connection.preparedQuery("SELECT " + RecordRows.DEFECT_COLUMNS + """
-                FROM defect_records d
-                WHERE d.record_id > $1 AND\s""" + UNCOSTED + """
-                ORDER BY d.record_id
+                FROM costing_queue q
+                JOIN defect_records d ON d.tenant_id = q.tenant_id AND d.record_id = q.record_id
+                WHERE q.record_id > $1 AND\s""" + UNCOSTED + """
+                ORDER BY q.record_id
                 LIMIT $2
                 """).execute(Tuple.of(afterRecordId, limit)).map(RecordRows::defectRecords);
+    }
+
+    /** Takes {@code recordIds}, which have a current costed event now, out of costing's queue. */
+    public Uni<Void> dequeue(SqlConnection connection, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("DELETE FROM costing_queue WHERE record_id = ANY($1)")
+                .execute(Tuple.of(recordIds.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    /**
+     * Drops the queued records that wait no more: costed by another path, superseded by a newer version (whose earlier
+     * event's supersession queued them), or taken out of their batch again.
+     */
+    public Uni<Void> dropSettled(SqlConnection connection) {
+        return connection.query("""
+                DELETE FROM costing_queue q
+                WHERE NOT EXISTS (SELECT 1 FROM defect_records d WHERE d.tenant_id = q.tenant_id
+                                  AND d.record_id = q.record_id AND\s""" + UNCOSTED + ")").execute().replaceWithVoid();
     }
 
     /**

@@ -129,12 +129,14 @@ public class CostingService {
     }
 
     /**
-     * Supersedes the events whose inputs changed, in one transaction with their rollups, so they are costed again. The
-     * reversal of an event of a period closed since is booked in the open period, where its re-cost lands too.
+     * Drops what costing's queue holds for nothing any more, then supersedes the events whose inputs changed, in one
+     * transaction with their rollups, so they are costed again (their records queued anew). The reversal of an event of
+     * a period closed since is booked in the open period, where its re-cost lands too.
      */
     private Uni<Void> reopen(SqlConnection connection) {
         RollupDelta delta = new RollupDelta();
-        return locks.lockTenantShared(connection).chain(() -> eventWrites.reopenStale(connection, delta))
+        return locks.lockTenantShared(connection).chain(() -> pending.dropSettled(connection))
+                .chain(() -> eventWrites.reopenStale(connection, delta))
                 .chain(reopened -> delta.isEmpty() ? Uni.createFrom().voidItem()
                         : reference.closedPeriods(connection, delta)
                                 .chain(booking -> rollups.apply(connection, delta.bookedIn(booking::bookingPeriod))));
