@@ -37,10 +37,16 @@ public class PendingRecordRepository {
      * an open exception and those whose event was superseded, in record order after {@code afterRecordId}.
      */
     public Uni<List<DefectRecord>> uncosted(SqlConnection connection, long afterRecordId, int limit) {
+        // Each queued record is looked up on its own, in queue order (OFFSET 0 keeps the planner from merging the
+        // lookup
+        // into a join): the planner would otherwise read the tenant's records in order, costed or not, to find the few
+        // queued.
         return connection.preparedQuery("SELECT " + RecordRows.DEFECT_COLUMNS + """
                 FROM costing_queue q
-                JOIN defect_records d ON d.tenant_id = q.tenant_id AND d.record_id = q.record_id
-                WHERE q.record_id > $1 AND\s""" + UNCOSTED + """
+                CROSS JOIN LATERAL (SELECT d.* FROM defect_records d
+                                    WHERE d.record_id = q.record_id AND\s""" + UNCOSTED + """
+                                    OFFSET 0) d
+                WHERE q.record_id > $1
                 ORDER BY q.record_id
                 LIMIT $2
                 """).execute(Tuple.of(afterRecordId, limit)).map(RecordRows::defectRecords);
@@ -56,14 +62,22 @@ public class PendingRecordRepository {
     }
 
     /**
-     * Drops the queued records that wait no more: costed by another path, superseded by a newer version (whose earlier
-     * event's supersession queued them), or taken out of their batch again.
+     * Takes the earlier versions of {@code records} out of costing's queue, costed or not: only a record's latest
+     * version waits.
      */
-    public Uni<Void> dropSettled(SqlConnection connection) {
-        return connection.query("""
+    public Uni<Void> dequeueEarlierVersions(SqlConnection connection, List<DefectRecord> records) {
+        List<DefectRecord> updates = records.stream().filter(r -> r.version() > 1).toList();
+        if (updates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
                 DELETE FROM costing_queue q
-                WHERE NOT EXISTS (SELECT 1 FROM defect_records d WHERE d.tenant_id = q.tenant_id
-                                  AND d.record_id = q.record_id AND\s""" + UNCOSTED + ")").execute().replaceWithVoid();
+                USING defect_records d, unnest($1::text[], $2::text[], $3::bigint[]) AS u(source, source_id, record_id)
+                WHERE d.source = u.source AND d.source_id = u.source_id AND d.record_id <> u.record_id
+                  AND q.tenant_id = d.tenant_id AND q.record_id = d.record_id
+                """).execute(
+                Columns.versionKeys(updates, DefectRecord::source, DefectRecord::sourceId, DefectRecord::recordId))
+                .replaceWithVoid();
     }
 
     /**

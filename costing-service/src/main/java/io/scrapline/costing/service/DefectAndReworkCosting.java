@@ -159,6 +159,7 @@ public class DefectAndReworkCosting {
             }).chain(() -> reference.registerLines(connection, records))
                     .chain(() -> events.supersedeEarlierVersions(connection, records, delta))
                     .chain(() -> exceptions.closeEarlierVersions(connection, records))
+                    .chain(() -> pending.dequeueEarlierVersions(connection, records))
                     .chain(() -> events.insertCosted(connection, costed, schema.version(), delta)).chain(inserted -> {
                         stored.addAll(inserted);
                         inserted.forEach(c -> {
