@@ -26,6 +26,14 @@ public interface CostingConfig {
     @WithDefault("half_up")
     String rounding();
 
+    /**
+     * The longest a run costing a bulk of records (a full chunk after a full chunk) waits before its next chunk while
+     * runs of small batches are under way on the replica, so that a single event is costed first; {@code 0s} never
+     * waits.
+     */
+    @WithDefault("1s")
+    Duration bulkYield();
+
     /** How often one replica of the cluster looks for records no prompt got costed. */
     @WithDefault("15s")
     String sweepEvery();

@@ -130,27 +130,30 @@ public final class EventCosting {
                 .orElse(record.disposition());
 
         Map<String, Object> explanation = explanation();
-        explanation.put("schema", schemaExplanation);
-        explanation.put("record",
-                Map.of("source", record.source(), "source_id", record.sourceId(), "version", record.version()));
-        explanation.put("part", Map.of("source_part", record.sourcePart(), "part", part.get()));
-        explanation.put("defect_code", Map.of("source_code", record.sourceDefectCode(), "defect_code",
-                code.get().code(), "coq_class", coqClass, "customer_return", record.customerReturn()));
-        Map<String, Object> periodExplained = new LinkedHashMap<>();
-        periodExplained.put("event_date", date.toString());
-        if (closedOn != null) {
-            periodExplained.put("work_order_closed_on", closedOn.toString());
+        // Built only when asked for: re-costing a month values a million events and keeps none of it.
+        if (explain) {
+            explanation.put("schema", schemaExplanation);
+            explanation.put("record",
+                    Map.of("source", record.source(), "source_id", record.sourceId(), "version", record.version()));
+            explanation.put("part", Map.of("source_part", record.sourcePart(), "part", part.get()));
+            explanation.put("defect_code", Map.of("source_code", record.sourceDefectCode(), "defect_code",
+                    code.get().code(), "coq_class", coqClass, "customer_return", record.customerReturn()));
+            Map<String, Object> periodExplained = new LinkedHashMap<>();
+            periodExplained.put("event_date", date.toString());
+            if (closedOn != null) {
+                periodExplained.put("work_order_closed_on", closedOn.toString());
+            }
+            periodExplained.put("time_zone", plant.zone().getId());
+            periodExplained.put("fiscal_calendar", plant.calendar().setting());
+            periodExplained.put("period", period);
+            if (!booked.equals(period)) {
+                periodExplained.put("booked_in", booked);
+                periodExplained.put("reason", "period " + period + " of plant " + record.plant()
+                        + " is closed: a late event is booked in the first open period after it");
+            }
+            explanation.put("period", periodExplained);
+            explanation.put("disposition", dispositionExplained(record, ncr, disposition));
         }
-        periodExplained.put("time_zone", plant.zone().getId());
-        periodExplained.put("fiscal_calendar", plant.calendar().setting());
-        periodExplained.put("period", period);
-        if (!booked.equals(period)) {
-            periodExplained.put("booked_in", booked);
-            periodExplained.put("reason", "period " + period + " of plant " + record.plant()
-                    + " is closed: a late event is booked in the first open period after it");
-        }
-        explanation.put("period", periodExplained);
-        explanation.put("disposition", dispositionExplained(record, ncr, disposition));
 
         Long ncrRecordId = ncr.map(ReferenceData.Ncr::recordId).orElse(null);
         Long orderRecordId = order.map(ReferenceData.WorkOrder::recordId).orElse(null);

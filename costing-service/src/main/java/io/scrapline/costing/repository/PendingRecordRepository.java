@@ -18,7 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Finds the record versions that wait to be costed, a chunk at a time in record order: defect records without a current
  * costed event, rework hours no current event values, confirmations not valued yet. Only the latest version of a record
- * waits; an earlier one is superseded by it.
+ * waits; an earlier one is superseded by it. Defect records are looked for in costing's queue ({@code costing_queue}:
+ * those landed or reopened since they were last costed), not among all of the tenant's records.
  */
 @ApplicationScoped
 public class PendingRecordRepository {
@@ -32,16 +33,51 @@ public class PendingRecordRepository {
             """;
 
     /**
-     * The latest version of each defect record that has no current costed event: new records, those waiting in an open
-     * exception and those whose event was superseded, in record order after {@code afterRecordId}.
+     * The latest version of each queued defect record that has no current costed event: new records, those waiting in
+     * an open exception and those whose event was superseded, in record order after {@code afterRecordId}.
      */
     public Uni<List<DefectRecord>> uncosted(SqlConnection connection, long afterRecordId, int limit) {
+        // Each queued record is looked up on its own, in queue order (OFFSET 0 keeps the planner from merging the
+        // lookup
+        // into a join): the planner would otherwise read the tenant's records in order, costed or not, to find the few
+        // queued.
         return connection.preparedQuery("SELECT " + RecordRows.DEFECT_COLUMNS + """
-                FROM defect_records d
-                WHERE d.record_id > $1 AND\s""" + UNCOSTED + """
-                ORDER BY d.record_id
+                FROM costing_queue q
+                CROSS JOIN LATERAL (SELECT d.* FROM defect_records d
+                                    WHERE d.record_id = q.record_id AND\s""" + UNCOSTED + """
+                                    OFFSET 0) d
+                WHERE q.record_id > $1
+                ORDER BY q.record_id
                 LIMIT $2
                 """).execute(Tuple.of(afterRecordId, limit)).map(RecordRows::defectRecords);
+    }
+
+    /** Takes {@code recordIds}, which have a current costed event now, out of costing's queue. */
+    public Uni<Void> dequeue(SqlConnection connection, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("DELETE FROM costing_queue WHERE record_id = ANY($1)")
+                .execute(Tuple.of(recordIds.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    /**
+     * Takes the earlier versions of {@code records} out of costing's queue, costed or not: only a record's latest
+     * version waits.
+     */
+    public Uni<Void> dequeueEarlierVersions(SqlConnection connection, List<DefectRecord> records) {
+        List<DefectRecord> updates = records.stream().filter(r -> r.version() > 1).toList();
+        if (updates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("""
+                DELETE FROM costing_queue q
+                USING defect_records d, unnest($1::text[], $2::text[], $3::bigint[]) AS u(source, source_id, record_id)
+                WHERE d.source = u.source AND d.source_id = u.source_id AND d.record_id <> u.record_id
+                  AND q.tenant_id = d.tenant_id AND q.record_id = d.record_id
+                """).execute(
+                Columns.versionKeys(updates, DefectRecord::source, DefectRecord::sourceId, DefectRecord::recordId))
+                .replaceWithVoid();
     }
 
     /**

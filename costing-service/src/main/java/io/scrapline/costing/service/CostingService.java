@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.quarkus.logging.Log;
 import io.scrapline.costing.client.AlertClient;
 import io.scrapline.costing.client.ReferenceNoticeClient;
+import io.scrapline.costing.config.CostingConfig;
 import io.scrapline.costing.domain.RollupDelta;
 import io.scrapline.costing.domain.Touched;
 import io.scrapline.costing.repository.CostedEventWriteRepository;
@@ -68,11 +69,13 @@ public class CostingService {
     private final PendingConfirmations confirmations;
     private final AlertClient alerts;
     private final ReferenceNoticeClient notices;
+    private final SmallRunsFirst smallRunsFirst;
+    private final CostingConfig config;
 
     public CostingService(TenantDb db, CostingLockRepository locks, PendingRecordRepository pending,
             CostedEventWriteRepository eventWrites, ReferenceRepository reference, RollupRepository rollups,
             DefectAndReworkCosting events, PendingConfirmations confirmations, @RestClient AlertClient alerts,
-            @RestClient ReferenceNoticeClient notices) {
+            @RestClient ReferenceNoticeClient notices, SmallRunsFirst smallRunsFirst, CostingConfig config) {
         this.db = db;
         this.locks = locks;
         this.pending = pending;
@@ -83,6 +86,8 @@ public class CostingService {
         this.confirmations = confirmations;
         this.alerts = alerts;
         this.notices = notices;
+        this.smallRunsFirst = smallRunsFirst;
+        this.config = config;
     }
 
     /**
@@ -105,7 +110,8 @@ public class CostingService {
     public Uni<Run> run(String tenant, boolean promptAlerts, UUID batchId, String recordType) {
         Uni<Run> run;
         if (batchId != null && (recordType == null || recordType.equals(DEFECTS))) {
-            run = drain(tenant, events.defects(batchId), 0, Run.empty());
+            SmallRunsFirst.Ticket ticket = smallRunsFirst.start();
+            run = drain(tenant, events.defects(batchId), 0, Run.empty(), ticket).eventually(ticket::release);
         } else if (batchId != null) {
             AtomicReference<Run> all = new AtomicReference<>(Run.empty());
             run = db.onceInCluster("costing-rest:" + tenant,
@@ -123,14 +129,15 @@ public class CostingService {
 
     /** Re-opens what changed, then costs the defect records, the rework hours and the confirmations pending. */
     private Uni<Run> everything(String tenant) {
-        return db.inTenant(tenant, this::reopen).chain(() -> drain(tenant, events.defects(null), 0, Run.empty()))
-                .chain(run -> drain(tenant, events.reworkHours(), 0, run))
-                .chain(run -> drain(tenant, confirmations, 0, run));
+        return db.inTenant(tenant, this::reopen).chain(() -> drain(tenant, events.defects(null), 0, Run.empty(), null))
+                .chain(run -> drain(tenant, events.reworkHours(), 0, run, null))
+                .chain(run -> drain(tenant, confirmations, 0, run, null));
     }
 
     /**
-     * Supersedes the events whose inputs changed, in one transaction with their rollups, so they are costed again. The
-     * reversal of an event of a period closed since is booked in the open period, where its re-cost lands too.
+     * Supersedes the events whose inputs changed, in one transaction with their rollups, so they are costed again
+     * (their records queued anew). The reversal of an event of a period closed since is booked in the open period,
+     * where its re-cost lands too.
      */
     private Uni<Void> reopen(SqlConnection connection) {
         RollupDelta delta = new RollupDelta();
@@ -140,11 +147,26 @@ public class CostingService {
                                 .chain(booking -> rollups.apply(connection, delta.bookedIn(booking::bookingPeriod))));
     }
 
-    /** Costs the records of {@code kind} after {@code afterRecordId}, a chunk per transaction, until none is left. */
-    private <T> Uni<Run> drain(String tenant, PendingKind<T> kind, long afterRecordId, Run soFar) {
-        return db.inTenant(tenant, connection -> chunk(connection, kind, afterRecordId))
-                .chain(chunk -> chunk.records() == 0 ? Uni.createFrom().item(soFar)
-                        : drain(tenant, kind, chunk.lastRecordId(), soFar.plus(chunk)));
+    /**
+     * Costs the records of {@code kind} after {@code afterRecordId}, a chunk per transaction, until none is left. After
+     * a full chunk the run is a bulk one: it releases its {@code ticket} (a batch's run; null for any other) and lets
+     * the small runs under way go first before each further chunk.
+     */
+    private <T> Uni<Run> drain(String tenant, PendingKind<T> kind, long afterRecordId, Run soFar,
+            SmallRunsFirst.Ticket ticket) {
+        return db.inTenant(tenant, connection -> chunk(connection, kind, afterRecordId)).chain(chunk -> {
+            if (chunk.records() == 0) {
+                return Uni.createFrom().item(soFar);
+            }
+            Uni<Void> turn = Uni.createFrom().voidItem();
+            if (chunk.records() >= config.chunkSize()) {
+                if (ticket != null) {
+                    ticket.release();
+                }
+                turn = smallRunsFirst.turn();
+            }
+            return turn.chain(() -> drain(tenant, kind, chunk.lastRecordId(), soFar.plus(chunk), ticket));
+        });
     }
 
     /**

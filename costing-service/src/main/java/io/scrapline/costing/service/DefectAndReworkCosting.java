@@ -30,11 +30,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * The records costed into costed events or exceptions: defect records, and rework hours that no defect record covers.
  * <p>
- * Finding defect records scans every record of the tenant after the last one, so it runs before the tenant's costing
- * lock is taken (shared: runs of other batches and re-costing parts go on side by side); once the lock is held, the
- * ones another run costed meanwhile are left out, and a record two runs cost at the same moment is stored, and added to
- * the rollups, by the one that commits first. Rework hours are costed by one run at a time (the lock held alone), after
- * the defect records; their rollups are not among those a run prompts alerts for (the alert sweep catches up).
+ * Finding defect records reads costing's queue (or a batch's records) after the last one, so it runs before the
+ * tenant's costing lock is taken (shared: runs of other batches and re-costing parts go on side by side); once the lock
+ * is held, the ones another run costed meanwhile are left out, and a record two runs cost at the same moment is stored,
+ * and added to the rollups, by the one that commits first. Rework hours are costed by one run at a time (the lock held
+ * alone), after the defect records; their rollups are not among those a run prompts alerts for (the alert sweep catches
+ * up).
  */
 @ApplicationScoped
 public class DefectAndReworkCosting {
@@ -158,6 +159,7 @@ public class DefectAndReworkCosting {
             }).chain(() -> reference.registerLines(connection, records))
                     .chain(() -> events.supersedeEarlierVersions(connection, records, delta))
                     .chain(() -> exceptions.closeEarlierVersions(connection, records))
+                    .chain(() -> pending.dequeueEarlierVersions(connection, records))
                     .chain(() -> events.insertCosted(connection, costed, schema.version(), delta)).chain(inserted -> {
                         stored.addAll(inserted);
                         inserted.forEach(c -> {
@@ -167,9 +169,12 @@ public class DefectAndReworkCosting {
                         });
                         // The hours these events value now are no longer waiting on their own.
                         return exceptions
-                                .closeLabor(connection, inserted.stream()
-                                        .flatMap(c -> c.provenance().laborRecordIds().stream()).toList())
-                                .chain(() -> exceptions.close(connection, inserted));
+                                .closeLabor(connection,
+                                        inserted.stream().flatMap(c -> c.provenance().laborRecordIds().stream())
+                                                .toList())
+                                .chain(() -> exceptions.close(connection, inserted))
+                                .chain(() -> pending.dequeue(connection,
+                                        inserted.stream().map(c -> c.record().recordId()).toList()));
                     }).chain(() -> {
                         uncostable.forEach(touched::parked);
                         return exceptions.open(connection, uncostable,
