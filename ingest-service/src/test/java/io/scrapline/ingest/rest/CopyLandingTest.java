@@ -87,7 +87,10 @@ class CopyLandingTest {
                     (i, v) -> "CNF-" + i + ",DAY1,WO-41001,100-4471-A,0020,97," + v + ",2026-10-14T16:00:00-04:00"),
             RecordType.WORK_ORDERS,
             new Sample("work_order,plant,part,status,costing_method,wip_total,completed_quantity,scrap_action",
-                    (i, v) -> "WO-" + i + ",DAY1,100-4471-A,released,actual," + v + ",97,write_off"));
+                    (i, v) -> "WO-" + i + ",DAY1,100-4471-A,released,actual," + v + ",97,write_off"),
+            RecordType.GL_POSTINGS,
+            new Sample("source_id,plant,account,period,amount,currency,work_order,reason_code", (i, v) -> "JE-" + i
+                    + ",DAY1,5400-SCRAP,2026-10," + (i % 2 == 0 ? "-" : "") + v + ",USD,WO-" + i + ","));
 
     @Inject
     TenantDb db;
