@@ -19,7 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { Report.class, Report.Totals.class, Report.LineCost.class, Report.CoqCost.class,
         Report.Variance.class, Pareto.Entry.class, Report.ScrapVariance.class, Report.ScrapVarianceTotals.class,
         Report.ShiftCost.class, Report.ShiftDefect.class, Report.YearToDate.class, Report.Trend.class,
-        Report.TrendSeries.class, Report.CorrectiveActions.class, Report.Window.class })
+        Report.TrendSeries.class, Report.CorrectiveActions.class, Report.Window.class,
+        Report.ScrapQuantityCheck.class })
 public record Report(String plant, String plantName, String period, String currency, String status, int version,
         String view, @JsonInclude(JsonInclude.Include.NON_NULL) Totals totals,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<LineCost> byLine,
@@ -34,7 +35,8 @@ public record Report(String plant, String plantName, String period, String curre
         @JsonInclude(JsonInclude.Include.NON_NULL) YearToDate yearToDate,
         @JsonInclude(JsonInclude.Include.NON_NULL) Trend trend,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CorrectiveActions> correctiveActions,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Window window) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Window window,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ScrapQuantityCheck> scrapQuantityChecks) {
 
     /** The label of a report with every section: what a request without {@code ?view=} gets. */
     public static final String FULL = "full";
@@ -49,14 +51,21 @@ public record Report(String plant, String plantName, String period, String curre
     public Report closed(int version, String view) {
         return new Report(plant, plantName, period, currency, "closed", version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
-                yearToDate, trend, correctiveActions, window);
+                yearToDate, trend, correctiveActions, window, scrapQuantityChecks);
     }
 
     /** The same figures, saying that they cover {@code window} only (a report as of a day, or of a week). */
     public Report within(Window window) {
         return new Report(plant, plantName, period, currency, status, version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
-                yearToDate, trend, correctiveActions, window);
+                yearToDate, trend, correctiveActions, window, scrapQuantityChecks);
+    }
+
+    /** The same figures with the MES scrap that disagrees with the ERP's confirmations (null: no such section). */
+    public Report withScrapQuantityChecks(List<ScrapQuantityCheck> checks) {
+        return new Report(plant, plantName, period, currency, status, version, view, totals, byLine, pareto,
+                vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
+                yearToDate, trend, correctiveActions, window, checks);
     }
 
     /**
@@ -79,7 +88,7 @@ public record Report(String plant, String plantName, String period, String curre
                 controller || quality ? coq : null, controller ? variance : null, controller ? scrapVariance : null,
                 controller ? scrapVarianceTotals : null, supervisor ? byShift : null,
                 supervisor ? defectsByShift : null, controller ? yearToDate : null, quality ? trend : null,
-                quality ? correctiveActions : null, window);
+                quality ? correctiveActions : null, window, controller ? scrapQuantityChecks : null);
     }
 
     /**
@@ -151,6 +160,16 @@ public record Report(String plant, String plantName, String period, String curre
      * in each corrective-action status ({@code none} when the NCR has no corrective action).
      */
     public record CorrectiveActions(String defectCode, long ncrs, long openNcrs, Map<String, Long> byStatus) {
+    }
+
+    /**
+     * A work order and operation whose scrap in the MES differs from the scrap the ERP confirmed: the quantity of the
+     * current scrap events and of the confirmations, their units when sent, {@code difference} ERP − MES, and the kind
+     * ({@code split_work_order}, {@code partial_completion}, {@code not_in_mes} or {@code uom_differs}; docs/api.md).
+     */
+    public record ScrapQuantityCheck(String workOrder, String operation, String part, BigDecimal mesQuantity,
+            long mesEvents, String mesUom, BigDecimal erpQuantity, long confirmations, String erpUom,
+            BigDecimal difference, String kind) {
     }
 
     /**

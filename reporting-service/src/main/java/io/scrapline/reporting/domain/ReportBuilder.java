@@ -150,7 +150,7 @@ public final class ReportBuilder {
                 sections.yearToDate() == null ? null
                         : yearToDate(sections.firstPeriod(), period, sections.yearToDate(), zero),
                 sections.weeks() == null ? null : trend(pareto, sections.weeks(), sections.weekly(), zero),
-                sections.ncrs() == null ? null : correctiveActions(pareto, sections.ncrs()), null);
+                sections.ncrs() == null ? null : correctiveActions(pareto, sections.ncrs()), null, null);
     }
 
     /** The Pareto's code of a rollup's: null for rework without a defect record, which costing keeps as ''. */

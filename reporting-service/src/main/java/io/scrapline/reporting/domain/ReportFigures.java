@@ -21,11 +21,12 @@ import io.scrapline.reporting.domain.ReportBuilder.YearSum;
  * null, and its report has no such sections.
  */
 @RegisterForReflection(targets = { ReportFigures.class, ReportFigures.LineUncosted.class, ReportFigures.LineTotal.class,
-        Sum.class, Budgets.Row.class, YearSum.class, WeekCost.class, NcrCount.class, Threshold.class })
+        Sum.class, Budgets.Row.class, YearSum.class, WeekCost.class, NcrCount.class, Threshold.class,
+        Report.ScrapQuantityCheck.class })
 public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<LineTotal> prior,
         List<Budgets.Row> budgets, BigDecimal vitalFewThreshold, List<Report.ScrapVariance> scrapVariances,
         String firstPeriod, List<YearSum> yearToDate, List<LocalDate> weeks, List<WeekCost> weekly, List<NcrCount> ncrs,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds, List<Report.ScrapQuantityCheck> scrapQuantityChecks) {
 
     public record LineUncosted(String line, long events, BigDecimal quantity) {
     }
@@ -36,7 +37,8 @@ public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<Li
     /**
      * The report of {@code lines} (empty: every line of the plant). Scrap variances come from operation confirmations,
      * which name no line: a report limited to lines has none. NCRs name no line either: their counts are the plant's,
-     * for the defect codes of the lines' Pareto.
+     * for the defect codes of the lines' Pareto. The MES scrap that disagrees with the confirmations is the plant's
+     * too: a report limited to lines has none.
      */
     public Report report(String plant, String plantName, String period, String currency, String view,
             List<String> lines) {
@@ -46,13 +48,13 @@ public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<Li
                 firstPeriod, yearToDate == null ? null : yearToDate.stream().filter(y -> shown.test(y.line())).toList(),
                 weeks, weekly == null ? null : weekly.stream().filter(w -> shown.test(w.line())).toList(), ncrs,
                 thresholds == null ? List.of() : thresholds);
-        return ReportBuilder
-                .build(plant, plantName, period, currency, view,
-                        sums.stream().filter(s -> shown.test(s.line())).toList(),
-                        waiting.stream().mapToLong(LineUncosted::events).sum(),
-                        waiting.stream().map(LineUncosted::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
-                        prior.stream().filter(p -> shown.test(p.line())).map(LineTotal::total).reduce(BigDecimal.ZERO,
-                                BigDecimal::add),
-                        vitalFewThreshold, Budgets.budget(budgets, lines).orElse(null), sections);
+        return ReportBuilder.build(plant, plantName, period, currency, view,
+                sums.stream().filter(s -> shown.test(s.line())).toList(),
+                waiting.stream().mapToLong(LineUncosted::events).sum(),
+                waiting.stream().map(LineUncosted::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
+                prior.stream().filter(p -> shown.test(p.line())).map(LineTotal::total).reduce(BigDecimal.ZERO,
+                        BigDecimal::add),
+                vitalFewThreshold, Budgets.budget(budgets, lines).orElse(null), sections)
+                .withScrapQuantityChecks(lines.isEmpty() ? scrapQuantityChecks : null);
     }
 }

@@ -134,7 +134,7 @@ public class ReportCutService {
                 .with((events, others) -> new ReportFigures(events.getItem1(), events.getItem2(), events.getItem3(),
                         List.of(), others.getItem4().orElse(ReportService.VITAL_FEW), null, null, null, weeks,
                         ReportCut.withWeek(others.getItem1(), monday, events.getItem1()), others.getItem2(),
-                        others.getItem3()));
+                        others.getItem3(), null));
     }
 
     private static OffsetDateTime startOf(LocalDate day, ZoneId zone) {

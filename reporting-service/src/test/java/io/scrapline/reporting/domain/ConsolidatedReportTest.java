@@ -95,6 +95,6 @@ class ConsolidatedReportTest {
         return new Report(plant, plant, "2026-10", currency, "open", 1, "controller",
                 new Report.Totals(scrapCost, reworkCost, scrapCost.add(reworkCost), BigDecimal.ONE, 1, 0,
                         BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
-                List.of(), List.of(), null, List.of(coq), null, null, null, null, null, null, null, null, null);
+                List.of(), List.of(), null, List.of(coq), null, null, null, null, null, null, null, null, null, null);
     }
 }

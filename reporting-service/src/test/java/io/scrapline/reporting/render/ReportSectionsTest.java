@@ -232,7 +232,7 @@ class ReportSectionsTest {
                         new BigDecimal("60.00")),
                         new ReportBuilder.WeekCost("L2", LocalDate.of(2026, 10, 26), "MACH-01",
                                 new BigDecimal("40.00"))),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
 
         Report plant = figures.report("P1", "Plant one", "2026-10", "USD", "full", List.of());
         Report lineOne = figures.report("P1", "Plant one", "2026-10", "USD", "full", List.of("L1"));
@@ -249,7 +249,7 @@ class ReportSectionsTest {
     @Test
     void figuresStoredBeforeTheseSectionsGiveAReportWithoutThem() {
         ReportFigures old = new ReportFigures(List.of(sum("MACH-01", "scrap", "100.00", null, null, null)), List.of(),
-                List.of(), List.of(), new BigDecimal("0.80"), null, null, null, null, null, null, null);
+                List.of(), List.of(), new BigDecimal("0.80"), null, null, null, null, null, null, null, null);
 
         Report report = old.report("P1", "Plant one", "2026-10", "USD", "full", List.of());
 
