@@ -218,7 +218,7 @@ class CopyLandingTest {
 
         assertThat(count("SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 3")).isEqualTo(7);
         assertThat(count("SELECT count(*) FROM defect_records WHERE quantity = 4")).isZero();
-        assertThat(rows(other.tenant(), "SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 4"))
+        assertThat(rows(db, other.tenant(), "SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 4"))
                 .containsExactly("7");
     }
 
@@ -289,11 +289,11 @@ class CopyLandingTest {
     }
 
     private List<String> rows(String sql) {
-        return rows(tenant, sql);
+        return rows(db, tenant, sql);
     }
 
     /** The first column of each row {@code sql} answers in {@code tenant}'s context, as text. */
-    private List<String> rows(String tenant, String sql) {
+    static List<String> rows(TenantDb db, String tenant, String sql) {
         return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
             List<String> texts = new ArrayList<>();
             for (Row row : rows) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -20,8 +19,6 @@ import io.restassured.response.ValidatableResponse;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.TestTokens;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The {@code gl-postings} record type on both paths: batches of up to 4 rows through the reactive client, larger ones
@@ -102,6 +99,9 @@ class GlPostingsTest {
         String toledoOnly = TestTokens.get().scopedToken(sender.tenant(), List.of("TOL2"), List.of(), "ingest");
         post(toledoOnly, HEADER + posting(7, "5.00")).statusCode(403).body("errors[0].row", equalTo(1))
                 .body("errors[0].field", equalTo("plant")).body("detail", containsString("outside the token's scope"));
+        // A posting is the whole plant's: a token limited to lines may not send one.
+        String line1Only = TestTokens.get().scopedToken(sender.tenant(), List.of("DAY1"), List.of("L1"), "ingest");
+        post(line1Only, HEADER + posting(7, "5.00")).statusCode(403).body("errors[0].field", equalTo("line"));
         assertThat(rows(sender.tenant(), "SELECT count(*)::text FROM gl_posting_records WHERE source_id = 'JE-7'"))
                 .containsExactly("0");
     }
@@ -115,12 +115,6 @@ class GlPostingsTest {
     }
 
     private List<String> rows(String tenant, String sql) {
-        return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
-            List<String> texts = new ArrayList<>();
-            for (Row row : rows) {
-                texts.add(String.valueOf(row.getValue(0)));
-            }
-            return texts;
-        }).await().indefinitely();
+        return CopyLandingTest.rows(db, tenant, sql);
     }
 }
