@@ -51,6 +51,9 @@ CALL protect_tenant_table('ledger_accounts', '${app_role}');
 --                       operation or another order;
 --   partial_completion  the ERP has confirmed less scrap than the MES recorded (or none yet);
 --   not_in_mes          the ERP has confirmed more scrap than the MES recorded (or the MES none).
+-- Only what the ERP has confirmed something for is compared (a confirmation of no scrap counts): the MES scrap of a
+-- work order with confirmations in the period, or of a part and operation with confirmations in the period; a plant
+-- that sends no confirmations has no cells, and its events are not read.
 -- NULL plant or period: every one. Runs with the caller's rights, so row-level security keeps it to the tenant.
 CREATE FUNCTION scrap_quantity_checks(for_plant text, for_period text)
     RETURNS TABLE (plant_id text, period text, work_order text, operation text, part text, mes_quantity numeric,
@@ -58,16 +61,7 @@ CREATE FUNCTION scrap_quantity_checks(for_plant text, for_period text)
                    kind text)
     LANGUAGE sql STABLE SET search_path = public
 AS $$
-    WITH mes AS (
-        SELECT e.plant_id, e.period, e.work_order, coalesce(d.operation, '') AS operation, min(e.part) AS part,
-               sum(e.quantity) AS quantity, count(*) AS events,
-               string_agg(DISTINCT d.uom, ',' ORDER BY d.uom) AS uom
-        FROM costed_events e
-        JOIN defect_records d ON d.tenant_id = e.tenant_id AND d.record_id = e.record_id
-        WHERE NOT e.superseded AND e.disposition = 'scrap' AND e.work_order IS NOT NULL
-          AND (for_plant IS NULL OR e.plant_id = for_plant) AND (for_period IS NULL OR e.period = for_period)
-        GROUP BY e.plant_id, e.period, e.work_order, coalesce(d.operation, '')
-    ), erp AS (
+    WITH erp AS (
         SELECT k.plant_id, k.period, c.work_order, c.operation, min(c.part) AS part,
                sum(c.scrap_quantity) AS quantity, count(*) AS confirmations,
                string_agg(DISTINCT c.uom, ',' ORDER BY c.uom) AS uom
@@ -76,7 +70,19 @@ AS $$
         WHERE NOT k.superseded
           AND (for_plant IS NULL OR k.plant_id = for_plant) AND (for_period IS NULL OR k.period = for_period)
         GROUP BY k.plant_id, k.period, c.work_order, c.operation
-        HAVING sum(c.scrap_quantity) > 0
+    ), mes AS (
+        SELECT e.plant_id, e.period, e.work_order, coalesce(d.operation, '') AS operation, min(e.part) AS part,
+               sum(e.quantity) AS quantity, count(*) AS events,
+               string_agg(DISTINCT d.uom, ',' ORDER BY d.uom) AS uom
+        FROM costed_events e
+        JOIN defect_records d ON d.tenant_id = e.tenant_id AND d.record_id = e.record_id
+        WHERE EXISTS (SELECT 1 FROM erp)
+          AND NOT e.superseded AND e.disposition = 'scrap' AND e.work_order IS NOT NULL
+          AND (for_plant IS NULL OR e.plant_id = for_plant) AND (for_period IS NULL OR e.period = for_period)
+          AND EXISTS (SELECT 1 FROM erp r WHERE r.plant_id = e.plant_id AND r.period = e.period
+                      AND (r.work_order = e.work_order
+                           OR (r.part = e.part AND r.operation = coalesce(d.operation, ''))))
+        GROUP BY e.plant_id, e.period, e.work_order, coalesce(d.operation, '')
     ), cells AS (
         SELECT coalesce(m.plant_id, r.plant_id) AS plant_id, coalesce(m.period, r.period) AS period,
                coalesce(m.work_order, r.work_order) AS work_order, coalesce(m.operation, r.operation) AS operation,

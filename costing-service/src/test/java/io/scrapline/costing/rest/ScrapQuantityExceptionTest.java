@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +36,7 @@ import io.scrapline.platform.testing.TestTokens;
  * WO-50  MES 0010: 4      ERP 0020: 4      split work order (the order's scrap agrees, its operations do not)
  * WO-51  MES 0020: 3      ERP 0020: 2      partial completion
  * WO-52  MES 0020: 2      ERP 0020: 2      matched, not listed
+ * WO-60  MES 0010: 1      none             not compared: nothing of the order or of 0010 is confirmed yet
  * </pre>
  */
 @QuarkusTest
@@ -58,13 +58,20 @@ class ScrapQuantityExceptionTest {
         tenant = "t-" + UUID.randomUUID();
         controller = TestTokens.get().token(tenant, "controller");
         batch = UUID.randomUUID();
+        // The cost roll of 100-4471-A from 2026-01-01: operations 0010 and 0020.
         TenantRows.inTenant(db, tenant,
-                connection -> TenantRows.tenantWithPlantAndXrefs(connection, MES)
-                        .chain(() -> standardCost(connection, "0010", "120.00"))
-                        .chain(() -> standardCost(connection, "0020", "0.00")));
+                connection -> TenantRows.tenantWithPlantAndXrefs(connection, MES).chain(() -> run(connection, """
+                        INSERT INTO standard_cost_records (tenant_id, source, plant_id, part, operation,
+                            effective_from, version, batch_id, content_hash, material_cost, labor_cost,
+                            overhead_cost, currency)
+                        SELECT current_tenant(), 'sap-erp', 'DAY1', '100-4471-A', o.operation, DATE '2026-01-01', 1,
+                            $1, o.operation, o.material, 30.00, 20.00, 'USD'
+                        FROM (VALUES ('0010', 120.00), ('0020', 0.00)) AS o(operation, material)
+                        """, batch)));
         defect("MES-1", "WO-50", "0010", "4");
         defect("MES-2", "WO-51", "0020", "3");
         defect("MES-3", "WO-52", "0020", "2");
+        defect("MES-4", "WO-60", "0010", "1");
         confirmation("CNF-1", "WO-50", "0020", "4");
         confirmation("CNF-2", "WO-51", "0020", "2");
         confirmation("CNF-3", "WO-52", "0020", "2");
@@ -125,14 +132,5 @@ class ScrapQuantityExceptionTest {
                     plant_id, work_order, part, operation, yield_quantity, scrap_quantity, confirmed_at)
                 VALUES (current_tenant(), 'sap-erp', $1, 1, $2, $1, 'DAY1', $3, '100-4471-A', $4, 96, $5, $6)
                 """, sourceId, batch, workOrder, operation, new BigDecimal(scrap), OCTOBER_14.plusHours(6)));
-    }
-
-    private io.smallrye.mutiny.Uni<Void> standardCost(io.vertx.mutiny.sqlclient.SqlConnection connection,
-            String operation, String material) {
-        return run(connection, """
-                INSERT INTO standard_cost_records (tenant_id, source, plant_id, part, operation, effective_from,
-                    version, batch_id, content_hash, material_cost, labor_cost, overhead_cost, currency)
-                VALUES (current_tenant(), 'sap-erp', 'DAY1', '100-4471-A', $1, $2, 1, $3, $4, $5, 30.00, 20.00, 'USD')
-                """, operation, LocalDate.parse("2026-01-01"), batch, operation, new BigDecimal(material));
     }
 }

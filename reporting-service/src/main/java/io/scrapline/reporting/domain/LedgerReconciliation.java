@@ -21,10 +21,10 @@ import io.scrapline.platform.money.Money;
  * an event with neither has no account ({@code null}) and can only be costed but not posted. Postings in another
  * currency than the plant's are not added to any account: each is a difference of its own.
  */
-@RegisterForReflection(targets = { LedgerReconciliation.class, LedgerReconciliation.Totals.class,
-        LedgerReconciliation.Account.class, LedgerReconciliation.Difference.class })
-public record LedgerReconciliation(String plant, String period, String currency, boolean matched, Totals totals,
-        List<Account> accounts, List<Difference> differences) {
+@RegisterForReflection(targets = { LedgerReconciliation.class, LedgerReconciliation.LedgerTotals.class,
+        LedgerReconciliation.AccountBalance.class, LedgerReconciliation.WorkOrderDifference.class })
+public record LedgerReconciliation(String plant, String period, String currency, boolean matched, LedgerTotals totals,
+        List<AccountBalance> accounts, List<WorkOrderDifference> differences) {
 
     /** A work order costed on an account that has no posting of that account and work order. */
     public static final String COSTED_NOT_POSTED = "costed_not_posted";
@@ -35,11 +35,11 @@ public record LedgerReconciliation(String plant, String period, String currency,
     /** A posting in another currency than the plant's. */
     public static final String OTHER_CURRENCY = "other_currency";
 
-    public record Totals(BigDecimal costed, BigDecimal posted, BigDecimal difference) {
+    public record LedgerTotals(BigDecimal costed, BigDecimal posted, BigDecimal difference) {
     }
 
     /** An account's costed scrap and rework, posted amount, and posted − costed. */
-    public record Account(@JsonInclude(JsonInclude.Include.ALWAYS) String account, BigDecimal costedScrap,
+    public record AccountBalance(@JsonInclude(JsonInclude.Include.ALWAYS) String account, BigDecimal costedScrap,
             BigDecimal costedRework, BigDecimal costed, BigDecimal posted, BigDecimal difference, boolean matched) {
     }
 
@@ -48,7 +48,7 @@ public record LedgerReconciliation(String plant, String period, String currency,
      * without one. {@code documents} are the postings' document ids, {@code currency} the postings' when they are not
      * in the plant's.
      */
-    public record Difference(@JsonInclude(JsonInclude.Include.ALWAYS) String account,
+    public record WorkOrderDifference(@JsonInclude(JsonInclude.Include.ALWAYS) String account,
             @JsonInclude(JsonInclude.Include.ALWAYS) String workOrder, String kind, BigDecimal costed,
             BigDecimal posted, BigDecimal difference, long events, List<String> documents, String currency) {
     }
@@ -89,11 +89,11 @@ public record LedgerReconciliation(String plant, String period, String currency,
         }
         Map<Key, BigDecimal> postedByOrder = new TreeMap<>();
         Map<Key, List<String>> documentsByOrder = new TreeMap<>();
-        List<Difference> differences = new ArrayList<>();
+        List<WorkOrderDifference> differences = new ArrayList<>();
         for (Posted p : posted) {
             Key key = new Key(p.account(), p.workOrder());
             if (!p.currency().equals(currency)) {
-                differences.add(new Difference(p.account(), p.workOrder(), OTHER_CURRENCY, null,
+                differences.add(new WorkOrderDifference(p.account(), p.workOrder(), OTHER_CURRENCY, null,
                         money(p.amount(), BigDecimal.ZERO.setScale(Money.minorUnits(p.currency()))), null, 0,
                         p.documents(), p.currency()));
                 continue;
@@ -105,7 +105,7 @@ public record LedgerReconciliation(String plant, String period, String currency,
         }
         TreeSet<Key> keys = new TreeSet<>(costedByOrder.keySet());
         keys.addAll(postedByOrder.keySet());
-        List<Difference> byOrder = new ArrayList<>();
+        List<WorkOrderDifference> byOrder = new ArrayList<>();
         for (Key key : keys) {
             BigDecimal c = costedByOrder.get(key);
             BigDecimal p = postedByOrder.get(key);
@@ -115,13 +115,13 @@ public record LedgerReconciliation(String plant, String period, String currency,
             String kind = c == null ? POSTED_NOT_COSTED : p == null ? COSTED_NOT_POSTED : AMOUNT_DIFFERS;
             BigDecimal costedAmount = c == null ? zero : c;
             BigDecimal postedAmount = p == null ? zero : p;
-            byOrder.add(new Difference(key.account(), key.workOrder(), kind, money(costedAmount, zero),
+            byOrder.add(new WorkOrderDifference(key.account(), key.workOrder(), kind, money(costedAmount, zero),
                     money(postedAmount, zero), money(postedAmount.subtract(costedAmount), zero),
                     eventsByOrder.getOrDefault(key, 0L), List.copyOf(documentsByOrder.getOrDefault(key, List.of())),
                     null));
         }
         byOrder.addAll(differences);
-        List<Account> accounts = new ArrayList<>();
+        List<AccountBalance> accounts = new ArrayList<>();
         BigDecimal costedTotal = zero;
         BigDecimal postedTotal = zero;
         for (Map.Entry<String, BigDecimal[]> entry : byAccount.entrySet()) {
@@ -129,13 +129,16 @@ public record LedgerReconciliation(String plant, String period, String currency,
             BigDecimal accountCosted = sums[0].add(sums[1]);
             String account = entry.getKey();
             boolean accountMatched = byOrder.stream().noneMatch(d -> Objects.equals(d.account(), account));
-            accounts.add(new Account(account, money(sums[0], zero), money(sums[1], zero), money(accountCosted, zero),
-                    money(sums[2], zero), money(sums[2].subtract(accountCosted), zero), accountMatched));
+            accounts.add(
+                    new AccountBalance(account, money(sums[0], zero), money(sums[1], zero), money(accountCosted, zero),
+                            money(sums[2], zero), money(sums[2].subtract(accountCosted), zero), accountMatched));
             costedTotal = costedTotal.add(accountCosted);
             postedTotal = postedTotal.add(sums[2]);
         }
-        return new LedgerReconciliation(plant, period, currency, byOrder.isEmpty(), new Totals(money(costedTotal, zero),
-                money(postedTotal, zero), money(postedTotal.subtract(costedTotal), zero)), accounts, byOrder);
+        return new LedgerReconciliation(plant, period, currency, byOrder.isEmpty(),
+                new LedgerTotals(money(costedTotal, zero), money(postedTotal, zero),
+                        money(postedTotal.subtract(costedTotal), zero)),
+                accounts, byOrder);
     }
 
     /**

@@ -70,8 +70,9 @@ public record Report(String plant, String plantName, String period, String curre
 
     /**
      * The sections of a view, from the same figures: a controller's money by line and cost-of-quality class, the
-     * variances and the year to date; quality's Pareto, its 13-week trend and the corrective actions; a supervisor's
-     * line by shift with the defect codes over their thresholds. {@link #FULL} (or null) keeps every section.
+     * variances, the year to date and the MES scrap that disagrees with the ERP's confirmations; quality's Pareto, its
+     * 13-week trend and the corrective actions; a supervisor's line by shift with the defect codes over their
+     * thresholds. {@link #FULL} (or null) keeps every section.
      */
     public Report inView(String view) {
         if (view == null || view.equals(FULL)) {

@@ -40,7 +40,7 @@ public final class LedgerTables {
 
     public static List<Table> of(LedgerReconciliation ledger) {
         String currency = " (" + ledger.currency() + ")";
-        LedgerReconciliation.Totals totals = ledger.totals();
+        LedgerReconciliation.LedgerTotals totals = ledger.totals();
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("totals", "Costed against posted", List.of("Figure", "Value"),
                 List.of(List.of(Cell.text("Costed" + currency), Cell.money(totals.costed())),
@@ -55,7 +55,7 @@ public final class LedgerTables {
                                 Cell.money(a.costedRework()), Cell.money(a.costed()), Cell.money(a.posted()),
                                 Cell.money(a.difference()), Cell.flag(a.matched())))
                         .toList()));
-        tables.add(new Table("differences", "Work orders that explain the differences",
+        tables.add(new Table("differences", "Differences by work order",
                 List.of("Account", "Work order", "Kind", "Costed" + currency, "Posted" + currency,
                         "Difference" + currency, "Events", "Documents", "Currency"),
                 ledger.differences().stream()
@@ -69,20 +69,20 @@ public final class LedgerTables {
 
     public static String csv(LedgerReconciliation ledger) {
         List<List<String>> rows = new ArrayList<>();
-        LedgerReconciliation.Totals totals = ledger.totals();
+        LedgerReconciliation.LedgerTotals totals = ledger.totals();
         rows.add(List.of("section", "plant", "period", "currency", "matched", "costed", "posted", "difference"));
         rows.add(List.of("totals", ledger.plant(), ledger.period(), ledger.currency(),
                 Boolean.toString(ledger.matched()), plain(totals.costed()), plain(totals.posted()),
                 plain(totals.difference())));
         rows.add(List.of("section", "account", "costed_scrap", "costed_rework", "costed", "posted", "difference",
                 "matched"));
-        for (LedgerReconciliation.Account a : ledger.accounts()) {
+        for (LedgerReconciliation.AccountBalance a : ledger.accounts()) {
             rows.add(Arrays.asList("accounts", a.account(), plain(a.costedScrap()), plain(a.costedRework()),
                     plain(a.costed()), plain(a.posted()), plain(a.difference()), Boolean.toString(a.matched())));
         }
         rows.add(List.of("section", "account", "work_order", "kind", "costed", "posted", "difference", "events",
                 "documents", "currency"));
-        for (LedgerReconciliation.Difference d : ledger.differences()) {
+        for (LedgerReconciliation.WorkOrderDifference d : ledger.differences()) {
             rows.add(Arrays.asList("differences", d.account(), d.workOrder(), d.kind(), plain(d.costed()),
                     plain(d.posted()), plain(d.difference()), Long.toString(d.events()),
                     String.join(" ", d.documents()), d.currency()));

@@ -18,7 +18,7 @@ final class ScrapQuantityTables {
     }
 
     static Table of(List<Report.ScrapQuantityCheck> checks) {
-        return new Table(ID, "MES scrap against ERP confirmations",
+        return new Table(ID, "MES scrap against confirmations",
                 List.of("Work order", "Operation", "Part", "MES scrap", "MES events", "MES unit", "ERP scrap",
                         "Confirmations", "ERP unit", "ERP − MES", "Kind"),
                 checks.stream()

@@ -51,7 +51,7 @@ public class LedgerResource {
 
     /** One account of a reason code and cost type, as sent and as listed. */
     @RegisterForReflection
-    public record Account(String reasonCode, String costType, String account) {
+    public record ReasonCodeAccount(String reasonCode, String costType, String account) {
     }
 
     private final LedgerService ledger;
@@ -106,7 +106,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "204", description = "Stored")
     @APIResponse(responseCode = "403", description = "A token limited to plants or lines")
     @APIResponse(responseCode = "422", description = "Invalid rows, each with row, field and reason; nothing stored", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<Void> putAccounts(@NotNull List<Account> body) {
+    public Uni<Void> putAccounts(@NotNull List<ReasonCodeAccount> body) {
         return ledger.putAccounts(caller.tenant(), caller.scope(), body.stream()
                 .map(a -> a == null ? null : new LedgerAccount(a.reasonCode(), a.costType(), a.account())).toList());
     }
@@ -115,10 +115,10 @@ public class LedgerResource {
     @Path("/ledger-accounts")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The ledger accounts of reason codes", description = "By reason code and cost type.")
-    @APIResponse(responseCode = "200", description = "The accounts", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Account.class), examples = @ExampleObject(name = "accounts", value = """
+    @APIResponse(responseCode = "200", description = "The accounts", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReasonCodeAccount.class), examples = @ExampleObject(name = "accounts", value = """
             [{"reason_code": "MACH-DIM", "cost_type": "scrap", "account": "5410-SCRAP-MACH"}]""")))
-    public Uni<List<Account>> accounts() {
-        return ledger.accounts(caller.tenant())
-                .map(found -> found.stream().map(a -> new Account(a.reasonCode(), a.costType(), a.account())).toList());
+    public Uni<List<ReasonCodeAccount>> accounts() {
+        return ledger.accounts(caller.tenant()).map(found -> found.stream()
+                .map(a -> new ReasonCodeAccount(a.reasonCode(), a.costType(), a.account())).toList());
     }
 }

@@ -119,8 +119,8 @@ class LedgerResourceTest {
         XlsxWorkbook workbook = XlsxWorkbook.read(xlsx.asByteArray());
         assertThat(workbook.valueOf("Costed against posted", "Difference, posted − costed (USD)"))
                 .isEqualTo(new XlsxWorkbook.Cell("n", "-230.46", "[$USD] #,##0.00"));
-        assertThat(workbook.column("Work orders that explain the differences", "Work order"))
-                .extracting(XlsxWorkbook.Cell::value).containsExactly("WO-11", "WO-12", "WO-13", "WO-10");
+        assertThat(workbook.column("Differences by work order", "Work order")).extracting(XlsxWorkbook.Cell::value)
+                .containsExactly("WO-11", "WO-12", "WO-13", "WO-10");
 
         Response pdf = given().auth().oauth2(controller).accept("application/pdf").get(LedgerFixture.LEDGER);
         pdf.then().statusCode(200).contentType("application/pdf");

@@ -79,6 +79,10 @@ class ScrapQuantityReportTest {
         given().auth().oauth2(TestTokens.get().scopedToken(tenant, List.of("TOL2"), List.of(), "controller"))
                 .get(NOVEMBER).then().statusCode(403);
 
+        // October's scrap names work orders, but the ERP confirmed none of them, nor anything of their operations.
+        given().auth().oauth2(controller).queryParam("view", "controller").get("/api/v1/reports/DAY1/2026-10").then()
+                .statusCode(200).body("scrap_quantity_checks", hasSize(0));
+
         String other = "t-" + UUID.randomUUID();
         TestTenants.createWithPlant(db, other, "DAY1");
         given().auth().oauth2(TestTokens.get().token(other, "controller")).queryParam("view", "controller")
