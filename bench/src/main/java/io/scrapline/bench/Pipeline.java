@@ -81,6 +81,16 @@ public final class Pipeline {
             MimeMessage[] alertEmails = stack.mail().getReceivedMessages();
 
             Api controller = new Api(tokens.token(TENANT, "controller"));
+            // The ERP posts the month's scrap and rework to the general ledger, one posting short; the controller
+            // reconciles before closing.
+            System.out.println("Loading the ERP's postings to the general ledger and reconciling...");
+            String reportingApi = stack.url(Service.REPORTING) + "/api/v1";
+            String ledgerUrl = reportingApi + "/reconciliations/" + SampleMonth.PLANT + "/" + SampleMonth.PERIOD
+                    + "/ledger";
+            admin.put(reportingApi + "/ledger-accounts", SampleMonth.ledgerAccounts()).expect(204);
+            ingest.postCsv(ingestApi + "/sources/" + SampleMonth.ERP + "/records/gl-postings",
+                    SampleMonth.glPostingsCsv(controller.get(ledgerUrl).expect(200).json())).expect(201);
+            JsonNode ledger = controller.get(ledgerUrl).expect(200).json();
             String reportUrl = stack.url(Service.REPORTING) + "/api/v1/reports/" + SampleMonth.PLANT + "/"
                     + SampleMonth.PERIOD;
             // October has ended: the controller closes it, and the report becomes its stored, immutable version 1.
@@ -96,11 +106,12 @@ public final class Pipeline {
             Path json = run.resolve("report-" + SampleMonth.PLANT + "-" + SampleMonth.PERIOD + ".json");
             Path text = run.resolve("report-" + SampleMonth.PLANT + "-" + SampleMonth.PERIOD + ".md");
             Files.writeString(json, report.json().toPrettyString());
-            String readable = ReportText.render(report.json(), exceptions, alertEmails);
+            String readable = ReportText.render(report.json(), exceptions, alertEmails, ledger);
             Files.writeString(text, readable);
 
             System.out.println();
             System.out.println(ReportText.headline(report.json()));
+            System.out.println(ReportText.ledgerLine(ledger));
             System.out.printf("Alerts: %d rule(s) over threshold, %d email(s) delivered over SMTP%n", sentAlerts.size(),
                     emails);
             System.out.print(SampleDistribution.summary(distributed));

@@ -1,5 +1,7 @@
 package io.scrapline.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,7 +44,41 @@ final class ReportText {
         return out.toString();
     }
 
-    static String render(JsonNode report, JsonNode exceptions, MimeMessage[] alerts) throws MessagingException {
+    /**
+     * The reconciliation with the general ledger in one line, and a line for each work order that explains a
+     * difference.
+     */
+    static String ledgerLine(JsonNode ledger) {
+        String currency = ledger.get("currency").asText();
+        JsonNode totals = ledger.get("totals");
+        JsonNode differences = ledger.get("differences");
+        StringBuilder out = new StringBuilder(String.format(
+                "Ledger reconciliation: costed %s %s, posted %s %s, difference %s %s — %s%n",
+                totals.get("costed").asText(), currency, totals.get("posted").asText(), currency,
+                totals.get("difference").asText(), currency,
+                ledger.get("matched").asBoolean() ? "matches the ledger"
+                        : differences.size()
+                                + (differences.size() == 1 ? " work order explains it" : " work orders explain it")));
+        for (JsonNode d : differences) {
+            out.append(String.format("  %s on %s: %s, costed %s, posted %s (%s)%n", text(d.get("work_order")),
+                    text(d.get("account")), d.get("kind").asText(), text(d.get("costed")), text(d.get("posted")),
+                    d.get("documents").isEmpty() ? "no posting" : String.join(" ", texts(d.get("documents")))));
+        }
+        return out.toString();
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? "(none)" : value.asText();
+    }
+
+    private static List<String> texts(JsonNode values) {
+        List<String> found = new ArrayList<>();
+        values.forEach(v -> found.add(v.asText()));
+        return found;
+    }
+
+    static String render(JsonNode report, JsonNode exceptions, MimeMessage[] alerts, JsonNode ledger)
+            throws MessagingException {
         String currency = report.get("currency").asText();
         StringBuilder md = new StringBuilder();
         md.append("# Scrap and rework cost — ").append(report.get("plant").asText()).append(' ')
@@ -67,8 +103,22 @@ final class ReportText {
         for (JsonNode coq : report.get("coq")) {
             md.append(String.format("| %s | %s |%n", coq.get("coq_class").asText(), coq.get("cost").asText()));
         }
+        md.append("\n## Reconciliation with the general ledger\n\n```\n").append(ledgerLine(ledger)).append("```\n\n")
+                .append("| account | costed scrap | costed rework | costed | posted | difference |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (JsonNode account : ledger.get("accounts")) {
+            md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", text(account.get("account")),
+                    account.get("costed_scrap").asText(), account.get("costed_rework").asText(),
+                    account.get("costed").asText(), account.get("posted").asText(),
+                    account.get("difference").asText()));
+        }
         Map<String, Integer> reasons = new TreeMap<>();
-        exceptions.forEach(e -> reasons.merge(e.get("reason").asText(), 1, Integer::sum));
+        // A scrap quantity mismatch is a costed work order whose MES and ERP quantities disagree, not an event.
+        exceptions.forEach(e -> {
+            if (!e.get("reason").asText().equals("scrap_quantity_mismatch")) {
+                reasons.merge(e.get("reason").asText(), 1, Integer::sum);
+            }
+        });
         md.append("\n## Not yet costed\n\n| reason | events |\n|---|---:|\n");
         reasons.forEach((reason, count) -> md.append(String.format("| %s | %d |%n", reason, count)));
         md.append("\n## Alerts sent\n\n");

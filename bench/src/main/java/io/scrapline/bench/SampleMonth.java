@@ -6,16 +6,20 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * A realistic month of one three-line plant, generated from a fixed seed: the MES's defects with its own part numbers
  * and defect codes, the ERP's cost roll, the cross-references between them, and the alert rules a quality manager would
- * set; the labor tracker's rework hours and the ERP's labor rates. A few records are meant to stop in exceptions: an
- * MES part nobody mapped, and rework that has no labor booked yet.
+ * set; the labor tracker's rework hours and the ERP's labor rates; the ERP's postings to the general ledger, one of
+ * them wrong. A few records are meant to stop in exceptions: an MES part nobody mapped, and rework that has no labor
+ * booked yet.
  */
 public final class SampleMonth {
 
@@ -171,6 +175,48 @@ public final class SampleMonth {
             csv.append(String.join(",", "KRN-" + fields[0].substring(4), PLANT, fields[3], hours,
                     OffsetDateTime.parse(fields[8]).plusHours(2 + random.nextInt(20)).toString(), fields[0], material))
                     .append('\n');
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The ledger accounts of the defect codes as the ERP's reason codes: scrap on the plant's scrap account (customer
+     * returns on the warranty account), rework on the rework account.
+     */
+    public static List<Map<String, Object>> ledgerAccounts() {
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        for (Code code : CODES) {
+            accounts.add(Map.of("reason_code", code.code(), "cost_type", "scrap", "account",
+                    code.code().equals("CUST-RET") ? "5600-WARRANTY" : "5400-SCRAP"));
+            accounts.add(Map.of("reason_code", code.code(), "cost_type", "rework", "account", "5500-REWORK"));
+        }
+        return accounts;
+    }
+
+    /** Which of the month's postings the sample's ERP gets wrong, and by how much it posts too little. */
+    public static final int SHORT_POSTING = 7;
+    public static final BigDecimal SHORT_BY = new BigDecimal("25.00");
+
+    /**
+     * The ERP's postings of the month to the general ledger: one document per account and work order that Scrapline
+     * costed, as a reconciliation before any posting lists them ({@code unposted}), each for the costed amount, but the
+     * {@link #SHORT_POSTING}th, which the ERP posted {@link #SHORT_BY} short: the one difference the reconciliation is
+     * to find.
+     */
+    public static String glPostingsCsv(JsonNode unposted) {
+        StringBuilder csv = new StringBuilder("source_id,plant,account,period,amount,currency,work_order\n");
+        int document = 0;
+        for (JsonNode difference : unposted.get("differences")) {
+            if (difference.get("account").isNull() || difference.get("work_order").isNull()) {
+                continue;
+            }
+            BigDecimal amount = new BigDecimal(difference.get("costed").asText());
+            if (++document == SHORT_POSTING) {
+                amount = amount.subtract(SHORT_BY);
+            }
+            csv.append(String.join(",", "JE-2610-" + String.format("%04d", document), PLANT,
+                    difference.get("account").asText(), PERIOD, amount.toPlainString(), "USD",
+                    difference.get("work_order").asText())).append('\n');
         }
         return csv.toString();
     }

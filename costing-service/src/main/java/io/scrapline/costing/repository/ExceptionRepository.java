@@ -106,22 +106,37 @@ public class ExceptionRepository {
     }
 
     /**
-     * Exceptions, oldest first, at most 1,000; {@code plants} and {@code lines} are the caller's scope, empty for every
-     * plant and every line.
+     * Exceptions, oldest first, at most 1,000; then, unless only closed ones are asked for, the work orders and
+     * operations whose MES scrap disagrees with the ERP's confirmations (V27's {@code scrap_quantity_checks}), at most
+     * 1,000 more. {@code plants} and {@code lines} are the caller's scope, empty for every plant and every line; the
+     * mismatches name no line, so a caller limited to lines sees none.
      */
     public Uni<List<ExceptionEntry>> list(SqlConnection connection, String plant, String period, String status,
             List<String> plants, List<String> lines) {
         return connection.preparedQuery("""
-                SELECT exception_id, source, source_id, plant_id, period, quantity, reason, detail, status, created_at,
-                    closed_at, estimated_amount
-                FROM costing_exceptions
-                WHERE ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2)
-                  AND ($3::text IS NULL OR status = $3)
-                  AND (cardinality($4::text[]) = 0 OR plant_id = ANY($4))
-                  AND (cardinality($5::text[]) = 0 OR line_id = ANY($5))
-                ORDER BY exception_id LIMIT 1000
+                (SELECT exception_id, source, source_id, plant_id, period, quantity, reason, detail, status,
+                    created_at, closed_at, estimated_amount
+                 FROM costing_exceptions
+                 WHERE ($1::text IS NULL OR plant_id = $1) AND ($2::text IS NULL OR period = $2)
+                   AND ($3::text IS NULL OR status = $3)
+                   AND (cardinality($4::text[]) = 0 OR plant_id = ANY($4))
+                   AND (cardinality($5::text[]) = 0 OR line_id = ANY($5))
+                 ORDER BY exception_id LIMIT 1000)
+                UNION ALL
+                (SELECT NULL::bigint, $6::text, q.work_order || ' ' || q.operation, q.plant_id, q.period,
+                    q.mes_quantity, $7::text,
+                    format('%s: work order %s operation %s (part %s): MES scrap %s%s in %s events, ERP confirmed %s%s '
+                        || 'in %s confirmations', q.kind, q.work_order, q.operation, q.part, trim_scale(q.mes_quantity),
+                        coalesce(' ' || q.mes_uom, ''), q.mes_events, trim_scale(q.erp_quantity),
+                        coalesce(' ' || q.erp_uom, ''), q.confirmations),
+                    'open', NULL::timestamptz, NULL::timestamptz, NULL::numeric
+                 FROM scrap_quantity_checks($1, $2) q
+                 WHERE q.kind <> 'matched' AND ($3::text IS NULL OR $3 = 'open')
+                   AND (cardinality($4::text[]) = 0 OR q.plant_id = ANY($4)) AND cardinality($5::text[]) = 0
+                 ORDER BY q.plant_id, q.period, q.work_order, q.operation LIMIT 1000)
                 """)
-                .execute(Tuple.of(plant, period, status, plants.toArray(String[]::new), lines.toArray(String[]::new)))
+                .execute(Tuple.of(plant, period, status, plants.toArray(String[]::new), lines.toArray(String[]::new))
+                        .addString(ExceptionEntry.MES_AGAINST_ERP).addString(ExceptionEntry.SCRAP_QUANTITY_MISMATCH))
                 .map(rows -> {
                     List<ExceptionEntry> found = new ArrayList<>();
                     for (Row row : rows) {

@@ -97,7 +97,7 @@ public final class CostedEventResponses {
      */
     @RegisterForReflection
     @Schema(name = "CostingException")
-    public record CostingException(long id, String source, String sourceId, String plant, String period,
+    public record CostingException(Long id, String source, String sourceId, String plant, String period,
             BigDecimal quantity, String reason, String detail, String status, OffsetDateTime createdAt,
             OffsetDateTime closedAt, BigDecimal estimatedAmount) {
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.scrapline.platform.input.InputConfig;
 import io.scrapline.platform.input.InputRules;
+import io.scrapline.platform.period.FiscalCalendar;
 
 /** One field of a record type: its name, whether it is required, and how its text is read and checked. */
 public record Field(String name, boolean required, Kind kind, List<String> allowed) {
@@ -20,7 +21,11 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
     public static final int MAX_TEXT = 200;
 
     public enum Kind {
-        TEXT, CODE, POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION, INSTANT, DATE, BOOLEAN, CURRENCY, CHOICE
+        TEXT, CODE, POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION, INSTANT, DATE, BOOLEAN, CURRENCY, CHOICE,
+        /** A decimal of either sign, such as a ledger amount, where a reversal is negative. */
+        DECIMAL,
+        /** An accounting period, a calendar month YYYY-MM or a fiscal period YYYY-Pnn. */
+        PERIOD
     }
 
     /** The column that stores the field: the field's name, with {@code _id} for plant, line and work center. */
@@ -34,8 +39,8 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
     /** The SQL type the field's text is cast to when it is stored. */
     public String sqlType() {
         return switch (kind) {
-            case TEXT, CODE, CHOICE, CURRENCY -> "text";
-            case POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION -> "numeric";
+            case TEXT, CODE, CHOICE, CURRENCY, PERIOD -> "text";
+            case POSITIVE_DECIMAL, NON_NEGATIVE_DECIMAL, FRACTION, DECIMAL -> "numeric";
             case INSTANT -> "timestamptz";
             case DATE -> "date";
             case BOOLEAN -> "boolean";
@@ -104,6 +109,13 @@ public record Field(String name, boolean required, Kind kind, List<String> allow
                     throw new IllegalArgumentException("must be >= 0");
                 }
                 yield number;
+            }
+            case DECIMAL -> decimal(value);
+            case PERIOD -> {
+                if (!FiscalCalendar.isPeriod(value)) {
+                    throw new IllegalArgumentException("must be a period YYYY-MM or YYYY-Pnn");
+                }
+                yield value;
             }
             case FRACTION -> {
                 BigDecimal number = decimal(value);

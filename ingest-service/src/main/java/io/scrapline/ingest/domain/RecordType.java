@@ -57,7 +57,8 @@ public enum RecordType {
     CONFIRMATIONS("confirmations", "confirmation_records", List.of("source_id"), required("source_id", Kind.TEXT),
             required("plant", Kind.CODE), required("work_order", Kind.TEXT), required("part", Kind.TEXT),
             required("operation", Kind.TEXT), required("yield_quantity", Kind.NON_NEGATIVE_DECIMAL),
-            required("scrap_quantity", Kind.NON_NEGATIVE_DECIMAL), required("confirmed_at", Kind.INSTANT)),
+            required("scrap_quantity", Kind.NON_NEGATIVE_DECIMAL), required("confirmed_at", Kind.INSTANT),
+            optional("uom", Kind.TEXT)),
 
     WORK_ORDERS("work-orders", "work_order_records", List.of("plant", "work_order"), required("work_order", Kind.TEXT),
             required("plant", Kind.CODE), required("part", Kind.TEXT), optional("line", Kind.CODE),
@@ -71,7 +72,13 @@ public enum RecordType {
             optional("scrapped_quantity", Kind.NON_NEGATIVE_DECIMAL),
             optional("remaining_quantity", Kind.NON_NEGATIVE_DECIMAL),
             choice("scrap_action", false, "no_action", "write_off", "quarantine"),
-            optional("scrap_account", Kind.TEXT));
+            optional("scrap_account", Kind.TEXT)),
+
+    /** The ERP's postings to scrap and rework accounts; {@code source_id} is the document id. */
+    GL_POSTINGS("gl-postings", "gl_posting_records", List.of("source_id"), required("source_id", Kind.TEXT),
+            required("plant", Kind.CODE), required("account", Kind.TEXT), required("period", Kind.PERIOD),
+            required("amount", Kind.DECIMAL), required("currency", Kind.CURRENCY), optional("work_order", Kind.TEXT),
+            optional("reason_code", Kind.TEXT));
 
     private final String path;
     private final String table;

@@ -67,7 +67,7 @@ public class RecordResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send records as a JSON array", description = "Types: defects, ncrs, rework-labor, "
-            + "standard-costs, labor-rates, confirmations, work-orders. Re-sending a record with the same content is a "
+            + "standard-costs, labor-rates, confirmations, work-orders, gl-postings. Re-sending a record with the same content is a "
             + "duplicate; with other content, an update that is costed again. The body is read as a stream.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY), examples = @ExampleObject(name = "defects", value = DEFECTS_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Batch stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchSummary.class), examples = @ExampleObject(name = "stored", value = SUMMARY_EXAMPLE)))

@@ -87,7 +87,10 @@ class CopyLandingTest {
                     (i, v) -> "CNF-" + i + ",DAY1,WO-41001,100-4471-A,0020,97," + v + ",2026-10-14T16:00:00-04:00"),
             RecordType.WORK_ORDERS,
             new Sample("work_order,plant,part,status,costing_method,wip_total,completed_quantity,scrap_action",
-                    (i, v) -> "WO-" + i + ",DAY1,100-4471-A,released,actual," + v + ",97,write_off"));
+                    (i, v) -> "WO-" + i + ",DAY1,100-4471-A,released,actual," + v + ",97,write_off"),
+            RecordType.GL_POSTINGS,
+            new Sample("source_id,plant,account,period,amount,currency,work_order,reason_code", (i, v) -> "JE-" + i
+                    + ",DAY1,5400-SCRAP,2026-10," + (i % 2 == 0 ? "-" : "") + v + ",USD,WO-" + i + ","));
 
     @Inject
     TenantDb db;
@@ -215,7 +218,7 @@ class CopyLandingTest {
 
         assertThat(count("SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 3")).isEqualTo(7);
         assertThat(count("SELECT count(*) FROM defect_records WHERE quantity = 4")).isZero();
-        assertThat(rows(other.tenant(), "SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 4"))
+        assertThat(rows(db, other.tenant(), "SELECT count(*) FROM defect_records WHERE version = 1 AND quantity = 4"))
                 .containsExactly("7");
     }
 
@@ -286,11 +289,11 @@ class CopyLandingTest {
     }
 
     private List<String> rows(String sql) {
-        return rows(tenant, sql);
+        return rows(db, tenant, sql);
     }
 
     /** The first column of each row {@code sql} answers in {@code tenant}'s context, as text. */
-    private List<String> rows(String tenant, String sql) {
+    static List<String> rows(TenantDb db, String tenant, String sql) {
         return db.inTenant(tenant, connection -> connection.preparedQuery(sql).execute(Tuple.tuple())).map(rows -> {
             List<String> texts = new ArrayList<>();
             for (Row row : rows) {

@@ -48,7 +48,10 @@ class RecordTypesTest {
                     "CNF-9,DAY1,WO-41001,100-4471-A,0020,97,3,2026-10-14T16:00:00-04:00", "97", "96" },
             RecordType.WORK_ORDERS,
             new String[] { "work_order,plant,part,status,costing_method,wip_total,completed_quantity,scrap_action",
-                    "WO-41001,DAY1,100-4471-A,released,actual,21840.00,97,write_off", "released", "closed" });
+                    "WO-41001,DAY1,100-4471-A,released,actual,21840.00,97,write_off", "released", "closed" },
+            RecordType.GL_POSTINGS,
+            new String[] { "source_id,plant,account,period,amount,currency,work_order,reason_code",
+                    "JE-2610-0042,DAY1,5400-SCRAP,2026-10,1250.40,USD,WO-41001,MACH-DIM", "1250.40", "-1250.40" });
 
     @Inject
     TenantDb db;

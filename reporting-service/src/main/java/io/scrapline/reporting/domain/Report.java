@@ -19,7 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { Report.class, Report.Totals.class, Report.LineCost.class, Report.CoqCost.class,
         Report.Variance.class, Pareto.Entry.class, Report.ScrapVariance.class, Report.ScrapVarianceTotals.class,
         Report.ShiftCost.class, Report.ShiftDefect.class, Report.YearToDate.class, Report.Trend.class,
-        Report.TrendSeries.class, Report.CorrectiveActions.class, Report.Window.class })
+        Report.TrendSeries.class, Report.CorrectiveActions.class, Report.Window.class,
+        Report.ScrapQuantityCheck.class })
 public record Report(String plant, String plantName, String period, String currency, String status, int version,
         String view, @JsonInclude(JsonInclude.Include.NON_NULL) Totals totals,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<LineCost> byLine,
@@ -37,9 +38,10 @@ public record Report(String plant, String plantName, String period, String curre
         @JsonInclude(JsonInclude.Include.NON_NULL) Window window,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<PartSections.PartCost> byPart,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<PartSections.PartEntry> partPareto,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<PartSections.CategoryShare> categories) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PartSections.CategoryShare> categories,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ScrapQuantityCheck> scrapQuantityChecks) {
 
-    /** A report without the sections by part and category (a cut report, a snapshot stored before they were kept). */
+    /** A report without the sections by part and category and the quantity checks (a cut report, an older snapshot). */
     public Report(String plant, String plantName, String period, String currency, String status, int version,
             String view, Totals totals, List<LineCost> byLine, List<Pareto.Entry> pareto, BigDecimal vitalFewThreshold,
             List<CoqCost> coq, Variance variance, List<ScrapVariance> scrapVariance,
@@ -47,7 +49,7 @@ public record Report(String plant, String plantName, String period, String curre
             YearToDate yearToDate, Trend trend, List<CorrectiveActions> correctiveActions, Window window) {
         this(plant, plantName, period, currency, status, version, view, totals, byLine, pareto, vitalFewThreshold, coq,
                 variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift, yearToDate, trend,
-                correctiveActions, window, null, null, null);
+                correctiveActions, window, null, null, null, null);
     }
 
     /** The label of a report with every section: what a request without {@code ?view=} gets. */
@@ -70,28 +72,37 @@ public record Report(String plant, String plantName, String period, String curre
     public Report closed(int version, String view) {
         return new Report(plant, plantName, period, currency, "closed", version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
-                yearToDate, trend, correctiveActions, window, byPart, partPareto, categories);
+                yearToDate, trend, correctiveActions, window, byPart, partPareto, categories, scrapQuantityChecks);
     }
 
     /** The same figures, saying that they cover {@code window} only (a report as of a day, or of a week). */
     public Report within(Window window) {
         return new Report(plant, plantName, period, currency, status, version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
-                yearToDate, trend, correctiveActions, window, byPart, partPareto, categories);
+                yearToDate, trend, correctiveActions, window, byPart, partPareto, categories, scrapQuantityChecks);
     }
 
     /** The same figures with the sections by part and by defect category. */
     public Report withParts(PartSections parts) {
         return new Report(plant, plantName, period, currency, status, version, view, totals, byLine, pareto,
                 vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
-                yearToDate, trend, correctiveActions, window, parts.byPart(), parts.partPareto(), parts.categories());
+                yearToDate, trend, correctiveActions, window, parts.byPart(), parts.partPareto(), parts.categories(),
+                scrapQuantityChecks);
+    }
+
+    /** The same figures with the MES scrap that disagrees with the ERP's confirmations (null: no such section). */
+    public Report withScrapQuantityChecks(List<ScrapQuantityCheck> checks) {
+        return new Report(plant, plantName, period, currency, status, version, view, totals, byLine, pareto,
+                vitalFewThreshold, coq, variance, scrapVariance, scrapVarianceTotals, byShift, defectsByShift,
+                yearToDate, trend, correctiveActions, window, byPart, partPareto, categories, checks);
     }
 
     /**
      * The sections of a view, from the same figures: a controller's money by line and cost-of-quality class, the
-     * variances, the year to date, cost by part and the defect categories; quality's Pareto of defect codes and of
-     * parts, the defect categories, the 13-week trend and the corrective actions; a supervisor's line by shift with the
-     * defect codes over their thresholds, and its cost by part. {@link #FULL} (or null) keeps every section.
+     * variances, the year to date, cost by part, the defect categories and the MES scrap that disagrees with the ERP's
+     * confirmations; quality's Pareto of defect codes and of parts, the defect categories, the 13-week trend and the
+     * corrective actions; a supervisor's line by shift with the defect codes over their thresholds, and its cost by
+     * part. {@link #FULL} (or null) keeps every section.
      */
     public Report inView(String view) {
         if (view == null || view.equals(FULL)) {
@@ -109,7 +120,8 @@ public record Report(String plant, String plantName, String period, String curre
                 controller ? scrapVarianceTotals : null, supervisor ? byShift : null,
                 supervisor ? defectsByShift : null, controller ? yearToDate : null, quality ? trend : null,
                 quality ? correctiveActions : null, window, controller || supervisor ? byPart : null,
-                quality ? partPareto : null, controller || quality ? categories : null);
+                quality ? partPareto : null, controller || quality ? categories : null,
+                controller ? scrapQuantityChecks : null);
     }
 
     /**
@@ -181,6 +193,16 @@ public record Report(String plant, String plantName, String period, String curre
      * in each corrective-action status ({@code none} when the NCR has no corrective action).
      */
     public record CorrectiveActions(String defectCode, long ncrs, long openNcrs, Map<String, Long> byStatus) {
+    }
+
+    /**
+     * A work order and operation whose scrap in the MES differs from the scrap the ERP confirmed: the quantity of the
+     * current scrap events and of the confirmations, their units when sent, {@code difference} ERP − MES, and the kind
+     * ({@code split_work_order}, {@code partial_completion}, {@code not_in_mes} or {@code uom_differs}; docs/api.md).
+     */
+    public record ScrapQuantityCheck(String workOrder, String operation, String part, BigDecimal mesQuantity,
+            long mesEvents, String mesUom, BigDecimal erpQuantity, long confirmations, String erpUom,
+            BigDecimal difference, String kind) {
     }
 
     /**

@@ -28,7 +28,7 @@ public final class ReportCut {
         return new ReportFigures(less(figures.sums(), after), figures.uncosted(), figures.prior(), figures.budgets(),
                 figures.vitalFewThreshold(), figures.scrapVariances(), figures.firstPeriod(),
                 figures.yearToDate() == null ? null : lessYear(figures.yearToDate(), after), figures.weeks(),
-                figures.weekly(), figures.ncrs(), figures.thresholds());
+                figures.weekly(), figures.ncrs(), figures.thresholds(), null, null, figures.scrapQuantityChecks());
     }
 
     /**

@@ -22,19 +22,20 @@ import io.scrapline.reporting.domain.ReportBuilder.YearSum;
  */
 @RegisterForReflection(targets = { ReportFigures.class, ReportFigures.LineUncosted.class, ReportFigures.LineTotal.class,
         Sum.class, Budgets.Row.class, YearSum.class, WeekCost.class, NcrCount.class, Threshold.class,
-        PartSections.PartSum.class, PartSections.CodeCategory.class })
+        PartSections.PartSum.class, PartSections.CodeCategory.class, Report.ScrapQuantityCheck.class })
 public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<LineTotal> prior,
         List<Budgets.Row> budgets, BigDecimal vitalFewThreshold, List<Report.ScrapVariance> scrapVariances,
         String firstPeriod, List<YearSum> yearToDate, List<LocalDate> weeks, List<WeekCost> weekly, List<NcrCount> ncrs,
-        List<Threshold> thresholds, List<PartSections.PartSum> parts, List<PartSections.CodeCategory> categories) {
+        List<Threshold> thresholds, List<PartSections.PartSum> parts, List<PartSections.CodeCategory> categories,
+        List<Report.ScrapQuantityCheck> scrapQuantityChecks) {
 
-    /** Figures without the part and category rollups: a cut report's, or a snapshot stored before they were kept. */
+    /** Figures without the part and category rollups and the quantity checks: a cut report's, an older snapshot's. */
     public ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<LineTotal> prior, List<Budgets.Row> budgets,
             BigDecimal vitalFewThreshold, List<Report.ScrapVariance> scrapVariances, String firstPeriod,
             List<YearSum> yearToDate, List<LocalDate> weeks, List<WeekCost> weekly, List<NcrCount> ncrs,
             List<Threshold> thresholds) {
         this(sums, uncosted, prior, budgets, vitalFewThreshold, scrapVariances, firstPeriod, yearToDate, weeks, weekly,
-                ncrs, thresholds, null, null);
+                ncrs, thresholds, null, null, null);
     }
 
     public record LineUncosted(String line, long events, BigDecimal quantity) {
@@ -46,7 +47,8 @@ public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<Li
     /**
      * The report of {@code lines} (empty: every line of the plant). Scrap variances come from operation confirmations,
      * which name no line: a report limited to lines has none. NCRs name no line either: their counts are the plant's,
-     * for the defect codes of the lines' Pareto.
+     * for the defect codes of the lines' Pareto. The MES scrap that disagrees with the confirmations is the plant's
+     * too: a report limited to lines has none.
      */
     public Report report(String plant, String plantName, String period, String currency, String view,
             List<String> lines) {
@@ -57,13 +59,13 @@ public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<Li
                 weeks, weekly == null ? null : weekly.stream().filter(w -> shown.test(w.line())).toList(), ncrs,
                 thresholds == null ? List.of() : thresholds);
         List<Sum> lineSums = sums.stream().filter(s -> shown.test(s.line())).toList();
-        Report report = ReportBuilder
-                .build(plant, plantName, period, currency, view, lineSums,
-                        waiting.stream().mapToLong(LineUncosted::events).sum(),
-                        waiting.stream().map(LineUncosted::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
-                        prior.stream().filter(p -> shown.test(p.line())).map(LineTotal::total).reduce(BigDecimal.ZERO,
-                                BigDecimal::add),
-                        vitalFewThreshold, Budgets.budget(budgets, lines).orElse(null), sections);
+        Report report = ReportBuilder.build(plant, plantName, period, currency, view, lineSums,
+                waiting.stream().mapToLong(LineUncosted::events).sum(),
+                waiting.stream().map(LineUncosted::quantity).reduce(BigDecimal.ZERO, BigDecimal::add),
+                prior.stream().filter(p -> shown.test(p.line())).map(LineTotal::total).reduce(BigDecimal.ZERO,
+                        BigDecimal::add),
+                vitalFewThreshold, Budgets.budget(budgets, lines).orElse(null), sections)
+                .withScrapQuantityChecks(lines.isEmpty() ? scrapQuantityChecks : null);
         return parts == null || categories == null ? report
                 : report.withParts(PartSections.of(parts, lineSums, categories, shown, vitalFewThreshold, currency));
     }
@@ -71,6 +73,6 @@ public record ReportFigures(List<Sum> sums, List<LineUncosted> uncosted, List<Li
     /** The same figures with the part rollups and the codes' categories of a report cut at a day. */
     public ReportFigures withParts(List<PartSections.PartSum> cutParts, List<PartSections.CodeCategory> codes) {
         return new ReportFigures(sums, uncosted, prior, budgets, vitalFewThreshold, scrapVariances, firstPeriod,
-                yearToDate, weeks, weekly, ncrs, thresholds, cutParts, codes);
+                yearToDate, weeks, weekly, ncrs, thresholds, cutParts, codes, scrapQuantityChecks);
     }
 }

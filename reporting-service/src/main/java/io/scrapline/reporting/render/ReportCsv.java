@@ -122,6 +122,9 @@ public final class ReportCsv {
                 }
             }
         }
+        if (report.scrapQuantityChecks() != null) {
+            rows.addAll(ScrapQuantityTables.csvRows(report.scrapQuantityChecks()));
+        }
         if (report.correctiveActions() != null) {
             rows.add(List.of("section", "defect_code", "corrective_action_status", "ncrs", "open_ncrs"));
             for (Report.CorrectiveActions actions : report.correctiveActions()) {

@@ -46,25 +46,37 @@ public final class ReportHtml {
     }
 
     public static String of(Report report) {
+        return page("Scrap and rework cost", ReportTables.title(report), ReportTables.subtitle(report),
+                ReportTables.of(report), report);
+    }
+
+    /** A page of {@code tables} under {@code heading} and {@code subtitle}, without charts. */
+    public static String of(String heading, String title, String subtitle, List<ReportTables.Table> tables) {
+        return page(heading, title, subtitle, tables, null);
+    }
+
+    /** The page; the charts of {@code report}'s Pareto and trend where it is given. */
+    private static String page(String heading, String title, String subtitle, List<ReportTables.Table> tables,
+            Report report) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n");
         html.append("<meta charset=\"utf-8\">\n");
         html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.append("<title>").append(Markup.escape(ReportTables.title(report))).append("</title>\n");
+        html.append("<title>").append(Markup.escape(title)).append("</title>\n");
         html.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<header>\n<h1>Scrap and rework cost</h1>\n");
-        html.append("<p class=\"subtitle\">").append(Markup.escape(ReportTables.subtitle(report))).append("</p>\n");
+        html.append("<header>\n<h1>").append(Markup.escape(heading)).append("</h1>\n");
+        html.append("<p class=\"subtitle\">").append(Markup.escape(subtitle)).append("</p>\n");
         html.append("</header>\n<main>\n");
-        for (ReportTables.Table table : ReportTables.of(report)) {
+        for (ReportTables.Table table : tables) {
             html.append("<section id=\"section-").append(table.id()).append("\">\n<h2>")
                     .append(Markup.escape(table.title())).append("</h2>\n");
-            if (table.id().equals("pareto") && !report.pareto().isEmpty()) {
+            if (report != null && table.id().equals("pareto") && !report.pareto().isEmpty()) {
                 html.append("<figure id=\"pareto-chart\">\n")
                         .append(SvgCharts.pareto(report.pareto(), report.vitalFewThreshold(), report.currency()))
                         .append("\n<figcaption>Cost by defect code (bars), cumulative share (line) and the vital ")
                         .append("few up to ").append(ReportTables.percent(report.vitalFewThreshold()))
                         .append(" of the cost (dashed).</figcaption>\n</figure>\n");
             }
-            if (table.id().equals("trend") && hasCost(report.trend())) {
+            if (report != null && table.id().equals("trend") && hasCost(report.trend())) {
                 Report.Trend trend = report.trend();
                 html.append("<figure id=\"trend-chart\">\n")
                         .append(SvgCharts.trend(
@@ -80,8 +92,8 @@ public final class ReportHtml {
             table(html, table);
             html.append("</section>\n");
         }
-        return html.append("</main>\n<footer>").append(Markup.escape(ReportTables.title(report)))
-                .append("</footer>\n</body>\n</html>\n").toString();
+        return html.append("</main>\n<footer>").append(Markup.escape(title)).append("</footer>\n</body>\n</html>\n")
+                .toString();
     }
 
     /** A trend worth drawing: some week of some code has a cost, not only the zeros of weeks without any. */

@@ -24,6 +24,8 @@ public final class ReportPdf {
     /** A description is cut rather than let one column push the figures off the page. */
     private static final float MIN_TEXT_COLUMN = 60;
 
+    private static final String HEADING = "Scrap and rework cost";
+
     private final PdfDocument pdf;
     private float y;
 
@@ -34,19 +36,23 @@ public final class ReportPdf {
     }
 
     public static byte[] of(Report report) {
-        String title = ReportTables.title(report);
+        return of(HEADING, ReportTables.title(report), ReportTables.subtitle(report), ReportTables.of(report));
+    }
+
+    /** A document of {@code tables} under {@code heading} and {@code subtitle}; {@code title} heads each page. */
+    public static byte[] of(String heading, String title, String subtitle, List<ReportTables.Table> tables) {
         ReportPdf writer = new ReportPdf(title);
-        writer.heading(report);
-        for (ReportTables.Table table : ReportTables.of(report)) {
+        writer.heading(heading, subtitle);
+        for (ReportTables.Table table : tables) {
             writer.table(table);
         }
         writer.footers(title);
         return writer.pdf.toBytes();
     }
 
-    private void heading(Report report) {
-        pdf.text(Font.BOLD, 16, MARGIN, y - 16, "Scrap and rework cost");
-        pdf.text(Font.REGULAR, 11, MARGIN, y - 34, ReportTables.subtitle(report));
+    private void heading(String heading, String subtitle) {
+        pdf.text(Font.BOLD, 16, MARGIN, y - 16, heading);
+        pdf.text(Font.REGULAR, 11, MARGIN, y - 34, subtitle);
         y -= 52;
     }
 

@@ -224,6 +224,9 @@ public final class ReportTables {
             tables.add(new Table("trend", "Weekly cost of the top codes", headings,
                     trend.series().isEmpty() ? List.of() : rows));
         }
+        if (report.scrapQuantityChecks() != null) {
+            tables.add(ScrapQuantityTables.of(report.scrapQuantityChecks()));
+        }
         if (report.correctiveActions() != null) {
             List<List<Cell>> rows = new ArrayList<>();
             for (Report.CorrectiveActions actions : report.correctiveActions()) {

@@ -41,7 +41,11 @@ public final class ReportXlsx {
     }
 
     public static byte[] of(Report report) {
-        List<ReportTables.Table> tables = ReportTables.of(report);
+        return of(ReportTables.of(report), report.currency());
+    }
+
+    /** A workbook of one sheet per table, money in {@code currency}. */
+    public static byte[] of(List<ReportTables.Table> tables, String currency) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             entry(zip, "[Content_Types].xml", contentTypes(tables.size()));
@@ -50,7 +54,7 @@ public final class ReportXlsx {
                             + OFFICE_RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
             entry(zip, "xl/workbook.xml", workbook(tables));
             entry(zip, "xl/_rels/workbook.xml.rels", workbookRelationships(tables.size()));
-            entry(zip, "xl/styles.xml", styles(report.currency()));
+            entry(zip, "xl/styles.xml", styles(currency));
             for (int i = 0; i < tables.size(); i++) {
                 entry(zip, "xl/worksheets/sheet" + (i + 1) + ".xml", sheet(tables.get(i)));
             }

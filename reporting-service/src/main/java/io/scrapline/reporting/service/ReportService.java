@@ -21,6 +21,7 @@ import io.scrapline.reporting.domain.Report;
 import io.scrapline.reporting.domain.ReportFigures;
 import io.scrapline.reporting.repository.PartReportRepository;
 import io.scrapline.reporting.repository.ReportRepository;
+import io.scrapline.reporting.repository.ScrapQuantityRepository;
 import io.scrapline.reporting.repository.SnapshotRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -43,13 +44,15 @@ public class ReportService {
     private final ReportRepository reports;
     private final SnapshotRepository snapshots;
     private final PartReportRepository parts;
+    private final ScrapQuantityRepository quantities;
 
     public ReportService(TenantDb db, ReportRepository reports, SnapshotRepository snapshots,
-            PartReportRepository parts) {
+            PartReportRepository parts, ScrapQuantityRepository quantities) {
         this.db = db;
         this.reports = reports;
         this.snapshots = snapshots;
         this.parts = parts;
+        this.quantities = quantities;
     }
 
     /**
@@ -148,7 +151,8 @@ public class ReportService {
         var otherFigures = Uni.combine().all()
                 .unis(reports.yearToDate(connection, plant, yearToDate),
                         reports.weekly(connection, plant, weeks.get(0), weeks.get(weeks.size() - 1)),
-                        reports.ncrCounts(connection, plant), reports.thresholds(connection, plant))
+                        reports.ncrCounts(connection, plant), reports.thresholds(connection, plant),
+                        quantities.mismatches(connection, plant, period))
                 .asTuple();
         var partFigures = Uni.combine().all()
                 .unis(parts.parts(connection, plant, period), parts.categories(connection, plant, period)).asTuple();
@@ -156,7 +160,7 @@ public class ReportService {
                 .with((rollups, others, byPart) -> new ReportFigures(rollups.getItem1(), rollups.getItem2(),
                         rollups.getItem3(), rollups.getItem4(), rollups.getItem5().orElse(VITAL_FEW),
                         rollups.getItem6(), yearToDate.get(0), others.getItem1(), weeks, others.getItem2(),
-                        others.getItem3(), others.getItem4(), byPart.getItem1(), byPart.getItem2()));
+                        others.getItem3(), others.getItem4(), byPart.getItem1(), byPart.getItem2(), others.getItem5()));
     }
 
     /** The periods of the fiscal year up to {@code period}, first to last: those of its year (YYYY-MM or YYYY-Pnn). */

@@ -232,7 +232,7 @@ class ReportSectionsTest {
                         new BigDecimal("60.00")),
                         new ReportBuilder.WeekCost("L2", LocalDate.of(2026, 10, 26), "MACH-01",
                                 new BigDecimal("40.00"))),
-                List.of(), List.of());
+                List.of(), List.of(), null, null, List.of());
 
         Report plant = figures.report("P1", "Plant one", "2026-10", "USD", "full", List.of());
         Report lineOne = figures.report("P1", "Plant one", "2026-10", "USD", "full", List.of("L1"));
