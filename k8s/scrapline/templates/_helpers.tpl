@@ -425,8 +425,10 @@ Usage: include "scrapline.validate" (dict "root" $ "key" "ingestService" "values
 {{- if or (kindIs "invalid" $pdb.maxUnavailable) (eq (toString $pdb.maxUnavailable) "") }}
 {{- $min := toString $pdb.minAvailable }}
 {{- if hasSuffix "%" $min }}
-{{- if ge (int (trimSuffix "%" $min)) 100 }}
-{{- fail (printf "%s.pdb.minAvailable is %s: the PodDisruptionBudget would block every eviction" .key $min) }}
+{{- /* Kubernetes rounds a percentage of minAvailable up. */}}
+{{- $needed := div (add (mul $replicas (int (trimSuffix "%" $min))) 99) 100 }}
+{{- if ge (int $needed) $replicas }}
+{{- fail (printf "%s.pdb.minAvailable is %s of the %d replica(s) it runs at least, so all of them: the PodDisruptionBudget would block every eviction" .key $min $replicas) }}
 {{- end }}
 {{- else if ge (int $min) $replicas }}
 {{- fail (printf "%s.pdb.minAvailable (%s) is not below the %d replica(s) it runs at least: the PodDisruptionBudget would block every eviction" .key $min $replicas) }}

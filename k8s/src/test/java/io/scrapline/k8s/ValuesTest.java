@@ -73,7 +73,8 @@ class ValuesTest {
             "costingService.pdb.enabled=true,costingService.pdb.minAvailable=1|would block every eviction",
             "alertService.replicaCount=3,alertService.pdb.maxUnavailable=0|maxUnavailable is 0",
             "alertService.replicaCount=3,alertService.pdb.maxUnavailable=0%|maxUnavailable is 0",
-            "reportingService.replicaCount=3,reportingService.pdb.minAvailable=100%|would block every eviction" })
+            "reportingService.replicaCount=3,reportingService.pdb.minAvailable=100%|would block every eviction",
+            "reportingService.pdb.enabled=true,reportingService.pdb.minAvailable=50%|would block every eviction" })
     void contradictionsAreRefused(String settings, String message) {
         assertThatThrownBy(() -> render(template -> set(template, settings))).hasMessageContaining(message);
     }
