@@ -298,8 +298,40 @@ Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service
       key: {{ $root.Values.mail.passwordKey }}
 {{- end }}
 {{- end }}
-{{- with $values.extraEnv }}
+{{ include "scrapline.poolEnv" $values }}
+{{- with (include "scrapline.podExtras" (dict "root" $root "values" $values) | fromYaml).extraEnv }}
 {{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+The database pool sizes of a service's pods (database.maxConnections in values.yaml sums them).
+*/}}
+{{- define "scrapline.poolEnv" -}}
+- name: QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE
+  value: {{ .database.reactiveMaxSize | quote }}
+{{- with .database.jdbcMaxSize }}
+- name: QUARKUS_DATASOURCE_JDBC_MAX_SIZE
+  value: {{ . | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+Topology spread of a component's pods over zones and hosts (topologySpread in values.yaml), unless disabled.
+*/}}
+{{- define "scrapline.topologySpread" -}}
+{{- $spread := .root.Values.topologySpread }}
+{{- if $spread.enabled }}
+{{- range $constraint := list $spread.zone $spread.host }}
+{{- if $constraint.topologyKey }}
+- topologyKey: {{ $constraint.topologyKey }}
+  maxSkew: {{ $constraint.maxSkew }}
+  whenUnsatisfiable: {{ $constraint.whenUnsatisfiable }}
+  labelSelector:
+    matchLabels:
+      {{- include "scrapline.componentSelectorLabels" $ | nindent 6 }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- end }}
 
@@ -310,4 +342,186 @@ Prometheus scrape annotations for a pod that serves /q/metrics on the given port
 prometheus.io/scrape: "true"
 prometheus.io/path: /q/metrics
 prometheus.io/port: {{ . | quote }}
+{{- end }}
+
+{{/*
+A component's values merged over the global extension points: maps merge (the service's keys win), lists join
+(global first), a scalar of the service wins when set.
+Usage: include "scrapline.podExtras" (dict "root" $ "values" $values) | fromYaml
+*/}}
+{{- define "scrapline.podExtras" -}}
+{{- $global := .root.Values.global | default dict }}
+{{- $values := .values }}
+{{- $extras := dict }}
+{{- range $key := list "podAnnotations" "podLabels" "nodeSelector" "affinity" }}
+{{- $_ := set $extras $key (merge (deepCopy ($values | dig $key dict)) (deepCopy ($global | dig $key dict))) }}
+{{- end }}
+{{- range $key := list "extraEnv" "extraEnvFrom" "extraVolumes" "extraVolumeMounts" "sidecars" "initContainers" "tolerations" }}
+{{- $_ := set $extras $key (concat ($global | dig $key list) ($values | dig $key list)) }}
+{{- end }}
+{{- $_ := set $extras "priorityClassName" (default ($global | dig "priorityClassName" "") ($values | dig "priorityClassName" "")) }}
+{{- $_ := set $extras "topologySpreadConstraints" (default ($global | dig "topologySpreadConstraints" list) ($values | dig "topologySpreadConstraints" list)) }}
+{{- toYaml $extras }}
+{{- end }}
+
+{{/*
+Whether a component scales on its queued work through a KEDA ScaledObject (then it has no CPU HPA).
+Usage: include "scrapline.kedaEnabled" (dict "root" $ "values" $values)  → "true" or ""
+*/}}
+{{- define "scrapline.kedaEnabled" -}}
+{{- if and .root.Values.keda.enabled .values.keda.enabled -}}true{{- end }}
+{{- end }}
+
+{{/*
+Whether a component's replica count is managed by an autoscaler (HPA or KEDA) rather than replicaCount.
+*/}}
+{{- define "scrapline.autoscaled" -}}
+{{- if or .values.autoscaling.enabled (include "scrapline.kedaEnabled" .) -}}true{{- end }}
+{{- end }}
+
+{{/*
+The fewest replicas a component runs: its autoscaler's minimum, or replicaCount.
+*/}}
+{{- define "scrapline.minReplicas" -}}
+{{- if include "scrapline.autoscaled" . }}{{ .values.autoscaling.minReplicas }}{{ else }}{{ .values.replicaCount }}{{ end }}
+{{- end }}
+
+{{/*
+The most replicas a component runs: its autoscaler's maximum, or replicaCount.
+*/}}
+{{- define "scrapline.maxReplicas" -}}
+{{- if include "scrapline.autoscaled" . }}{{ .values.autoscaling.maxReplicas }}{{ else }}{{ .values.replicaCount }}{{ end }}
+{{- end }}
+
+{{/*
+Whether a component gets a PodDisruptionBudget: as pdb.enabled says, or, when that is null, whenever it runs more
+than one replica (a budget on a single replica would block every node drain).
+*/}}
+{{- define "scrapline.pdbEnabled" -}}
+{{- $enabled := .values.pdb.enabled }}
+{{- if kindIs "invalid" $enabled }}
+{{- if gt (int (include "scrapline.minReplicas" .)) 1 }}true{{ end }}
+{{- else if $enabled }}true{{ end }}
+{{- end }}
+
+{{/*
+Refuses values that contradict each other, which the values schema cannot compare: an autoscaler whose minimum is
+above its maximum, and a PodDisruptionBudget that lets no pod be evicted (a node drain would wait for ever).
+Usage: include "scrapline.validate" (dict "root" $ "key" "ingestService" "values" $values)
+*/}}
+{{- define "scrapline.validate" -}}
+{{- $scaling := .values.autoscaling }}
+{{- if gt (int $scaling.minReplicas) (int $scaling.maxReplicas) }}
+{{- fail (printf "%s.autoscaling.minReplicas (%v) is above maxReplicas (%v)" .key $scaling.minReplicas $scaling.maxReplicas) }}
+{{- end }}
+{{- if include "scrapline.pdbEnabled" . }}
+{{- $pdb := .values.pdb }}
+{{- $replicas := int (include "scrapline.minReplicas" .) }}
+{{- if not (kindIs "invalid" $pdb.maxUnavailable) }}
+{{- if and (ne (toString $pdb.maxUnavailable) "") (eq (trimSuffix "%" (toString $pdb.maxUnavailable)) "0") }}
+{{- fail (printf "%s.pdb.maxUnavailable is 0: the PodDisruptionBudget would block every eviction" .key) }}
+{{- end }}
+{{- end }}
+{{- if or (kindIs "invalid" $pdb.maxUnavailable) (eq (toString $pdb.maxUnavailable) "") }}
+{{- $min := toString $pdb.minAvailable }}
+{{- if hasSuffix "%" $min }}
+{{- /* Kubernetes rounds a percentage of minAvailable up. */}}
+{{- $needed := div (add (mul $replicas (int (trimSuffix "%" $min))) 99) 100 }}
+{{- if ge (int $needed) $replicas }}
+{{- fail (printf "%s.pdb.minAvailable is %s of the %d replica(s) it runs at least, so all of them: the PodDisruptionBudget would block every eviction" .key $min $replicas) }}
+{{- end }}
+{{- else if ge (int $min) $replicas }}
+{{- fail (printf "%s.pdb.minAvailable (%s) is not below the %d replica(s) it runs at least: the PodDisruptionBudget would block every eviction" .key $min $replicas) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Database connections a component opens at most per pod: its reactive pool plus, for ingest, its JDBC pool.
+*/}}
+{{- define "scrapline.connectionsPerPod" -}}
+{{- add (int .values.database.reactiveMaxSize) (int (.values.database.jdbcMaxSize | default 0)) }}
+{{- end }}
+
+{{/*
+The total-connections formula of values.yaml (database.maxConnections): the sum over the services of their most
+replicas times their pools per pod, plus the migration Job (the ingest-service's pools and Flyway's one connection).
+*/}}
+{{- define "scrapline.totalConnections" -}}
+{{- $root := . }}
+{{- $total := 0 }}
+{{- range $component, $key := include "scrapline.services" $root | fromYaml }}
+{{- $ctx := dict "root" $root "values" (index $root.Values $key) }}
+{{- $total = add $total (mul (int (include "scrapline.maxReplicas" $ctx)) (int (include "scrapline.connectionsPerPod" $ctx))) }}
+{{- end }}
+{{- add $total (include "scrapline.connectionsPerPod" (dict "values" $root.Values.ingestService)) 1 }}
+{{- end }}
+
+{{/*
+Selector labels of every pod of the release (services, migration Job, test pod), for the default-deny policy.
+*/}}
+{{- define "scrapline.releasePodSelector" -}}
+{{ include "scrapline.selectorLabels" . }}
+{{- end }}
+
+{{/*
+The other components a service calls, as architecture.md lists them: ingest prompts costing, costing and reporting
+prompt alert, alert reads the reports it distributes from reporting.
+*/}}
+{{- define "scrapline.calls" -}}
+ingest-service: [costing-service]
+costing-service: [alert-service]
+reporting-service: [alert-service]
+alert-service: [reporting-service]
+{{- end }}
+
+{{/*
+A NetworkPolicy peer from a namespaceSelector and a podSelector value (each may be empty: all namespaces, all pods).
+*/}}
+{{- define "scrapline.peer" -}}
+namespaceSelector:
+  {{- toYaml (.namespaceSelector | default dict) | nindent 2 }}
+{{- with .podSelector }}
+podSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+Egress to the cluster DNS (networkPolicy.dns).
+*/}}
+{{- define "scrapline.dnsEgress" -}}
+{{- $dns := .Values.networkPolicy.dns }}
+# Name resolution.
+- to:
+    - {{- include "scrapline.peer" $dns | nindent 6 }}
+  ports:
+    - port: {{ $dns.port }}
+      protocol: UDP
+    - port: {{ $dns.port }}
+      protocol: TCP
+{{- end }}
+
+{{/*
+Egress to the cluster DNS and to PostgreSQL (networkPolicy.database: CIDRs or selectors; any address on the
+database port when neither is set).
+*/}}
+{{- define "scrapline.dnsAndDatabaseEgress" -}}
+{{- include "scrapline.dnsEgress" . }}
+{{- $database := .Values.networkPolicy.database }}
+# PostgreSQL.
+- {{- if or $database.cidrs $database.namespaceSelector $database.podSelector }}
+  to:
+    {{- range $database.cidrs }}
+    - ipBlock:
+        cidr: {{ . }}
+    {{- end }}
+    {{- if or $database.namespaceSelector $database.podSelector }}
+    - {{- include "scrapline.peer" $database | nindent 6 }}
+    {{- end }}
+  {{- end }}
+  ports:
+    - port: {{ .Values.database.port }}
+      protocol: TCP
 {{- end }}

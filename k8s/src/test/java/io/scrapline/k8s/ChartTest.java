@@ -1,5 +1,12 @@
 package io.scrapline.k8s;
 
+import static io.scrapline.k8s.Charts.CHART;
+import static io.scrapline.k8s.Charts.SERVICES;
+import static io.scrapline.k8s.Charts.env;
+import static io.scrapline.k8s.Charts.map;
+import static io.scrapline.k8s.Charts.maps;
+import static io.scrapline.k8s.Charts.render;
+import static io.scrapline.k8s.Charts.resourceName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -25,11 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.yaml.snakeyaml.Yaml;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
 
 /**
  * Lints and renders the chart under {@code scrapline/} and checks the manifests, including that they still match what
@@ -37,13 +42,8 @@ import com.marcnuri.helm.TemplateCommand;
  */
 class ChartTest {
 
-    private static final Path CHART = Path.of("scrapline");
-    private static final Path TEST_VALUES = Path.of("src", "test", "resources", "test-values.yaml");
     private static final Path SERVICES_ROOT = Path.of("..");
-    private static final String RELEASE = "scrapline";
 
-    private static final List<String> SERVICES = List.of("ingest-service", "costing-service", "reporting-service",
-            "alert-service");
     private static final Map<String, Integer> PORTS = Map.of("ingest-service", 8081, "costing-service", 8082,
             "reporting-service", 8083, "alert-service", 8084);
 
@@ -51,20 +51,6 @@ class ChartTest {
     private static final String DATABASE_ADDRESS = "postgres.example.internal:5433/scrapline_test";
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-
-    /*
-     * helm-java's template returns the release manifest without the hooks, so the chart is rendered from a copy with
-     * one more template that wraps the rendered hooks in a List, which Helm keeps in the manifest.
-     */
-    private static final String HOOKS_TEMPLATE = """
-            apiVersion: v1
-            kind: List
-            metadata:
-              name: rendered-hooks
-            items:
-              - {{ include (print $.Template.BasePath "/migration-job.yaml") . | fromYaml | toJson }}
-              - {{ include (print $.Template.BasePath "/tests/test-connection.yaml") . | fromYaml | toJson }}
-            """;
 
     private static List<Map<String, Object>> manifests;
 
@@ -82,7 +68,7 @@ class ChartTest {
 
     @Test
     void rendersOneDeploymentAndOneServicePerService() {
-        Set<String> expected = SERVICES.stream().map(ChartTest::resourceName).collect(Collectors.toSet());
+        Set<String> expected = SERVICES.stream().map(Charts::resourceName).collect(Collectors.toSet());
 
         assertThat(names("Deployment")).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(names("Service")).containsExactlyInAnyOrderElementsOf(expected);
@@ -325,9 +311,9 @@ class ChartTest {
                 .set("ingestService.autoscaling.minReplicas", 3).set("ingestService.autoscaling.maxReplicas", 12)
                 .set("ingestService.pdb.enabled", true));
         String name = resourceName("ingest-service");
-        Map<String, Object> hpa = resource(scaled, "HorizontalPodAutoscaler", name);
-        Map<String, Object> pdb = resource(scaled, "PodDisruptionBudget", name);
-        Map<String, Object> deployment = resource(scaled, "Deployment", name);
+        Map<String, Object> hpa = Charts.resource(scaled, "HorizontalPodAutoscaler", name);
+        Map<String, Object> pdb = Charts.resource(scaled, "PodDisruptionBudget", name);
+        Map<String, Object> deployment = Charts.resource(scaled, "Deployment", name);
 
         assertThat(hpa).containsEntry("apiVersion", "autoscaling/v2");
         assertThat(map(hpa, "spec", "scaleTargetRef")).containsEntry("kind", "Deployment").containsEntry("name", name);
@@ -337,10 +323,10 @@ class ChartTest {
         assertThat(map(pdb, "spec", "selector", "matchLabels"))
                 .isEqualTo(map(deployment, "spec", "selector", "matchLabels"));
         assertThat(map(deployment, "spec")).doesNotContainKey("replicas");
-        assertThat(names(scaled, "HorizontalPodAutoscaler")).containsExactly(name);
-        assertThat(names(scaled, "PodDisruptionBudget")).containsExactly(name);
-        assertThat(names(manifests, "HorizontalPodAutoscaler")).isEmpty();
-        assertThat(names(manifests, "PodDisruptionBudget")).isEmpty();
+        assertThat(Charts.names(scaled, "HorizontalPodAutoscaler")).containsExactly(name);
+        assertThat(Charts.names(scaled, "PodDisruptionBudget")).containsExactly(name);
+        assertThat(Charts.names(manifests, "HorizontalPodAutoscaler")).isEmpty();
+        assertThat(Charts.names(manifests, "PodDisruptionBudget")).isEmpty();
     }
 
     @ParameterizedTest
@@ -369,55 +355,6 @@ class ChartTest {
         Map<String, Object> container = maps(map(job, "spec", "template", "spec").get("containers")).get(0);
 
         assertThat(env(container)).containsKeys(required.toArray(String[]::new));
-    }
-
-    private static List<Map<String, Object>> render(UnaryOperator<TemplateCommand> options) {
-        Path chart = copyWithHooksTemplate();
-        try {
-            String rendered = options
-                    .apply(new Helm(chart).template().withName(RELEASE).withValuesFile(TEST_VALUES.toAbsolutePath()))
-                    .call();
-            List<Map<String, Object>> documents = new ArrayList<>();
-            for (Object document : new Yaml().loadAll(rendered)) {
-                if (document == null) {
-                    continue;
-                }
-                Map<String, Object> resource = map(document);
-                if ("List".equals(resource.get("kind"))) {
-                    documents.addAll(maps(resource.get("items")));
-                } else {
-                    documents.add(resource);
-                }
-            }
-            return List.copyOf(documents);
-        } finally {
-            delete(chart);
-        }
-    }
-
-    private static Path copyWithHooksTemplate() {
-        try {
-            Path copy = Files.createTempDirectory("scrapline-chart").resolve("scrapline");
-            try (Stream<Path> files = Files.walk(CHART)) {
-                for (Path source : files.toList()) {
-                    Files.copy(source, copy.resolve(CHART.relativize(source).toString()));
-                }
-            }
-            Files.writeString(copy.resolve("templates").resolve("zz-rendered-hooks.yaml"), HOOKS_TEMPLATE);
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path chart) {
-        try (Stream<Path> files = Files.walk(chart.getParent())) {
-            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Properties applicationProperties(String service) {
@@ -486,10 +423,6 @@ class ChartTest {
         return names;
     }
 
-    private static String resourceName(String component) {
-        return RELEASE + "-" + component;
-    }
-
     private static Map<String, Object> container(String service) {
         Map<String, Object> podSpec = map(resource("Deployment", resourceName(service)), "spec", "template", "spec");
         return maps(podSpec.get("containers")).stream().filter(container -> service.equals(container.get("name")))
@@ -520,15 +453,6 @@ class ChartTest {
         return port instanceof Integer number ? number : containerPort(container, port.toString());
     }
 
-    private static Map<String, Object> env(Map<String, Object> container) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        for (Map<String, Object> variable : maps(container.get("env"))) {
-            Object value = variable.containsKey("valueFrom") ? variable.get("valueFrom") : variable.get("value");
-            env.put(variable.get("name").toString(), value);
-        }
-        return env;
-    }
-
     private static Map<String, Object> secretRef(String secret, String key) {
         return Map.of("secretKeyRef", Map.of("name", secret, "key", key));
     }
@@ -543,38 +467,10 @@ class ChartTest {
     }
 
     private static Map<String, Object> resource(String kind, String name) {
-        return resource(manifests, kind, name);
-    }
-
-    private static Map<String, Object> resource(List<Map<String, Object>> resources, String kind, String name) {
-        return resources.stream().filter(resource -> kind.equals(resource.get("kind")))
-                .filter(resource -> name.equals(map(resource, "metadata").get("name"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + names(resources, kind)));
+        return Charts.resource(manifests, kind, name);
     }
 
     private static List<String> names(String kind) {
-        return names(manifests, kind);
-    }
-
-    private static List<String> names(List<Map<String, Object>> resources, String kind) {
-        return resources.stream().filter(resource -> kind.equals(resource.get("kind")))
-                .map(resource -> map(resource, "metadata").get("name").toString()).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node, String... path) {
-        Object current = node;
-        for (String key : path) {
-            assertThat(current).as("parent of %s", key).isInstanceOf(Map.class);
-            current = ((Map<String, Object>) current).get(key);
-        }
-        assertThat(current).as(String.join(".", path)).isInstanceOf(Map.class);
-        return (Map<String, Object>) current;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object node) {
-        assertThat(node).isInstanceOf(List.class);
-        return (List<Map<String, Object>>) node;
+        return Charts.names(manifests, kind);
     }
 }
