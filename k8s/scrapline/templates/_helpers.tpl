@@ -298,6 +298,12 @@ Usage: include "scrapline.serviceEnv" (dict "root" $ "component" "ingest-service
       key: {{ $root.Values.mail.passwordKey }}
 {{- end }}
 {{- end }}
+{{- with $root.Values.tracing.otlpEndpoint }}
+- name: QUARKUS_OTEL_SDK_DISABLED
+  value: "false"
+- name: QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
 {{ include "scrapline.poolEnv" $values }}
 {{- with (include "scrapline.podExtras" (dict "root" $root "values" $values) | fromYaml).extraEnv }}
 {{ toYaml . }}

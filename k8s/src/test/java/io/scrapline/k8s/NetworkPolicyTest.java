@@ -1,9 +1,11 @@
 package io.scrapline.k8s;
 
 import static io.scrapline.k8s.Charts.PRODUCTION_VALUES;
+import static io.scrapline.k8s.Charts.env;
 import static io.scrapline.k8s.Charts.map;
 import static io.scrapline.k8s.Charts.maps;
 import static io.scrapline.k8s.Charts.names;
+import static io.scrapline.k8s.Charts.podSpec;
 import static io.scrapline.k8s.Charts.render;
 import static io.scrapline.k8s.Charts.resource;
 import static io.scrapline.k8s.Charts.resourceName;
@@ -100,6 +102,30 @@ class NetworkPolicyTest {
         assertThat(spec).doesNotContainKey("ingress");
         assertThat(components(maps(spec.get("egress")))).isEmpty();
         assertThat(maps(spec.get("egress"))).hasSize(2);
+    }
+
+    @Test
+    void withACollectorEveryServiceExportsItsSpansThereAndReachesItsPortOnly() {
+        String collector = "http://otel-collector.observability:4318";
+        List<Map<String, Object>> traced = render(List.of(PRODUCTION_VALUES),
+                template -> template.set("tracing.otlpEndpoint", collector));
+
+        for (String service : PORTS.keySet()) {
+            Map<String, Object> container = maps(podSpec(traced, service).get("containers")).get(0);
+            assertThat(env(container)).containsEntry("QUARKUS_OTEL_SDK_DISABLED", "false")
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector);
+            List<Map<String, Object>> egress = maps(
+                    map(resource(traced, "NetworkPolicy", resourceName(service)), "spec").get("egress"));
+            assertThat(egress).filteredOn(rule -> rule.toString().contains("observability")).singleElement()
+                    .satisfies(rule -> assertThat(maps(rule.get("ports")))
+                            .containsExactly(Map.of("port", 4318, "protocol", "TCP")));
+        }
+        // Without one, tracing stays off (the services' default) and no policy opens the collector's port.
+        for (String service : PORTS.keySet()) {
+            assertThat(env(maps(podSpec(manifests, service).get("containers")).get(0)))
+                    .doesNotContainKeys("QUARKUS_OTEL_SDK_DISABLED", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+            assertThat(policy(service).toString()).doesNotContain("observability");
+        }
     }
 
     @Test
