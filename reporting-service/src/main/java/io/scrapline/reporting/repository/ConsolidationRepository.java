@@ -71,19 +71,16 @@ public class ConsolidationRepository {
     }
 
     /**
-     * The open plant-periods' rollups by cost type and class, of the groups a plant's report counts (those with
-     * events), so that the totals built from them are the plant report's.
+     * The open plant-periods' rollups by cost type and class. A rollup row is one group of a plant's report (its key is
+     * the report's grouping), so the rows a report counts are those with events, and the totals built from these sums
+     * are the plant report's.
      */
     private Uni<Map<String, List<ReportBuilder.Sum>>> rollups(SqlConnection connection, String[] plants,
             String period) {
         return connection.preparedQuery("""
                 SELECT plant_id, cost_type, coq_class, sum(amount), sum(quantity), sum(events)
-                FROM (SELECT plant_id, cost_type, coq_class, sum(amount) AS amount, sum(quantity) AS quantity,
-                          sum(events) AS events
-                      FROM cost_rollups
-                      WHERE period = $1 AND plant_id = ANY($2::text[])
-                      GROUP BY plant_id, line_id, work_center_id, defect_code, shift, cost_type, coq_class
-                      HAVING sum(events) <> 0) AS reported
+                FROM cost_rollups
+                WHERE period = $1 AND plant_id = ANY($2::text[]) AND events <> 0
                 GROUP BY plant_id, cost_type, coq_class
                 """).execute(Tuple.of(period, plants)).map(rows -> {
             Map<String, List<ReportBuilder.Sum>> sums = new HashMap<>();
