@@ -22,13 +22,18 @@ final class BenchTenant {
 
     /** The reference data, with the codes and parts cross-referenced for each of {@code sources}. */
     static void seed(Connection owner, List<String> sources) throws SQLException {
+        seed(owner, sources, PLANTS);
+    }
+
+    /** The same with plants P1 to P{@code plants}. */
+    static void seed(Connection owner, List<String> sources, int plants) throws SQLException {
         String sourceArray = sources.stream().map(source -> "'" + source + "'")
                 .collect(Collectors.joining(", ", "unnest(ARRAY[", "])"));
         execute(owner, "INSERT INTO tenants (tenant_id) VALUES ('bench')");
         execute(owner, """
                 INSERT INTO plants (tenant_id, plant_id, name, currency, time_zone)
                 SELECT 'bench', 'P' || p, 'Plant P' || p, 'USD', 'America/New_York' FROM generate_series(1, %d) p
-                """.formatted(PLANTS));
+                """.formatted(plants));
         execute(owner, """
                 INSERT INTO defect_codes (tenant_id, code, description, category, coq_class)
                 SELECT 'bench', 'D-' || c, 'Defect ' || c, 'machining', 'internal_failure'
@@ -48,6 +53,6 @@ final class BenchTenant {
                     1, '00000000-0000-0000-0000-000000000001', 'h', round((p %% 17 + o) * 1.37, 2), round(o * 2.5, 2),
                     4.10, 'USD'
                 FROM generate_series(1, %d) pl, generate_series(1000, 1399) p, generate_series(1, 6) o
-                """.formatted(PLANTS));
+                """.formatted(plants));
     }
 }

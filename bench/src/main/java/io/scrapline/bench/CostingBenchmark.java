@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -87,8 +88,8 @@ public final class CostingBenchmark {
             print("first_cost_events_per_s", events / seconds(started));
             execute(owner, "ANALYZE");
 
-            restateCostRolls(owner);
-            double recostRate = recost(stack, owner);
+            restateCostRolls(owner, 1);
+            double recostRate = recost(stack.url(Service.COSTING), owner, PLANTS, "");
             double bareRate = bareJoin(owner);
             print("recost_events_per_s", recostRate);
             print("bare_join_events_per_s", bareRate);
@@ -102,22 +103,31 @@ public final class CostingBenchmark {
     /** The bench tenant's reference data for three sources, and the records. */
     private static void seed(Connection owner, int events) throws SQLException {
         BenchTenant.seed(owner, List.of("bench-mes", "bulk-mes", "live-mes"));
-        // October in New York: 2026-10-01T04:00Z plus up to 30 days and 23 hours.
-        execute(owner, """
-                INSERT INTO defect_records (tenant_id, source, source_id, version, batch_id, content_hash, plant_id,
-                    line_id, work_center_id, part, defect_code, quantity, disposition, occurred_at, shift, operation)
-                SELECT 'bench', 'bench-mes', 'MES-' || lpad(i::text, 8, '0'), 1,
-                    '00000000-0000-0000-0000-000000000002', 'h' || i, 'P' || (i %% %d + 1), 'L' || (i %% 3 + 1),
-                    'WC-' || (i %% 3 + 1) || (i %% 3 + 1) || '0', 'MFG-' || (1000 + i %% 400), 'D-' || (100 + i %% 40),
-                    i %% 9 + 1, 'scrap', TIMESTAMPTZ '2026-10-01 04:00:00+00' + (i %% 2674800) * interval '1 second',
-                    (ARRAY['A', 'B', 'C'])[i %% 3 + 1], lpad((10 * (i %% 6 + 1))::text, 4, '0')
-                FROM generate_series(1, %d) i
-                """.formatted(PLANTS, events));
+        seedRecords(owner, "MES-", events, PLANTS, "2026-10-01 04:00:00+00", 2674800);
         execute(owner, "ANALYZE");
     }
 
+    /**
+     * {@code events} scrap records of source bench-mes, ids {@code prefix} and a number, spread over plants P1 to
+     * P{@code plants}, three lines, 400 parts, 40 codes and six operations, and over {@code seconds} from {@code from}
+     * (a month in New York: October is 2026-10-01 04:00Z plus 2,674,800 seconds).
+     */
+    static void seedRecords(Connection owner, String prefix, int events, int plants, String from, int seconds)
+            throws SQLException {
+        execute(owner, """
+                INSERT INTO defect_records (tenant_id, source, source_id, version, batch_id, content_hash, plant_id,
+                    line_id, work_center_id, part, defect_code, quantity, disposition, occurred_at, shift, operation)
+                SELECT 'bench', 'bench-mes', '%s' || lpad(i::text, 8, '0'), 1,
+                    '00000000-0000-0000-0000-000000000002', 'h%s' || i, 'P' || (i %% %d + 1), 'L' || (i %% 3 + 1),
+                    'WC-' || (i %% 3 + 1) || (i %% 3 + 1) || '0', 'MFG-' || (1000 + i %% 400), 'D-' || (100 + i %% 40),
+                    i %% 9 + 1, 'scrap', TIMESTAMPTZ '%s' + (i %% %d) * interval '1 second',
+                    (ARRAY['A', 'B', 'C'])[i %% 3 + 1], lpad((10 * (i %% 6 + 1))::text, 4, '0')
+                FROM generate_series(1, %d) i
+                """.formatted(prefix, prefix, plants, from, seconds, events));
+    }
+
     /** Costs everything pending through the service, as ingest's prompt does, with a service token. */
-    private static void costingRun(LocalStack stack) throws IOException, InterruptedException {
+    static void costingRun(LocalStack stack) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient
                 .newHttpClient().send(
                         HttpRequest.newBuilder(URI.create(stack.url(Service.COSTING) + "/api/v1/costing/runs"))
@@ -133,31 +143,35 @@ public final class CostingBenchmark {
     }
 
     /**
-     * Restates every cost-roll line, as an ERP does after a cost roll is corrected: version 2 of each standard-cost
-     * record with 3 % more labor, so that every event's amount changes when it is re-costed. The restatements are
-     * marked seen, so that the benchmark's requests, not costing's own trigger, queue the jobs.
+     * Restates every cost-roll line, as an ERP does after a cost roll is corrected: version {@code version} + 1 of each
+     * standard-cost record with 3 % more labor, so that every event's amount changes when it is re-costed. The
+     * restatements are marked seen, so that the benchmark's requests, not costing's own trigger, queue the jobs.
      */
-    private static void restateCostRolls(Connection owner) throws SQLException {
+    static void restateCostRolls(Connection owner, int version) throws SQLException {
         execute(owner, """
                 INSERT INTO standard_cost_records (tenant_id, source, plant_id, part, operation, effective_from,
                     version, batch_id, content_hash, material_cost, labor_cost, overhead_cost, currency)
-                SELECT tenant_id, source, plant_id, part, operation, effective_from, 2,
-                    '00000000-0000-0000-0000-000000000003', 'h2', material_cost, round(labor_cost * 1.03, 2),
-                    overhead_cost, currency
-                FROM standard_cost_records WHERE tenant_id = 'bench' AND version = 1""");
+                SELECT tenant_id, source, plant_id, part, operation, effective_from, version + 1,
+                    '00000000-0000-0000-0000-000000000003', 'h' || (version + 1), material_cost,
+                    round(labor_cost * 1.03, 2), overhead_cost, currency
+                FROM standard_cost_records WHERE tenant_id = 'bench' AND version = %d""".formatted(version));
         execute(owner, """
                 INSERT INTO cost_roll_restatements (tenant_id, record_id)
-                SELECT tenant_id, record_id FROM standard_cost_records WHERE tenant_id = 'bench' AND version = 2""");
+                SELECT tenant_id, record_id FROM standard_cost_records WHERE tenant_id = 'bench' AND version = %d"""
+                .formatted(version + 1));
         execute(owner, "ANALYZE standard_cost_records");
     }
 
-    /** Re-costs every plant's month through the job API; events per second from the first request to the last done. */
-    private static double recost(LocalStack stack, Connection owner) throws SQLException {
+    /**
+     * Re-costs the month of plants P1 to P{@code plants} through the job API at {@code costing}; events per second from
+     * the first request to the last job done. Figures are printed with {@code prefix}.
+     */
+    static double recost(String costing, Connection owner, int plants, String prefix) throws SQLException {
         Api controller = new Api(TestTokens.get().token(TENANT, "controller"));
-        String jobs = stack.url(Service.COSTING) + "/api/v1/recosting-jobs";
+        String jobs = costing + "/api/v1/recosting-jobs";
         long started = System.nanoTime();
         List<Long> ids = new ArrayList<>();
-        for (int p = 1; p <= PLANTS; p++) {
+        for (int p = 1; p <= plants; p++) {
             ids.add(controller.post(jobs, Map.of("plant", "P" + p, "period", PERIOD, "reason", "benchmark")).expect(202)
                     .json().get("id").asLong());
         }
@@ -177,18 +191,20 @@ public final class CostingBenchmark {
             }
         }
         double seconds = seconds(started);
-        print("recost_events", total);
-        print("recost_seconds", seconds);
-        // Where the time went: from the first part claimed to the last part done, and the parts' own durations.
-        print("recost_parts_span_seconds", doubleOf(owner, """
-                SELECT extract(epoch FROM max(finished_at) - min(claimed_at)) FROM recosting_job_parts
-                WHERE tenant_id = 'bench'"""));
-        print("recost_part_seconds_avg", doubleOf(owner, """
-                SELECT avg(extract(epoch FROM finished_at - claimed_at)) FROM recosting_job_parts
-                WHERE tenant_id = 'bench'"""));
-        print("recost_revised",
+        print(prefix + "recost_events", total);
+        print(prefix + "recost_seconds", seconds);
+        // Where the time went: from the first part claimed to the last part done, the parts' own durations, and the
+        // replicas that worked on them.
+        String parts = "FROM recosting_job_parts WHERE tenant_id = 'bench' AND job_id IN ("
+                + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        print(prefix + "recost_parts_span_seconds",
+                doubleOf(owner, "SELECT extract(epoch FROM max(finished_at) - min(claimed_at)) " + parts));
+        print(prefix + "recost_part_seconds_avg",
+                doubleOf(owner, "SELECT avg(extract(epoch FROM finished_at - claimed_at)) " + parts));
+        print(prefix + "recost_workers", longOf(owner, "SELECT count(DISTINCT claimed_by) " + parts));
+        print(prefix + "recost_revised",
                 longOf(owner, "SELECT count(DISTINCT event_id) FROM costed_event_revisions WHERE tenant_id = 'bench'"));
-        print("recost_superseded",
+        print(prefix + "recost_superseded",
                 longOf(owner, "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench' AND superseded"));
         return total / seconds;
     }
@@ -332,7 +348,7 @@ public final class CostingBenchmark {
         return (System.nanoTime() - started) / 1e6;
     }
 
-    private static void awaitCount(Connection owner, String sql, long expected, Duration within) throws SQLException {
+    static void awaitCount(Connection owner, String sql, long expected, Duration within) throws SQLException {
         long deadline = System.nanoTime() + within.toNanos();
         while (longOf(owner, sql) < expected) {
             if (System.nanoTime() > deadline) {

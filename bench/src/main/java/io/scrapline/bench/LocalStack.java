@@ -141,6 +141,12 @@ public final class LocalStack implements AutoCloseable {
         return url;
     }
 
+    /** Stops the replicas {@link #startReplica} started, as a scale-down does; the first of each service stays. */
+    public void stopReplicas() {
+        stop(replicas);
+        replicas.clear();
+    }
+
     /** The service's process, e.g. to read its memory use. */
     public Process process(Service service) {
         return processes.get(service);
@@ -211,7 +217,13 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Process> all = Stream.concat(replicas.stream(), processes.values().stream()).toList();
+        stop(Stream.concat(replicas.stream(), processes.values().stream()).toList());
+        mail.stop();
+        database.close();
+    }
+
+    /** Stops the processes gracefully, as Kubernetes does (SIGTERM), forcibly after 20 seconds. */
+    private static void stop(List<Process> all) {
         all.forEach(Process::destroy);
         for (Process process : all) {
             try {
@@ -222,8 +234,6 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        mail.stop();
-        database.close();
     }
 
     /** The project's root: the nearest directory up from here with the services' modules in it. */

@@ -39,6 +39,7 @@ final class KubernetesSchemas {
             Map.entry("apps/v1/Deployment", "io.fabric8.kubernetes.api.model.apps.Deployment"),
             Map.entry("v1/Service", "io.fabric8.kubernetes.api.model.Service"),
             Map.entry("v1/ServiceAccount", "io.fabric8.kubernetes.api.model.ServiceAccount"),
+            Map.entry("v1/ConfigMap", "io.fabric8.kubernetes.api.model.ConfigMap"),
             Map.entry("v1/Pod", "io.fabric8.kubernetes.api.model.Pod"),
             Map.entry("batch/v1/Job", "io.fabric8.kubernetes.api.model.batch.v1.Job"),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler",

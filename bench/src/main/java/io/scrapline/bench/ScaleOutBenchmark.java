@@ -1,0 +1,144 @@
+package io.scrapline.bench;
+
+import static io.scrapline.bench.BenchTenant.TENANT;
+import static io.scrapline.bench.Figures.print;
+import static io.scrapline.bench.Figures.seconds;
+import static io.scrapline.bench.Sql.execute;
+import static io.scrapline.bench.Sql.longOf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.scrapline.bench.LocalStack.Service;
+import io.scrapline.platform.testing.TestTokens;
+
+/**
+ * {@code bench/run scale-out}: the month-end work with one replica of each worker service (costing, reporting) and then
+ * with two, as processes on this machine: re-costing a month of 1,000,000 events across 100 plants through the job API
+ * (parts claimed by every replica), and closing the 100 plant-periods of an ended month through the close API (requests
+ * spread over the replicas, as a Kubernetes Service spreads them). Prints each throughput and the ratio of two replicas
+ * to one.
+ */
+public final class ScaleOutBenchmark {
+
+    /** Concurrent close requests, like a scheduler or a controller's script closing every plant at once. */
+    private static final int CLIENTS = 8;
+
+    private ScaleOutBenchmark() {
+    }
+
+    /** Throughputs of one measurement: events re-costed and plant-periods closed per second. */
+    private record Rates(double recost, double close) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int plants = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        Path root = LocalStack.projectRoot();
+        Path data = root.resolve("bench/target/data");
+        Files.createDirectories(data);
+        Path logs = data.resolve("logs-scale-out");
+        // Replicas start work on queued parts and closes within a second, so both measure the work, not the wait.
+        Map<String, String> settings = Map.of("SCRAPLINE_COSTING_RECOST_EVERY", "1s",
+                "SCRAPLINE_REPORTING_CLOSE_WORK_EVERY", "1s");
+        try (LocalStack stack = LocalStack.start(root, logs, false,
+                List.of(Service.INGEST, Service.COSTING, Service.REPORTING), settings);
+                Connection owner = stack.database().ownerConnection()) {
+            owner.setAutoCommit(true);
+            print("cores", Runtime.getRuntime().availableProcessors());
+            print("events", events);
+            print("plants", plants);
+            long started = System.nanoTime();
+            BenchTenant.seed(owner, List.of("bench-mes"), plants);
+            // October is re-costed; July, August and September, a tenth as many events each, are closed, one per run.
+            CostingBenchmark.seedRecords(owner, "MES-", events, plants, "2026-10-01 04:00:00+00", 2674800);
+            CostingBenchmark.seedRecords(owner, "JUL-", events / 10, plants, "2026-07-01 04:00:00+00", 2674800);
+            CostingBenchmark.seedRecords(owner, "AUG-", events / 10, plants, "2026-08-01 04:00:00+00", 2674800);
+            CostingBenchmark.seedRecords(owner, "SEP-", events / 10, plants, "2026-09-01 04:00:00+00", 2588400);
+            execute(owner, "ANALYZE");
+            CostingBenchmark.costingRun(stack);
+            CostingBenchmark.awaitCount(owner,
+                    "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench' AND NOT superseded",
+                    events + 3L * (events / 10), Duration.ofMinutes(60));
+            execute(owner, "ANALYZE");
+            print("seed_and_first_cost_seconds", seconds(started));
+
+            Rates one = measure(owner, List.of(stack.url(Service.COSTING)), List.of(stack.url(Service.REPORTING)),
+                    plants, 1, "2026-09", "one_replica_");
+            String costing = stack.startReplica(root, logs, Service.COSTING);
+            String reporting = stack.startReplica(root, logs, Service.REPORTING);
+            Rates two = measure(owner, List.of(stack.url(Service.COSTING), costing),
+                    List.of(stack.url(Service.REPORTING), reporting), plants, 2, "2026-08", "two_replicas_");
+            stack.stopReplicas();
+            Rates again = measure(owner, List.of(stack.url(Service.COSTING)), List.of(stack.url(Service.REPORTING)),
+                    plants, 3, "2026-07", "one_replica_again_");
+            print("recost_ratio", two.recost() / one.recost());
+            print("close_ratio", two.close() / one.close());
+            print("recost_ratio_to_warm", two.recost() / again.recost());
+            print("close_ratio_to_warm", two.close() / again.close());
+        }
+    }
+
+    /**
+     * Re-costs October after restating the cost rolls to version {@code version} + 1, then closes {@code period} of
+     * every plant; prints the figures with {@code prefix} and the load average around each.
+     */
+    private static Rates measure(Connection owner, List<String> costing, List<String> reporting, int plants,
+            int version, String period, String prefix) throws Exception {
+        CostingBenchmark.restateCostRolls(owner, version);
+        print(prefix + "load_before", load());
+        double recost = CostingBenchmark.recost(costing.get(0), owner, plants, prefix);
+        print(prefix + "recost_events_per_s", recost);
+        print(prefix + "load_after_recost", load());
+        double close = close(owner, reporting, plants, period, prefix);
+        print(prefix + "close_plant_periods_per_s", close);
+        print(prefix + "load_after_close", load());
+        return new Rates(recost, close);
+    }
+
+    /** Closes {@code period} of every plant, the requests spread over {@code reporting}; plant-periods a second. */
+    private static double close(Connection owner, List<String> reporting, int plants, String period, String prefix)
+            throws Exception {
+        Api controller = new Api(TestTokens.get().token(TENANT, "controller"));
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long started = System.nanoTime();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int p = 1; p <= plants; p++) {
+                String url = reporting.get(p % reporting.size()) + "/api/v1/periods/P" + p + "/" + period + "/close";
+                answers.add(clients.submit(() -> controller.post(url, "{}").status()));
+            }
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                if (status != 200 && status != 202) {
+                    throw new IllegalStateException("a close answered " + status);
+                }
+            }
+        } finally {
+            clients.shutdown();
+        }
+        // A close answered 202 is queued or running on another replica: done once its job is.
+        String done = "SELECT count(*) FROM period_close_jobs WHERE tenant_id = 'bench' AND period = '" + period
+                + "' AND status = 'done'";
+        CostingBenchmark.awaitCount(owner, done, plants, Duration.ofMinutes(30));
+        double seconds = seconds(started);
+        print(prefix + "close_seconds", seconds);
+        print(prefix + "close_workers", longOf(owner, "SELECT count(DISTINCT claimed_by) FROM period_close_jobs "
+                + "WHERE tenant_id = 'bench' AND period = '" + period + "'"));
+        return plants / seconds;
+    }
+
+    /** The one-minute load average: how busy the machine's cores were, services and database together. */
+    private static double load() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+}
