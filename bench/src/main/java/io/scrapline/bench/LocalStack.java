@@ -141,10 +141,26 @@ public final class LocalStack implements AutoCloseable {
         return url;
     }
 
-    /** Stops the replicas {@link #startReplica} started, as a scale-down does; the first of each service stays. */
-    public void stopReplicas() {
-        stop(replicas);
-        replicas.clear();
+    /**
+     * Pauses ({@code false}) or resumes ({@code true}) the replicas {@link #startReplica} started, with SIGSTOP and
+     * SIGCONT: a paused replica claims no work and keeps its compiled code, so a benchmark compares one replica with
+     * two without a cold start on either side. Pause only while no job is claimed.
+     */
+    public void runReplicas(boolean run) {
+        for (Process replica : replicas) {
+            try {
+                Process kill = new ProcessBuilder("kill", run ? "-CONT" : "-STOP", String.valueOf(replica.pid()))
+                        .inheritIO().start();
+                if (kill.waitFor() != 0) {
+                    throw new IllegalStateException("kill answered " + kill.exitValue());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The service's process, e.g. to read its memory use. */
@@ -217,13 +233,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(Stream.concat(replicas.stream(), processes.values().stream()).toList());
-        mail.stop();
-        database.close();
-    }
-
-    /** Stops the processes gracefully, as Kubernetes does (SIGTERM), forcibly after 20 seconds. */
-    private static void stop(List<Process> all) {
+        List<Process> all = Stream.concat(replicas.stream(), processes.values().stream()).toList();
         all.forEach(Process::destroy);
         for (Process process : all) {
             try {
@@ -234,6 +244,8 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        mail.stop();
+        database.close();
     }
 
     /** The project's root: the nearest directory up from here with the services' modules in it. */
