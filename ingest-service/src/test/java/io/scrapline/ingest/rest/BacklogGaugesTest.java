@@ -1,0 +1,81 @@
+package io.scrapline.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scrapline.platform.tenant.TenantDb;
+import io.scrapline.platform.testing.EmbeddedPostgresResource;
+import io.scrapline.platform.testing.Gauges;
+
+/**
+ * Batches in flight on /q/metrics: a batch whose body is still arriving is counted by the replica landing it, and no
+ * longer once it has committed.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class BacklogGaugesTest {
+
+    private static final String IN_FLIGHT = "scrapline_ingest_batches_in_flight";
+    private static final String HEADER = "source_id,plant,line,work_center,part,defect_code,quantity,disposition,"
+            + "occurred_at\n";
+
+    @Inject
+    TenantDb db;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    /** HTTP/1.1, so that the service starts on the batch before its body has ended (see SameSourceBatchesTest). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void aBatchIsInFlightFromItsRequestToItsCommit() throws Exception {
+        Sender sender = Sender.withPlant(db, "DAY1");
+        Gauges.await(BacklogGaugesTest::scrape, 0, IN_FLIGHT);
+
+        OpenBody first = new OpenBody();
+        OpenBody second = new OpenBody();
+        CompletableFuture<HttpResponse<String>> one = send(sender, first);
+        CompletableFuture<HttpResponse<String>> two = send(sender, second);
+        first.send(HEADER + row("GAUGE-1") + row("GAUGE-2"));
+        second.send(HEADER + row("GAUGE-3"));
+        Gauges.await(BacklogGaugesTest::scrape, 2, IN_FLIGHT);
+
+        first.end();
+        assertThat(one.get().statusCode()).as(one.get().body()).isEqualTo(201);
+        Gauges.await(BacklogGaugesTest::scrape, 1, IN_FLIGHT);
+        second.end();
+        assertThat(two.get().statusCode()).as(two.get().body()).isEqualTo(201);
+        Gauges.await(BacklogGaugesTest::scrape, 0, IN_FLIGHT);
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(Sender sender, OpenBody body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/sources/mes/records/defects"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + sender.token())
+                .header("Content-Type", "text/csv").POST(body.publisher()).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String row(String sourceId) {
+        return sourceId + ",DAY1,L1,WC-110,MFG-4471,D-114,2,scrap,2026-10-15T11:00:00-04:00\n";
+    }
+
+    private static String scrape() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+}
