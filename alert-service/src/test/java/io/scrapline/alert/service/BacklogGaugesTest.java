@@ -18,11 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.scrapline.alert.client.ChannelServers;
 import io.scrapline.alert.client.Receivers;
-import io.scrapline.alert.domain.Notice.Level;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.Gauges;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The alert backlog on /q/metrics while it exists, by tenant (scrapline.metrics.tenant-labels on here, so that other
@@ -63,15 +61,7 @@ class BacklogGaugesTest {
         world.putAudience("crew", crew.stream().map(address -> member(address, "email", address)).toList())
                 .statusCode(204);
         long alert = world.logAlert("DAY1", "crew");
-        // Opened due in an hour, in one transaction, so that no worker sends them before the test looks.
-        db.inTenant(world.tenant, connection -> deliveries
-                .open(connection, alert, Level.WARNING, List.of("crew"), null,
-                        Alerting.notice(alert, Level.WARNING, "DAY1"))
-                .chain(() -> connection
-                        .preparedQuery("UPDATE alert_deliveries SET next_attempt_at = now() + interval '1 hour' "
-                                + "WHERE alert_id = $1")
-                        .execute(Tuple.of(alert))))
-                .await().indefinitely();
+        world.openHeld(deliveries, alert, "crew");
 
         String waiting = Gauges.await(BacklogGaugesTest::scrape, 3, PENDING, tenant, "state=\"waiting\"");
         assertThat(Gauges.value(waiting, PENDING, tenant, "state=\"due\"")).isEmpty();

@@ -3,12 +3,8 @@ package io.scrapline.ingest.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
@@ -31,17 +27,12 @@ import io.scrapline.platform.testing.Gauges;
 class BacklogGaugesTest {
 
     private static final String IN_FLIGHT = "scrapline_ingest_batches_in_flight";
-    private static final String HEADER = "source_id,plant,line,work_center,part,defect_code,quantity,disposition,"
-            + "occurred_at\n";
 
     @Inject
     TenantDb db;
 
     @TestHTTPResource("/")
     URL base;
-
-    /** HTTP/1.1, so that the service starts on the batch before its body has ended (see SameSourceBatchesTest). */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void aBatchIsInFlightFromItsRequestToItsCommit() throws Exception {
@@ -50,10 +41,10 @@ class BacklogGaugesTest {
 
         OpenBody first = new OpenBody();
         OpenBody second = new OpenBody();
-        CompletableFuture<HttpResponse<String>> one = send(sender, first);
-        CompletableFuture<HttpResponse<String>> two = send(sender, second);
-        first.send(HEADER + row("GAUGE-1") + row("GAUGE-2"));
-        second.send(HEADER + row("GAUGE-3"));
+        CompletableFuture<HttpResponse<String>> one = first.postDefects(base, sender.token());
+        CompletableFuture<HttpResponse<String>> two = second.postDefects(base, sender.token());
+        first.send(OpenBody.DEFECTS_HEADER + row("GAUGE-1") + row("GAUGE-2"));
+        second.send(OpenBody.DEFECTS_HEADER + row("GAUGE-3"));
         Gauges.await(BacklogGaugesTest::scrape, 2, IN_FLIGHT);
 
         first.end();
@@ -62,13 +53,6 @@ class BacklogGaugesTest {
         second.end();
         assertThat(two.get().statusCode()).as(two.get().body()).isEqualTo(201);
         Gauges.await(BacklogGaugesTest::scrape, 0, IN_FLIGHT);
-    }
-
-    private CompletableFuture<HttpResponse<String>> send(Sender sender, OpenBody body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/sources/mes/records/defects"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + sender.token())
-                .header("Content-Type", "text/csv").POST(body.publisher()).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static String row(String sourceId) {

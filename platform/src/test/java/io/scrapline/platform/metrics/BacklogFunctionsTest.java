@@ -9,9 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,7 @@ class BacklogFunctionsTest {
 
     @BeforeAll
     static void tenantsWithClosesDoneAndQueued() throws SQLException {
-        database = EmbeddedDatabase.start();
-        Flyway.configure().dataSource(database.jdbcUrl(), EmbeddedDatabase.OWNER, "")
-                .placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE)).load().migrate();
+        database = EmbeddedDatabase.startMigrated();
         try (Connection owner = database.ownerConnection();
                 Statement statement = owner.createStatement()) {
             statement.execute("INSERT INTO tenants (tenant_id) VALUES ('acme'), ('globex')");
