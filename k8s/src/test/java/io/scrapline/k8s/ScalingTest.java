@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Replicas at month-end: CPU autoscaling with behavior, KEDA on the backlog, budgets, spread, shutdown, pools. */
 class ScalingTest {
+
+    private static final Pattern GAUGE = Pattern.compile("scrapline_[a-z_]+");
 
     @Test
     void productionAutoscalesOnCpuScalesDownSlowlyAndKeepsABudgetAndSpreadPerService() {
@@ -72,10 +77,13 @@ class ScalingTest {
                     "http://prometheus-operated.monitoring:9090");
         });
         assertThat(triggers).extracting(trigger -> map(trigger, "metadata").get("query")).containsExactly(
-                "sum(scrapline_costing_uncosted_records)",
-                "sum(scrapline_recosting_parts{status=~\"queued|running\"})");
-        assertThat(query(manifests, "ingest-service")).contains("scrapline_ingest_batches_in_flight");
-        assertThat(query(manifests, "reporting-service")).contains("scrapline_period_closes_queued");
+                "sum(max by (tenant) (scrapline_costing_uncosted_records))",
+                "sum(max by (tenant, status) (scrapline_recosting_parts{status=~\"queued|running\"}))");
+        // Ingest's replicas count their own batches; the gauges counted in the database show the whole backlog on
+        // every replica, so their sum would grow with the replicas it scales.
+        assertThat(query(manifests, "ingest-service")).contains("sum(scrapline_ingest_batches_in_flight)");
+        assertThat(query(manifests, "reporting-service"))
+                .contains("sum(max by (tenant) (scrapline_period_closes_queued))");
         for (String service : List.of("ingest-service", "costing-service", "reporting-service")) {
             assertThat(map(resource(manifests, "Deployment", resourceName(service)), "spec"))
                     .doesNotContainKey("replicas");
@@ -91,10 +99,41 @@ class ScalingTest {
         List<Map<String, Object>> manifests = render(List.of(KEDA_VALUES),
                 template -> template.set("alertService.keda.enabled", true));
 
-        assertThat(query(manifests, "alert-service")).contains("scrapline_alert_deliveries_pending");
+        assertThat(query(manifests, "alert-service"))
+                .contains("sum(max by (tenant) (scrapline_alert_deliveries_pending{state=\"due\"}))");
         assertThatThrownBy(
                 () -> render(List.of(KEDA_VALUES), template -> template.set("keda.prometheus.serverAddress", "")))
                         .hasMessageContaining("keda.prometheus.serverAddress is required");
+    }
+
+    /**
+     * Services and chart agree: every gauge a default trigger queries is one a service registers (Micrometer's dotted
+     * name, which Prometheus writes with underscores) in the service the trigger scales.
+     */
+    @Test
+    void everyTriggerQueriesAGaugeItsServiceRegisters() throws IOException {
+        List<Map<String, Object>> manifests = render(List.of(KEDA_VALUES),
+                template -> template.set("alertService.keda.enabled", true));
+        for (String service : SERVICES) {
+            String sources = javaSources(Path.of("..", service, "src/main/java"));
+            Matcher gauges = GAUGE.matcher(query(manifests, service));
+            assertThat(gauges.find()).as(service + " has a trigger").isTrue();
+            do {
+                assertThat(sources).as(service + " registers " + gauges.group())
+                        .contains('"' + gauges.group().replace('_', '.') + '"');
+            } while (gauges.find());
+        }
+    }
+
+    /** The text of every Java file under {@code root}. */
+    private static String javaSources(Path root) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
     }
 
     @ParameterizedTest

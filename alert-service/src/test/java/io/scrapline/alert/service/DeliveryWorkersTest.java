@@ -20,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.scrapline.alert.client.ChannelServers;
 import io.scrapline.alert.client.Receivers;
-import io.scrapline.alert.domain.Notice.Level;
 import io.scrapline.alert.repository.DeliveryRepository;
 import io.scrapline.alert.repository.DeliveryRepository.Claimed;
 import io.scrapline.platform.tenant.TenantDb;
@@ -62,7 +61,7 @@ class DeliveryWorkersTest {
         }
         world.putAudience("crew", members).statusCode(204);
         long alert = world.logAlert("DAY1", "crew");
-        openHeld(world, alert, "crew");
+        world.openHeld(deliveries, alert, "crew");
 
         world.sql("UPDATE alert_deliveries SET next_attempt_at = now() WHERE alert_id = $1", alert);
         Uni<Integer> a = worker.drain(world.tenant, "worker-a", null);
@@ -83,7 +82,7 @@ class DeliveryWorkersTest {
         String dana = world.email("dana");
         world.putAudience("solo", List.of(member("Dana Ortiz", "email", dana))).statusCode(204);
         long alert = world.logAlert("DAY1", "solo");
-        openHeld(world, alert, "solo");
+        world.openHeld(deliveries, alert, "solo");
 
         // A worker claims it for 2 s and dies before it sends.
         Claimed lost = db
@@ -111,17 +110,5 @@ class DeliveryWorkersTest {
                 .isEqualTo(1);
         assertThat(Optional.ofNullable(world.text("SELECT status FROM alert_log WHERE alert_id = $1", alert)))
                 .contains("sent");
-    }
-
-    /** Opens the alert's deliveries through the seam, due only in an hour, so that no worker takes them yet. */
-    private void openHeld(Alerting world, long alert, String audience) {
-        db.inTenant(world.tenant, connection -> deliveries
-                .open(connection, alert, Level.WARNING, List.of(audience), null,
-                        Alerting.notice(alert, Level.WARNING, "DAY1"))
-                .chain(() -> connection
-                        .preparedQuery("UPDATE alert_deliveries SET next_attempt_at = now() + interval '1 hour' "
-                                + "WHERE alert_id = $1")
-                        .execute(Tuple.of(alert))))
-                .await().indefinitely();
     }
 }

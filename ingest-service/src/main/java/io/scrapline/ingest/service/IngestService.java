@@ -51,9 +51,10 @@ public class IngestService {
     private final BatchLanding landing;
     private final CostingClient costing;
     private final IngestConfig config;
+    private final BatchesInFlight inFlight;
 
     public IngestService(TenantDb db, RecordRepository records, BatchRepository batches, CopyRepository copies,
-            BatchLanding landing, @RestClient CostingClient costing, IngestConfig config) {
+            BatchLanding landing, @RestClient CostingClient costing, IngestConfig config, BatchesInFlight inFlight) {
         this.db = db;
         this.records = records;
         this.batches = batches;
@@ -61,6 +62,7 @@ public class IngestService {
         this.landing = landing;
         this.costing = costing;
         this.config = config;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -69,12 +71,14 @@ public class IngestService {
      * threshold lands through {@code COPY} on a JDBC connection, a smaller one through the reactive client.
      */
     public Uni<BatchSummary> ingest(Submission submission, RowSource rows) {
-        return registerSource(submission)
-                .chain(() -> BatchWriter
-                        .blocking(() -> RowSource.readAhead(rows, config.chunkSize(), config.copyThreshold())))
-                .chain(read -> read.moreThanRead() ? byCopy(submission, read.rows())
-                        : inTransaction(submission, read.rows(), (connection, summary) -> Uni.createFrom().voidItem()))
-                .eventually(() -> BatchWriter.blockingVoid(rows::close))
+        return inFlight
+                .counted(registerSource(submission)
+                        .chain(() -> BatchWriter
+                                .blocking(() -> RowSource.readAhead(rows, config.chunkSize(), config.copyThreshold())))
+                        .chain(read -> read.moreThanRead() ? byCopy(submission, read.rows())
+                                : inTransaction(submission, read.rows(),
+                                        (connection, summary) -> Uni.createFrom().voidItem()))
+                        .eventually(() -> BatchWriter.blockingVoid(rows::close)))
                 .invoke(summary -> promptCosting(submission, summary));
     }
 
@@ -85,8 +89,9 @@ public class IngestService {
      */
     public Uni<BatchSummary> ingest(Submission submission, RowSource rows,
             BiFunction<SqlConnection, BatchSummary, Uni<Void>> alsoInTransaction) {
-        return registerSource(submission).chain(() -> inTransaction(submission, rows, alsoInTransaction))
-                .eventually(() -> BatchWriter.blockingVoid(rows::close))
+        return inFlight
+                .counted(registerSource(submission).chain(() -> inTransaction(submission, rows, alsoInTransaction))
+                        .eventually(() -> BatchWriter.blockingVoid(rows::close)))
                 .invoke(summary -> promptCosting(submission, summary));
     }
 

@@ -30,8 +30,7 @@ import io.scrapline.platform.testing.EmbeddedPostgresResource;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class SameSourceBatchesTest {
 
-    private static final String HEADER = "source_id,plant,line,work_center,part,defect_code,quantity,disposition,"
-            + "occurred_at\n";
+    private static final String HEADER = OpenBody.DEFECTS_HEADER;
 
     @Inject
     TenantDb db;

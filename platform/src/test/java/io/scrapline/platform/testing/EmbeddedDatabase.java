@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.flywaydb.core.Flyway;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -31,6 +33,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start() {
         return start("localhost");
+    }
+
+    /** A server with the schema of the migrations, applied by the owner. */
+    public static EmbeddedDatabase startMigrated() {
+        EmbeddedDatabase database = start();
+        Flyway.configure().dataSource(database.jdbcUrl(), OWNER, "").placeholders(Map.of("app_role", APP_ROLE)).load()
+                .migrate();
+        return database;
     }
 
     /**
