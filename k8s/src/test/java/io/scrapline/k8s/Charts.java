@@ -26,6 +26,7 @@ final class Charts {
     static final Path PRODUCTION_VALUES = CHART.resolve("production-values.yaml");
     static final Path KEDA_VALUES = Path.of("src", "test", "resources", "keda-values.yaml");
     static final String RELEASE = "scrapline";
+    static final String NAMESPACE = "scrapline-test";
     static final List<String> SERVICES = List.of("ingest-service", "costing-service", "reporting-service",
             "alert-service");
 
@@ -50,7 +51,7 @@ final class Charts {
     static List<Map<String, Object>> render(List<Path> valuesFiles, UnaryOperator<TemplateCommand> options) {
         Path chart = copyWithHooksTemplate();
         try {
-            TemplateCommand template = new Helm(chart).template().withName(RELEASE)
+            TemplateCommand template = new Helm(chart).template().withName(RELEASE).withNamespace(NAMESPACE)
                     .withValuesFile(TEST_VALUES.toAbsolutePath());
             for (Path values : valuesFiles) {
                 template = template.withValuesFile(values.toAbsolutePath());

@@ -77,13 +77,15 @@ class ScalingTest {
                     "http://prometheus-operated.monitoring:9090");
         });
         assertThat(triggers).extracting(trigger -> map(trigger, "metadata").get("query")).containsExactly(
-                "sum(max by (tenant) (scrapline_costing_uncosted_records))",
-                "sum(max by (tenant, status) (scrapline_recosting_parts{status=~\"queued|running\"}))");
+                "sum(max by (tenant) (scrapline_costing_uncosted_records{namespace=\"scrapline-test\"}))",
+                "sum(max by (tenant, status) (scrapline_recosting_parts{namespace=\"scrapline-test\", status=~\"queued|running\"}))");
         // Ingest's replicas count their own batches; the gauges counted in the database show the whole backlog on
-        // every replica, so their sum would grow with the replicas it scales.
-        assertThat(query(manifests, "ingest-service")).contains("sum(scrapline_ingest_batches_in_flight)");
+        // every replica, so their sum would grow with the replicas it scales. Each query keeps to the release's
+        // namespace, so another release's backlog scales nothing here.
+        assertThat(query(manifests, "ingest-service"))
+                .contains("sum(scrapline_ingest_batches_in_flight{namespace=\"scrapline-test\"})");
         assertThat(query(manifests, "reporting-service"))
-                .contains("sum(max by (tenant) (scrapline_period_closes_queued))");
+                .contains("sum(max by (tenant) (scrapline_period_closes_queued{namespace=\"scrapline-test\"}))");
         for (String service : List.of("ingest-service", "costing-service", "reporting-service")) {
             assertThat(map(resource(manifests, "Deployment", resourceName(service)), "spec"))
                     .doesNotContainKey("replicas");
@@ -99,8 +101,8 @@ class ScalingTest {
         List<Map<String, Object>> manifests = render(List.of(KEDA_VALUES),
                 template -> template.set("alertService.keda.enabled", true));
 
-        assertThat(query(manifests, "alert-service"))
-                .contains("sum(max by (tenant) (scrapline_alert_deliveries_pending{state=\"due\"}))");
+        assertThat(query(manifests, "alert-service")).contains(
+                "sum(max by (tenant) (scrapline_alert_deliveries_pending{namespace=\"scrapline-test\", state=\"due\"}))");
         assertThatThrownBy(
                 () -> render(List.of(KEDA_VALUES), template -> template.set("keda.prometheus.serverAddress", "")))
                         .hasMessageContaining("keda.prometheus.serverAddress is required");
