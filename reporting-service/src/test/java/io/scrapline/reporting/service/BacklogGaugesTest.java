@@ -16,11 +16,12 @@ import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
 import io.scrapline.platform.testing.Gauges;
 import io.scrapline.platform.testing.TestTenants;
+import io.scrapline.platform.testing.TestTokens;
 
 /**
  * Queued period closes on /q/metrics while they wait (the tests' close worker is off), counted across all tenants, and
  * the count falling once a worker has closed them. Other tests may leave closes queued, so the count is read against
- * the one before.
+ * the one before. And the request-time buckets beside them.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -52,6 +53,19 @@ class BacklogGaugesTest {
         Gauges.await(BacklogGaugesTest::scrape, before + 1, QUEUED);
         closes.drain(second, "closer").await().indefinitely();
         Gauges.await(BacklogGaugesTest::scrape, before, QUEUED);
+    }
+
+    /** The dashboard's latency panels compute percentiles from buckets (platform's RequestLatency). */
+    @Test
+    void requestTimesAreCountedInHistogramBuckets() {
+        String tenant = "t-" + UUID.randomUUID();
+        TestTenants.createWithPlant(db, tenant, "DAY1");
+        given().auth().oauth2(TestTokens.get().token(tenant, "controller")).get("/api/v1/reports/DAY1/2026-10").then()
+                .statusCode(200);
+
+        String series = "http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/reports/\\{plant}/\\{period}\",";
+        assertThat(scrape()).containsPattern(series + "le=\"0\\.1\"} [0-9]")
+                .containsPattern(series + "le=\"30\\.0\"} [1-9]").containsPattern(series + "le=\"\\+Inf\"} [1-9]");
     }
 
     private static String scrape() {
