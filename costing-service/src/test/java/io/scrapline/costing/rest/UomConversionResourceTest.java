@@ -191,11 +191,8 @@ class UomConversionResourceTest {
     }
 
     private static void runCosting(String forTenant) {
-        Map<String, Object> prompt = new HashMap<>();
-        prompt.put("batch_id", null);
-        prompt.put("record_type", "defects");
         given().auth().oauth2(TestServiceTokens.get().token("ingest-service", forTenant)).contentType(ContentType.JSON)
-                .body(prompt).post("/api/v1/costing/runs").then().statusCode(200);
+                .body(Map.of("record_type", "defects")).post("/api/v1/costing/runs").then().statusCode(200);
     }
 
     private JsonPath eventOf(String sourceId) {
