@@ -14,10 +14,12 @@ public final class UomConversionRequests {
     private UomConversionRequests() {
     }
 
-    /** 1 {@code from} of the part is {@code factor} {@code to}. Checked as a whole by the service. */
+    /**
+     * 1 {@code from} of the part is {@code factor} {@code to} (a decimal, a JSON string or number). Checked as a whole
+     * by the service.
+     */
     @Schema(name = "UomConversion")
-    public record Conversion(String from, String to,
-            @Schema(description = "A decimal > 0, best written as a JSON string, e.g. \"2.5\"") BigDecimal factor) {
+    public record Conversion(String from, String to, BigDecimal factor) {
     }
 
     @Schema(name = "StoredUomConversion")
