@@ -60,6 +60,15 @@ public record CostRoll(LocalDate effectiveFrom, List<CostRollLine> lines) {
         return cumulativeThrough(lines.get(lines.size() - 1).operation());
     }
 
+    /**
+     * The unit the roll's values are per: the one its lines name (a line without one follows the others), null when
+     * none does (the part's base unit).
+     */
+    public String uom() {
+        return lines.stream().map(CostRollLine::uom).filter(uom -> uom != null && !uom.isBlank()).findFirst()
+                .orElse(null);
+    }
+
     public String lastOperation() {
         return lines.get(lines.size() - 1).operation();
     }

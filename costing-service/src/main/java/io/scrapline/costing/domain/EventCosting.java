@@ -1,5 +1,11 @@
 package io.scrapline.costing.domain;
 
+import static io.scrapline.costing.domain.CostingExplanations.dispositionExplained;
+import static io.scrapline.costing.domain.CostingExplanations.label;
+import static io.scrapline.costing.domain.CostingExplanations.laborRate;
+import static io.scrapline.costing.domain.CostingExplanations.matchKey;
+import static io.scrapline.costing.domain.CostingExplanations.periodExplained;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -177,14 +183,15 @@ public final class EventCosting {
 
         ScrapValue valued = order
                 .filter(o -> "actual".equals(o.costingMethod()) || "estimated".equals(o.costingMethod()))
-                .map(o -> orderValue(record, o, plant.currency()))
+                .map(o -> orderValue(record, o, reference.uomFactors(part.get()), part.get(), plant.currency()))
                 .orElseGet(() -> standardValue(record, reference, part.get(), date, plant.currency()));
         if (valued.reason() != null) {
             return new Outcome.Uncostable(record, booked, valued.reason(), valued.detail());
         }
         explanation.put("valuation", valued.explanation());
         Outcome.Provenance provenance = new Outcome.Provenance(ncrRecordId, record.workOrder(), orderRecordId,
-                scrapAction, scrapAccount, valued.costRollEffectiveFrom(), valued.costRollLines(), null, List.of());
+                scrapAction, scrapAccount, valued.costRollEffectiveFrom(), valued.costRollLines(), null, List.of(),
+                valued.uomConversion());
         return switch (disposition) {
             case "return_to_vendor" -> {
                 // The contract carries no recovery figure, so the supplier is expected to make good the full scrap
@@ -298,18 +305,32 @@ public final class EventCosting {
             return new VarianceOutcome.Unvalued(record, period, "unknown_operation", "operation " + record.operation()
                     + " is not in the cost roll of part " + record.part() + " effective " + roll.get().effectiveFrom());
         }
+        // Yield and scrap are in the confirmation's unit: both are converted into the cost roll's, or it waits.
+        List<UnitConversion.Factor> factors = reference.uomFactors(record.part());
+        Optional<UnitConversion.Converted> scrap = UnitConversion.convert(record.scrapQuantity(), record.uom(),
+                UnitConversion.COST_ROLL, roll.get().uom(), factors);
+        Optional<UnitConversion.Converted> yield = UnitConversion.convert(record.yieldQuantity(), record.uom(),
+                UnitConversion.COST_ROLL, roll.get().uom(), factors);
+        if (scrap.isEmpty() || yield.isEmpty()) {
+            return new VarianceOutcome.Unvalued(record, period, UnitConversion.NO_UOM_FACTOR,
+                    UnitConversion.missing(record.part(), record.uom(), UnitConversion.COST_ROLL, roll.get().uom()));
+        }
         List<CostRollLine> through = roll.get().through(record.operation());
         BigDecimal plannedRate = through.get(through.size() - 1).plannedScrapRate();
         try {
             ScrapVariance.Result result = ScrapVariance.value(
-                    new ScrapVariance.Confirmation(record.operation(), record.yieldQuantity(), record.scrapQuantity()),
+                    new ScrapVariance.Confirmation(record.operation(), yield.get().quantity(), scrap.get().quantity()),
                     plannedRate, convention, roll.get(), plant.currency(), rounding);
             Map<String, Object> explanation = new LinkedHashMap<>();
             explanation.put("schema", schemaExplanation);
             explanation.put("record", Map.of("type", "confirmation", "source", record.source(), "source_id",
                     record.sourceId(), "version", record.version()));
             explanation.put("period", periodExplained(date, plant, confirmedPeriod, period));
-            explanation.put("cost_roll_records", roll.get().lines().stream().map(EventCosting::costRollLine).toList());
+            explanation.put("cost_roll_records",
+                    roll.get().lines().stream().map(CostingExplanations::costRollLine).toList());
+            if (scrap.get().explanation() != null) {
+                explanation.put("unit", Map.of("scrap", scrap.get().explanation(), "yield", yield.get().explanation()));
+            }
             explanation.put("variance", result.explanation());
             return new VarianceOutcome.Valued(record, period, result, plant.currency(), explanation);
         } catch (IllegalArgumentException e) {
@@ -356,12 +377,16 @@ public final class EventCosting {
                 explanation);
     }
 
-    /** A scrap value, or the reason there is none: {@code reason} is null when valued. */
+    /**
+     * A scrap value, or the reason there is none: {@code reason} is null when valued. {@code uomConversion} is the
+     * part's factor the quantity was converted with, null when it was not.
+     */
     private record ScrapValue(BigDecimal unitValue, BigDecimal amount, Map<String, Object> explanation,
-            LocalDate costRollEffectiveFrom, List<Map<String, Object>> costRollLines, String reason, String detail) {
+            LocalDate costRollEffectiveFrom, List<Map<String, Object>> costRollLines, String reason, String detail,
+            UnitConversion.Factor uomConversion) {
 
         static ScrapValue missing(String reason, String detail) {
-            return new ScrapValue(null, null, null, null, null, reason, detail);
+            return new ScrapValue(null, null, null, null, null, reason, detail, null);
         }
     }
 
@@ -391,108 +416,60 @@ public final class EventCosting {
             return ScrapValue.missing("unknown_operation", "operation " + record.operation()
                     + " is not in the cost roll of part " + part + " effective " + roll.get().effectiveFrom());
         }
-        ScrapValuation.Valued valued = ScrapValuation.value(method, roll.get(), record.operation(), record.quantity(),
-                record.salvagePerUnit(), currency, rounding);
+        // Never valued as if the units matched: a quantity in another unit than the cost roll's is converted first.
+        Optional<UnitConversion.Converted> converted = UnitConversion.convert(record.quantity(), record.uom(),
+                UnitConversion.COST_ROLL, roll.get().uom(), reference.uomFactors(part));
+        if (converted.isEmpty()) {
+            return ScrapValue.missing(UnitConversion.NO_UOM_FACTOR,
+                    UnitConversion.missing(part, record.uom(), UnitConversion.COST_ROLL, roll.get().uom()));
+        }
+        // Salvage is per unit of the record's own quantity.
+        ScrapValuation.Valued valued = ScrapValuation.value(method, roll.get(), record.operation(),
+                converted.get().quantity(), record.quantity(), record.salvagePerUnit(), currency, rounding);
         List<Map<String, Object>> lines = rollLines.computeIfAbsent(roll.get(),
-                r -> r.lines().stream().map(EventCosting::costRollLine).toList());
+                r -> r.lines().stream().map(CostingExplanations::costRollLine).toList());
         Map<String, Object> explanation = explanation();
         if (explain) {
+            Map<String, Object> unit = converted.get().explanation();
+            if (unit != null) {
+                explanation.put("unit", unit);
+            }
             explanation.putAll(valued.explanation());
         }
         explanation.put("cost_roll_records", lines);
         return new ScrapValue(valued.unitValue(), valued.amount(), explanation, roll.get().effectiveFrom(), lines, null,
-                null);
+                null, converted.get().given());
     }
 
-    private ScrapValue orderValue(DefectRecord record, ReferenceData.WorkOrder order, String currency) {
+    private ScrapValue orderValue(DefectRecord record, ReferenceData.WorkOrder order,
+            List<UnitConversion.Factor> factors, String part, String currency) {
         OrderValuation.Basis basis = OrderValuation.Basis.valueOf(order.costingMethod().toUpperCase());
         OrderValuation.ScrapAction action = order.scrapAction() == null ? null
                 : OrderValuation.ScrapAction.valueOf(order.scrapAction().toUpperCase());
+        // The order's quantities are in its own unit: the scrap is converted into it first.
+        Optional<UnitConversion.Converted> converted = UnitConversion.convert(record.quantity(), record.uom(),
+                UnitConversion.WORK_ORDER, order.uom(), factors);
+        if (converted.isEmpty()) {
+            return ScrapValue.missing(UnitConversion.NO_UOM_FACTOR,
+                    UnitConversion.missing(part, record.uom(), UnitConversion.WORK_ORDER, order.uom()));
+        }
         try {
             OrderValuation.Valued valued = OrderValuation.value(basis, order.figures(), includeScrapInCompletions,
-                    new OrderValuation.Scrap(record.quantity(), record.salvagePerUnit(), action, order.scrapAccount()),
+                    new OrderValuation.Scrap(converted.get().quantity(), record.quantity(), record.salvagePerUnit(),
+                            action, order.scrapAccount()),
                     currency, rounding);
             Map<String, Object> explanation = new LinkedHashMap<>();
             explanation.put("method", "order_" + CostSchema.name(basis));
             explanation.put("work_order", Map.of("work_order", order.workOrder(), "record_id", order.recordId()));
+            Map<String, Object> unit = converted.get().explanation();
+            if (unit != null) {
+                explanation.put("unit", unit);
+            }
             explanation.putAll(valued.explanation());
-            return new ScrapValue(valued.unitValue(), valued.amount(), explanation, null, null, null, null);
+            return new ScrapValue(valued.unitValue(), valued.amount(), explanation, null, null, null, null,
+                    converted.get().given());
         } catch (IllegalArgumentException e) {
             return ScrapValue.missing("no_order_value", "work order " + order.workOrder() + ": " + e.getMessage());
         }
-    }
-
-    private static Map<String, Object> periodExplained(LocalDate date, ReferenceData.Plant plant, String period,
-            String booked) {
-        Map<String, Object> explained = new LinkedHashMap<>();
-        explained.put("event_date", date.toString());
-        explained.put("time_zone", plant.zone().getId());
-        explained.put("fiscal_calendar", plant.calendar().setting());
-        explained.put("period", period);
-        if (!booked.equals(period)) {
-            explained.put("booked_in", booked);
-            explained.put("reason", "period " + period + " is closed: booked in the first open period after it");
-        }
-        return explained;
-    }
-
-    private static Map<String, Object> dispositionExplained(DefectRecord record, Optional<ReferenceData.Ncr> ncr,
-            String applied) {
-        Map<String, Object> explained = new LinkedHashMap<>();
-        explained.put("event", record.disposition());
-        ncr.ifPresent(n -> {
-            explained.put("ncr", n.sourceId());
-            explained.put("ncr_record_id", n.recordId());
-            explained.put("ncr_disposition", n.disposition() == null ? "none yet" : n.disposition());
-        });
-        explained.put("applied", applied);
-        return explained;
-    }
-
-    private static Map<String, Object> costRollLine(CostRollLine line) {
-        Map<String, Object> explained = new LinkedHashMap<>();
-        explained.put("operation", line.operation());
-        explained.put("effective_from", line.effectiveFrom().toString());
-        if (line.recordId() != null) {
-            explained.put("record_id", line.recordId());
-            explained.put("version", line.version());
-        }
-        return explained;
-    }
-
-    private static Map<String, Object> laborRate(LaborRecord record, Map<String, Object> line) {
-        Map<String, Object> rate = new LinkedHashMap<>();
-        rate.put("labor_record_id", record.recordId());
-        rate.put("hours", line.get("hours"));
-        rate.put("rate", line.get("rate"));
-        rate.put("rate_source", line.get("rate_source"));
-        if (line.containsKey("rate_record_id")) {
-            rate.put("rate_record_id", line.get("rate_record_id"));
-        }
-        if (line.containsKey("rate_effective_from")) {
-            rate.put("rate_effective_from", line.get("rate_effective_from"));
-        }
-        return rate;
-    }
-
-    private static String label(DefectRecord record) {
-        return record.source() + " " + record.sourceId() + " v" + record.version();
-    }
-
-    private static String label(LaborRecord record) {
-        return record.source() + " " + record.sourceId() + " v" + record.version();
-    }
-
-    private static String matchKey(LaborRecord record) {
-        if (record.defectSourceId() != null) {
-            return "defect source id " + record.defectSourceId();
-        }
-        if (record.ncr() != null) {
-            return "NCR " + record.ncr();
-        }
-        if (record.workOrder() != null && record.operation() != null) {
-            return "work order " + record.workOrder() + " and operation " + record.operation();
-        }
-        return "(it names no defect, NCR or work order and operation)";
     }
 }

@@ -48,11 +48,18 @@ public final class OrderValuation {
     }
 
     /**
-     * The scrap being valued: how many units, the salvage per unit (or null), the ERP's action and the account it posts
-     * to (null when there is none, as with {@link ScrapAction#NO_ACTION}); the action is null when the order does not
-     * give one.
+     * The scrap being valued: how many units (of the order's unit), the salvage per unit (or null) of the event's own
+     * {@code salvageQuantity} (the same unless its quantity was converted into the order's unit), the ERP's action and
+     * the account it posts to (null when there is none, as with {@link ScrapAction#NO_ACTION}); the action is null when
+     * the order does not give one.
      */
-    public record Scrap(BigDecimal quantity, BigDecimal salvagePerUnit, ScrapAction action, String account) {
+    public record Scrap(BigDecimal quantity, BigDecimal salvageQuantity, BigDecimal salvagePerUnit, ScrapAction action,
+            String account) {
+
+        /** Scrap in the order's own unit. */
+        public Scrap(BigDecimal quantity, BigDecimal salvagePerUnit, ScrapAction action, String account) {
+            this(quantity, quantity, salvagePerUnit, action, account);
+        }
     }
 
     /** The result with the arithmetic that produced it, step by step. */
@@ -113,7 +120,7 @@ public final class OrderValuation {
 
         BigDecimal gross = scrap.quantity().multiply(unitValue);
         BigDecimal salvage = scrap.salvagePerUnit() == null ? BigDecimal.ZERO
-                : scrap.quantity().multiply(scrap.salvagePerUnit());
+                : scrap.salvageQuantity().multiply(scrap.salvagePerUnit());
         BigDecimal net = gross.subtract(salvage).max(BigDecimal.ZERO);
         BigDecimal amount = Money.round(net, currency, rounding);
         boolean hidden = scrap.action() == ScrapAction.NO_ACTION;

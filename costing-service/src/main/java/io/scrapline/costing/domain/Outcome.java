@@ -37,11 +37,19 @@ public sealed interface Outcome {
      * The inputs a costed event used besides its record (docs/cost-model.md §10), so that explain can name them and a
      * change of them can be noticed: the NCR version whose disposition applied, the work order version (its close date,
      * its figures when costed at actual or estimated cost) and its scrap action and account, the cost-roll lines
-     * (standard-cost record, version, effective date) and, per rework-labor record, the rate used.
+     * (standard-cost record, version, effective date), per rework-labor record, the rate used, and the part's unit
+     * factor its quantity was converted with (null when it was not).
      */
     record Provenance(Long ncrRecordId, String workOrder, Long workOrderRecordId, String scrapAction,
             String scrapAccount, LocalDate costRollEffectiveFrom, List<Map<String, Object>> costRollLines,
-            List<Map<String, Object>> laborRates, List<Long> laborRecordIds) {
+            List<Map<String, Object>> laborRates, List<Long> laborRecordIds, UnitConversion.Factor uomConversion) {
+
+        public Provenance(Long ncrRecordId, String workOrder, Long workOrderRecordId, String scrapAction,
+                String scrapAccount, LocalDate costRollEffectiveFrom, List<Map<String, Object>> costRollLines,
+                List<Map<String, Object>> laborRates, List<Long> laborRecordIds) {
+            this(ncrRecordId, workOrder, workOrderRecordId, scrapAction, scrapAccount, costRollEffectiveFrom,
+                    costRollLines, laborRates, laborRecordIds, null);
+        }
 
         public static Provenance none() {
             return new Provenance(null, null, null, null, null, null, null, null, List.of());

@@ -30,11 +30,16 @@ public final class ParkedValue {
         }
         try {
             LocalDate date = record.occurredAt().atZone(plant.zone()).toLocalDate();
-            return reference.part(record.source(), record.sourcePart(), date)
-                    .flatMap(part -> CostRoll.inForce(reference.costRoll(record.plant(), part), date)).filter(
-                            roll -> record.operation() == null || roll.hasOperation(record.operation()))
-                    .map(roll -> ScrapValuation.value(schema.scrapMethod(), roll, record.operation(), record.quantity(),
-                            record.salvagePerUnit(), plant.currency(), schema.roundingMode()).amount());
+            return reference.part(record.source(), record.sourcePart(), date).flatMap(part -> CostRoll
+                    .inForce(reference.costRoll(record.plant(), part), date)
+                    .filter(roll -> record.operation() == null || roll.hasOperation(record.operation()))
+                    // A quantity in a unit the part has no factor for has no estimate either.
+                    .flatMap(roll -> UnitConversion
+                            .convert(record.quantity(), record.uom(), UnitConversion.COST_ROLL, roll.uom(),
+                                    reference.uomFactors(part))
+                            .map(converted -> ScrapValuation.value(schema.scrapMethod(), roll, record.operation(),
+                                    converted.quantity(), record.quantity(), record.salvagePerUnit(), plant.currency(),
+                                    schema.roundingMode()).amount())));
         } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
             // Values costing could not read make no estimate; the exception itself says what is wrong.
             return Optional.empty();

@@ -15,13 +15,25 @@ import io.scrapline.platform.period.FiscalCalendar;
  * What costing needs to know besides the record itself, loaded once for a chunk of records: besides the mappings and
  * cost rolls, the NCRs and work orders the records name (keyed by plant and number), the rework-labor records joined to
  * each defect record (by its record id), the labor rates of work centers (keyed by plant and work center, the plant's
- * default under work center {@code ""}), the line of each work center and the closed periods of each plant.
+ * default under work center {@code ""}), the line of each work center, the closed periods of each plant and the unit
+ * factors of each part.
  */
 public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
         Map<String, String> defectCodeXrefs, Map<String, DefectCode> defectCodes,
         Map<String, List<CostRollLine>> costRolls, Map<String, Ncr> ncrs, Map<String, WorkOrder> workOrders,
         Map<Long, List<LaborRecord>> labor, Map<String, List<ReworkValuation.Rate>> laborRates,
-        Map<String, String> workCenterLines, Map<String, Set<String>> closedPeriods) {
+        Map<String, String> workCenterLines, Map<String, Set<String>> closedPeriods,
+        Map<String, List<UnitConversion.Factor>> uomFactors) {
+
+    /** With no unit factors. */
+    public ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
+            Map<String, String> defectCodeXrefs, Map<String, DefectCode> defectCodes,
+            Map<String, List<CostRollLine>> costRolls, Map<String, Ncr> ncrs, Map<String, WorkOrder> workOrders,
+            Map<Long, List<LaborRecord>> labor, Map<String, List<ReworkValuation.Rate>> laborRates,
+            Map<String, String> workCenterLines, Map<String, Set<String>> closedPeriods) {
+        this(plants, partXrefs, defectCodeXrefs, defectCodes, costRolls, ncrs, workOrders, labor, laborRates,
+                workCenterLines, closedPeriods, Map.of());
+    }
 
     /** With no period closed. */
     public ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref>> partXrefs,
@@ -50,7 +62,18 @@ public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref
     /** The same with the plants' closed periods. */
     public ReferenceData withClosedPeriods(Map<String, Set<String>> closed) {
         return new ReferenceData(plants, partXrefs, defectCodeXrefs, defectCodes, costRolls, ncrs, workOrders, labor,
-                laborRates, workCenterLines, closed);
+                laborRates, workCenterLines, closed, uomFactors);
+    }
+
+    /** The same with the parts' unit factors, by part. */
+    public ReferenceData withUomFactors(Map<String, List<UnitConversion.Factor>> factors) {
+        return new ReferenceData(plants, partXrefs, defectCodeXrefs, defectCodes, costRolls, ncrs, workOrders, labor,
+                laborRates, workCenterLines, closedPeriods, factors);
+    }
+
+    /** The part's unit factors as given, in either direction. */
+    public List<UnitConversion.Factor> uomFactors(String part) {
+        return uomFactors.getOrDefault(part, List.of());
     }
 
     /**
@@ -81,10 +104,17 @@ public record ReferenceData(Map<String, Plant> plants, Map<String, List<PartXref
 
     /**
      * The latest version of a production order: how the ERP costs it ({@code standard}, {@code actual},
-     * {@code estimated} or null), its close date when closed, its WIP figures and what the ERP does with its scrap.
+     * {@code estimated} or null), its close date when closed, its WIP figures, what the ERP does with its scrap, and
+     * the unit of its quantities (null: the part's base unit).
      */
     public record WorkOrder(long recordId, String workOrder, String costingMethod, LocalDate closedOn,
-            OrderValuation.OrderFigures figures, String scrapAction, String scrapAccount) {
+            OrderValuation.OrderFigures figures, String scrapAction, String scrapAccount, String uom) {
+
+        /** An order whose quantities name no unit. */
+        public WorkOrder(long recordId, String workOrder, String costingMethod, LocalDate closedOn,
+                OrderValuation.OrderFigures figures, String scrapAction, String scrapAccount) {
+            this(recordId, workOrder, costingMethod, closedOn, figures, scrapAction, scrapAccount, null);
+        }
     }
 
     /** A plant's currency, and the time zone and fiscal calendar that decide the period of its events. */

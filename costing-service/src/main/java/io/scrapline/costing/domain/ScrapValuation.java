@@ -37,6 +37,15 @@ public final class ScrapValuation {
      */
     public static Valued value(ScrapMethod method, CostRoll roll, String operation, BigDecimal quantity,
             BigDecimal salvagePerUnit, String currency, RoundingMode rounding) {
+        return value(method, roll, operation, quantity, quantity, salvagePerUnit, currency, rounding);
+    }
+
+    /**
+     * As {@link #value(ScrapMethod, CostRoll, String, BigDecimal, BigDecimal, String, RoundingMode)}, for a quantity
+     * converted into the cost roll's unit: the salvage is per unit of the event's own {@code salvageQuantity}.
+     */
+    public static Valued value(ScrapMethod method, CostRoll roll, String operation, BigDecimal quantity,
+            BigDecimal salvageQuantity, BigDecimal salvagePerUnit, String currency, RoundingMode rounding) {
         boolean stageAssumed = operation == null;
         String through = stageAssumed ? roll.lastOperation() : operation;
         if (!roll.hasOperation(through)) {
@@ -50,7 +59,7 @@ public final class ScrapValuation {
             case MATERIAL_ONLY -> roll.materialThrough(through);
         }).setScale(Money.UNIT_SCALE, RoundingMode.HALF_UP);
         BigDecimal gross = quantity.multiply(unitValue);
-        BigDecimal salvage = salvagePerUnit == null ? BigDecimal.ZERO : quantity.multiply(salvagePerUnit);
+        BigDecimal salvage = salvagePerUnit == null ? BigDecimal.ZERO : salvageQuantity.multiply(salvagePerUnit);
         BigDecimal net = gross.subtract(salvage).max(BigDecimal.ZERO);
         BigDecimal amount = Money.round(net, currency, rounding);
         return new Valued(unitValue, amount, stageAssumed, () -> explain(applied, roll, through, stageAssumed, quantity,

@@ -31,7 +31,7 @@ public class CostInputRepository {
         return connection.preparedQuery("""
                 SELECT DISTINCT ON (plant_id, part, operation, effective_from)
                     plant_id, part, operation, effective_from, material_cost, labor_cost, overhead_cost, milestone,
-                    planned_scrap_rate, record_id, version
+                    planned_scrap_rate, record_id, version, uom
                 FROM standard_cost_records
                 WHERE plant_id = ANY($1) AND part = ANY($2)
                 ORDER BY plant_id, part, operation, effective_from, version DESC

@@ -11,6 +11,7 @@ import io.scrapline.costing.domain.CostedEvent;
 import io.scrapline.costing.domain.CostedEventDetail;
 import io.scrapline.costing.domain.CostedEventFilter;
 import io.scrapline.costing.domain.CostedEventInputs;
+import io.scrapline.costing.domain.UnitConversion;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ public class CostedEventRepository {
             line_id, work_center_id, shift, part,
             defect_code, coq_class, disposition, cost_type, quantity, unit_value, amount, currency, occurred_at,
             superseded, costed_at, schema_version, recoverable_amount, exposure_amount, ncr, work_order, scrap_action,
-            scrap_account, labor_record_id IS NOT NULL AS without_defect_record""";
+            scrap_account, labor_record_id IS NOT NULL AS without_defect_record, uom""";
 
     public Uni<List<CostedEvent>> list(SqlConnection connection, CostedEventFilter filter, int page, int size) {
         return connection.preparedQuery("SELECT " + COLUMNS + " FROM costed_events "
@@ -50,7 +51,7 @@ public class CostedEventRepository {
     public Uni<Optional<CostedEventDetail>> find(SqlConnection connection, long eventId) {
         return connection.preparedQuery("SELECT " + COLUMNS + """
                 , record_id, labor_record_id, ncr_record_id, work_order_record_id, cost_roll_effective_from,
-                    cost_roll_record_ids, labor_rates,
+                    cost_roll_record_ids, labor_rates, uom_conversion,
                     (SELECT jsonb_agg(jsonb_build_object('operation', s.operation, 'effective_from', s.effective_from,
                                                          'record_id', s.record_id, 'version', s.version)
                                       ORDER BY s.operation)
@@ -68,7 +69,10 @@ public class CostedEventRepository {
                     row.getString("coq_class"), row.getString("period"), row.getString("event_period"),
                     row.getLong("ncr_record_id"), row.getLong("work_order_record_id"),
                     costRoll == null ? List.of() : List.of(costRoll), laborRates(row.getValue("labor_rates")),
-                    row.getInteger("schema_version"), row.getBigDecimal("amount"));
+                    row.getInteger("schema_version"), row.getBigDecimal("amount"),
+                    row.getValue("uom_conversion") instanceof JsonObject conversion
+                            ? UnitConversion.Factor.ofStored(conversion.getMap())
+                            : null);
             return Optional.of(new CostedEventDetail(event(row), inputs, row.getLocalDate("cost_roll_effective_from"),
                     costRollLines(row.getValue("cost_roll_lines"))));
         });
@@ -109,6 +113,7 @@ public class CostedEventRepository {
                 row.getOffsetDateTime("occurred_at"), row.getBoolean("superseded"), row.getOffsetDateTime("costed_at"),
                 row.getInteger("schema_version"), row.getBigDecimal("recoverable_amount"),
                 row.getBigDecimal("exposure_amount"), row.getString("ncr"), row.getString("work_order"),
-                row.getString("scrap_action"), row.getString("scrap_account"), row.getBoolean("without_defect_record"));
+                row.getString("scrap_action"), row.getString("scrap_account"), row.getBoolean("without_defect_record"),
+                row.getString("uom"));
     }
 }

@@ -19,6 +19,7 @@ import io.scrapline.costing.domain.Outcome;
 import io.scrapline.costing.domain.RollupDelta;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -63,29 +64,31 @@ public class CostedEventWriteRepository {
         Columns.addText(columns, costed, c -> c.recoverable().toPlainString(), c -> c.exposure().toPlainString(),
                 Outcome.Costed::eventPeriod);
         columns.addValue(schemaVersion);
+        Columns.addText(columns, costed, c -> c.record().uom(), c -> uomConversion(c.provenance()));
         return connection.preparedQuery("""
                 INSERT INTO costed_events (tenant_id, record_id, record_version, source, source_id, plant_id, period,
                     line_id, work_center_id, shift, part, defect_code, coq_class, disposition, cost_type, quantity,
                     unit_value, amount, currency, occurred_at, ncr, ncr_record_id, work_order, work_order_record_id,
                     scrap_action, scrap_account, cost_roll_effective_from, cost_roll_record_ids, labor_rates,
-                    recoverable_amount, exposure_amount, event_period, schema_version)
+                    recoverable_amount, exposure_amount, event_period, schema_version, uom, uom_conversion)
                 SELECT current_tenant(), u.record_id, u.version, u.source, u.source_id, u.plant_id, u.period, u.line_id,
                     u.work_center_id, u.shift, u.part, u.defect_code, u.coq_class, u.disposition, u.cost_type,
                     u.quantity, u.unit_value, u.amount, u.currency, u.occurred_at, u.ncr, u.ncr_record_id,
                     u.work_order, u.work_order_record_id, u.scrap_action, u.scrap_account, u.cost_roll_effective_from,
                     u.cost_roll_record_ids::bigint[], u.labor_rates, u.recoverable_amount, u.exposure_amount,
-                    u.event_period, $32::int
+                    u.event_period, $32::int, u.uom, u.uom_conversion
                 FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
                     $15::text[]::numeric[], $16::text[]::numeric[], $17::text[]::numeric[], $18::text[],
                     $19::text[]::timestamptz[], $20::text[], $21::text[]::bigint[], $22::text[],
                     $23::text[]::bigint[], $24::text[], $25::text[], $26::text[]::date[], $27::text[],
-                    $28::text[]::jsonb[], $29::text[]::numeric[], $30::text[]::numeric[], $31::text[])
+                    $28::text[]::jsonb[], $29::text[]::numeric[], $30::text[]::numeric[], $31::text[], $33::text[],
+                    $34::text[]::jsonb[])
                     AS u(record_id, version, source, source_id, plant_id, period, line_id, work_center_id, shift,
                          part, defect_code, coq_class, disposition, cost_type, quantity, unit_value, amount, currency,
                          occurred_at, ncr, ncr_record_id, work_order, work_order_record_id, scrap_action,
                          scrap_account, cost_roll_effective_from, cost_roll_record_ids, labor_rates,
-                         recoverable_amount, exposure_amount, event_period)
+                         recoverable_amount, exposure_amount, event_period, uom, uom_conversion)
                 ON CONFLICT (tenant_id, record_id) WHERE NOT superseded AND record_id IS NOT NULL DO NOTHING
                 RETURNING event_id, record_id
                 """).execute(columns).chain(rows -> {
@@ -166,6 +169,7 @@ public class CostedEventWriteRepository {
         addProvenance(columns, costed, Outcome.Costed::provenance);
         columns.addValue(schemaVersion);
         columns.addValue(jobId);
+        Columns.addText(columns, costed, c -> uomConversion(c.provenance()));
         return connection.preparedQuery("""
                 WITH revised AS (
                     UPDATE costed_events e
@@ -177,15 +181,16 @@ public class CostedEventWriteRepository {
                         work_order_record_id = u.work_order_record_id, scrap_action = u.scrap_action,
                         scrap_account = u.scrap_account, cost_roll_effective_from = u.cost_roll_effective_from,
                         cost_roll_record_ids = u.cost_roll_record_ids::bigint[], labor_rates = u.labor_rates,
-                        schema_version = $20::int, costed_at = now()
+                        schema_version = $20::int, uom_conversion = u.uom_conversion, costed_at = now()
                     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                         $7::text[], $8::text[]::numeric[], $9::text[]::numeric[], $10::text[]::numeric[],
                         $11::text[]::numeric[], $12::text[]::bigint[], $13::text[], $14::text[]::bigint[],
-                        $15::text[], $16::text[], $17::text[]::date[], $18::text[], $19::text[]::jsonb[])
+                        $15::text[], $16::text[], $17::text[]::date[], $18::text[], $19::text[]::jsonb[],
+                        $22::text[]::jsonb[])
                         AS u(event_id, period, event_period, part, defect_code, coq_class, cost_type, unit_value,
                              amount, recoverable_amount, exposure_amount, ncr_record_id, work_order,
                              work_order_record_id, scrap_action, scrap_account, cost_roll_effective_from,
-                             cost_roll_record_ids, labor_rates)
+                             cost_roll_record_ids, labor_rates, uom_conversion)
                     WHERE e.tenant_id = current_tenant() AND e.event_id = u.event_id AND NOT e.superseded
                     RETURNING e.event_id),
                 -- Read in the statement's snapshot: the figures the revised events had before.
@@ -345,6 +350,11 @@ public class CostedEventWriteRepository {
     private static String costRollRecordIds(List<Map<String, Object>> lines) {
         return lines.stream().map(line -> String.valueOf(line.get("record_id")))
                 .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** The unit factor the event's quantity was converted with, as JSON, or null. */
+    private static String uomConversion(Outcome.Provenance provenance) {
+        return provenance.uomConversion() == null ? null : new JsonObject(provenance.uomConversion().stored()).encode();
     }
 
     private static String json(List<Map<String, Object>> values) {

@@ -153,7 +153,7 @@ public class PendingRecordRepository {
     public Uni<List<ConfirmationRecord>> confirmations(SqlConnection connection, long afterRecordId, int limit) {
         return connection.preparedQuery("""
                 SELECT c.record_id, c.source, c.source_id, c.version, c.plant_id, c.work_order, c.part, c.operation,
-                    c.yield_quantity, c.scrap_quantity, c.confirmed_at
+                    c.yield_quantity, c.scrap_quantity, c.confirmed_at, c.uom
                 FROM confirmation_records c
                 WHERE c.record_id > $1
                   AND NOT EXISTS (SELECT 1 FROM costed_confirmations k WHERE k.tenant_id = c.tenant_id

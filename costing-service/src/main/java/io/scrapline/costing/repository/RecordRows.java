@@ -26,14 +26,14 @@ final class RecordRows {
                 d.defect_code, d.quantity, d.disposition,
                 CASE WHEN d.occurred_at >= timestamptz '0001-01-02 00:00Z' AND d.occurred_at < timestamptz
                     '9999-01-01 00:00Z' THEN d.occurred_at END,
-                d.shift, d.operation, d.customer_return, d.salvage_value, d.work_order, d.ncr
+                d.shift, d.operation, d.customer_return, d.salvage_value, d.work_order, d.ncr, d.uom
             """;
 
     /** The columns of a work order record ({@code o}). */
     static final String WORK_ORDER_COLUMNS = """
             o.record_id, o.plant_id, o.work_order, o.costing_method, o.closed_on, o.wip_total,
             o.estimated_wip_remaining, o.scrap_cost_posted, o.moved_to_inventory, o.completed_quantity,
-            o.scrapped_quantity, o.remaining_quantity, o.scrap_action, o.scrap_account""";
+            o.scrapped_quantity, o.remaining_quantity, o.scrap_action, o.scrap_account, o.uom""";
 
     /**
      * The times costing reads: {@code infinity}, {@code -infinity} and years before 1 or after 9998 (which old ingest
@@ -58,8 +58,8 @@ final class RecordRows {
             records.add(new DefectRecord(row.getLong(0), row.getString(1), row.getString(2), row.getInteger(3),
                     row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                     row.getBigDecimal(9), row.getString(10), readable(row.getOffsetDateTime(11)), row.getString(12),
-                    row.getString(13), row.getBoolean(14), row.getBigDecimal(15), row.getString(16),
-                    row.getString(17)));
+                    row.getString(13), row.getBoolean(14), row.getBigDecimal(15), row.getString(16), row.getString(17),
+                    row.getString(18)));
         }
         return records;
     }
@@ -76,15 +76,16 @@ final class RecordRows {
         return new ConfirmationRecord(row.getLong("record_id"), row.getString("source"), row.getString("source_id"),
                 row.getInteger("version"), row.getString("plant_id"), row.getString("work_order"),
                 row.getString("part"), row.getString("operation"), row.getBigDecimal("yield_quantity"),
-                row.getBigDecimal("scrap_quantity"), readable(row.getOffsetDateTime("confirmed_at")));
+                row.getBigDecimal("scrap_quantity"), readable(row.getOffsetDateTime("confirmed_at")),
+                row.getString("uom"));
     }
 
-    /** A standard-cost record as a line of its part's cost roll. */
+    /** A standard-cost record as a line of its part's cost roll, with the unit its values are per. */
     static CostRollLine costRollLine(Row row) {
         return new CostRollLine(row.getString("operation"), row.getLocalDate("effective_from"),
                 row.getBigDecimal("material_cost"), row.getBigDecimal("labor_cost"), row.getBigDecimal("overhead_cost"),
                 row.getBoolean("milestone"), row.getBigDecimal("planned_scrap_rate"), row.getLong("record_id"),
-                row.getInteger("version"));
+                row.getInteger("version"), row.getString("uom"));
     }
 
     /** A row selecting {@link #WORK_ORDER_COLUMNS}. */
@@ -95,6 +96,6 @@ final class RecordRows {
                         row.getBigDecimal("estimated_wip_remaining"), row.getBigDecimal("scrap_cost_posted"),
                         row.getBigDecimal("moved_to_inventory"), row.getBigDecimal("completed_quantity"),
                         row.getBigDecimal("scrapped_quantity"), row.getBigDecimal("remaining_quantity")),
-                row.getString("scrap_action"), row.getString("scrap_account"));
+                row.getString("scrap_action"), row.getString("scrap_account"), row.getString("uom"));
     }
 }

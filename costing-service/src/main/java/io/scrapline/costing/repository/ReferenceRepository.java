@@ -32,9 +32,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ReferenceRepository {
 
     private final CostInputRepository inputs;
+    private final UomConversionRepository uomConversions;
 
-    public ReferenceRepository(CostInputRepository inputs) {
+    public ReferenceRepository(CostInputRepository inputs, UomConversionRepository uomConversions) {
         this.inputs = inputs;
+        this.uomConversions = uomConversions;
     }
 
     public Uni<Void> upsertPlant(SqlConnection connection, String plant, ReferenceInputs.Plant request) {
@@ -134,8 +136,8 @@ public class ReferenceRepository {
     }
 
     /**
-     * The plants, cross-references, defect codes and cost rolls that {@code records} refer to, their NCRs and work
-     * orders, the rework-labor records joined to them and the labor rates those need.
+     * The plants, cross-references, defect codes, cost rolls and unit factors that {@code records} refer to, their NCRs
+     * and work orders, the rework-labor records joined to them and the labor rates those need.
      */
     public Uni<ReferenceData> forDefects(SqlConnection connection, List<DefectRecord> records) {
         String[] plants = Columns.distinct(records, DefectRecord::plant);
@@ -184,11 +186,12 @@ public class ReferenceRepository {
                             .distinct().toArray(String[]::new);
                     return Uni.combine().all()
                             .unis(inputs.costRolls(connection, plants, parts),
-                                    inputs.laborRates(connection, plants, workCenters))
+                                    inputs.laborRates(connection, plants, workCenters),
+                                    uomConversions.factors(connection, parts))
                             .asTuple()
                             .map(more -> new ReferenceData(found.getItem1(), found.getItem2(), found.getItem3(),
                                     found.getItem4(), more.getItem1(), found.getItem5(), found.getItem6(), labor,
-                                    more.getItem2(), Map.of(), closed));
+                                    more.getItem2(), Map.of(), closed, more.getItem3()));
                 }));
     }
 
@@ -211,15 +214,16 @@ public class ReferenceRepository {
                         Map.of(), Map.of(), Map.of(), found.getItem2(), found.getItem3(), closed)));
     }
 
-    /** The plants and cost rolls the confirmations refer to; their part is the ERP part already. */
+    /** The plants, cost rolls and unit factors the confirmations refer to; their part is the ERP part already. */
     public Uni<ReferenceData> forConfirmations(SqlConnection connection, List<ConfirmationRecord> records) {
         String[] plants = Columns.distinct(records, ConfirmationRecord::plant);
+        String[] parts = Columns.distinct(records, ConfirmationRecord::part);
         return closedPeriods(connection, plants).chain(closed -> Uni.combine().all()
-                .unis(plants(connection, plants),
-                        inputs.costRolls(connection, plants, Columns.distinct(records, ConfirmationRecord::part)))
+                .unis(plants(connection, plants), inputs.costRolls(connection, plants, parts),
+                        uomConversions.factors(connection, parts))
                 .asTuple()
                 .map(found -> new ReferenceData(found.getItem1(), Map.of(), Map.of(), Map.of(), found.getItem2())
-                        .withClosedPeriods(closed)));
+                        .withClosedPeriods(closed).withUomFactors(found.getItem3())));
     }
 
     /** The plants and closed periods of the events {@code delta} takes out of the rollups, to book the reversals. */

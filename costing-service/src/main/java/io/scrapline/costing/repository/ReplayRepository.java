@@ -36,8 +36,8 @@ public class ReplayRepository {
     /**
      * The record version {@code event} values and its plant, the mapping it got (part, defect code, cost-of-quality
      * class), the standard-cost records, NCR and work order versions it named, the labor records it values with the
-     * rates they were valued at, and the periods closed between its own period and the one it is booked in. Later
-     * versions of any of them play no part.
+     * rates they were valued at, the unit factor its quantity was converted with, and the periods closed between its
+     * own period and the one it is booked in. Later versions of any of them play no part.
      */
     public Uni<Replay> replay(SqlConnection connection, CostedEventInputs event) {
         Uni<DefectRecord> recordUni = event.recordId() == null ? Uni.createFrom().nullItem()
@@ -66,7 +66,7 @@ public class ReplayRepository {
                 });
         Uni<List<CostRollLine>> costRollUni = connection.preparedQuery("""
                 SELECT plant_id, part, operation, effective_from, material_cost, labor_cost, overhead_cost, milestone,
-                    planned_scrap_rate, record_id, version
+                    planned_scrap_rate, record_id, version, uom
                 FROM standard_cost_records WHERE record_id = ANY($1)
                 ORDER BY operation
                 """).execute(Tuple.of(event.costRollRecordIds().toArray(Long[]::new))).map(rows -> {
@@ -117,7 +117,9 @@ public class ReplayRepository {
                             Map.of(ReferenceData.key(plant, event.part()), found.getItem5()), ncrs, orders, linked,
                             ratesUsed(event, labor), Map.of(ReferenceData.key(plant, event.workCenter()), event.line()),
                             Map.of(plant,
-                                    closedBetween(plants.get(plant).calendar(), event.eventPeriod(), event.period())));
+                                    closedBetween(plants.get(plant).calendar(), event.eventPeriod(), event.period())),
+                            event.uomConversion() == null ? Map.of()
+                                    : Map.of(event.part(), List.of(event.uomConversion())));
                     return new Replay(record, laborRecord, reference);
                 });
     }

@@ -33,6 +33,7 @@ public final class CostedEventResponses {
             String eventPeriod, String line, String workCenter, String shift, String part, String defectCode,
             String coqClass, String disposition, String costType,
             @Schema(description = "A decimal written as a JSON string, without trailing zeros, e.g. 3 or 2.5") String quantity,
+            @Schema(description = "The unit of the quantity, as the record names it; null: the part's base unit") String uom,
             BigDecimal unitValue, BigDecimal amount, String currency, OffsetDateTime occurredAt, boolean superseded,
             OffsetDateTime costedAt, Integer schemaVersion, BigDecimal recoverableAmount, BigDecimal exposureAmount,
             String ncr, String workOrder, String scrapAction, String scrapAccount, boolean reworkWithoutDefectRecord,
@@ -53,30 +54,34 @@ public final class CostedEventResponses {
         private static Event of(CostedEvent e, Provenance provenance, Map<String, Object> explanation) {
             return new Event(e.id(), e.source(), e.sourceId(), e.recordVersion(), e.plant(), e.period(),
                     e.eventPeriod(), e.line(), e.workCenter(), e.shift(), e.part(), e.defectCode(), e.coqClass(),
-                    e.disposition(), e.costType(), e.quantity().stripTrailingZeros().toPlainString(), e.unitValue(),
-                    e.amount(), e.currency(), e.occurredAt(), e.superseded(), e.costedAt(), e.schemaVersion(),
-                    e.recoverableAmount(), e.exposureAmount(), e.ncr(), e.workOrder(), e.scrapAction(),
-                    e.scrapAccount(), e.reworkWithoutDefectRecord(), provenance, explanation);
+                    e.disposition(), e.costType(), e.quantity().stripTrailingZeros().toPlainString(), e.uom(),
+                    e.unitValue(), e.amount(), e.currency(), e.occurredAt(), e.superseded(), e.costedAt(),
+                    e.schemaVersion(), e.recoverableAmount(), e.exposureAmount(), e.ncr(), e.workOrder(),
+                    e.scrapAction(), e.scrapAccount(), e.reworkWithoutDefectRecord(), provenance, explanation);
         }
     }
 
     /**
      * The exact inputs an event was costed from besides its record: the schema version (null: the defaults), the NCR
-     * and work order versions, the cost roll's effective date and standard-cost records, and per labor record the rate
-     * used (as its explanation names it).
+     * and work order versions, the cost roll's effective date and standard-cost records, per labor record the rate used
+     * (as its explanation names it), and the part's unit factor the quantity was converted with.
      */
     @RegisterForReflection
     @Schema(name = "CostedEventProvenance")
     public record Provenance(Integer schemaVersion, Long ncrRecordId, Long workOrderRecordId,
             LocalDate costRollEffectiveFrom, List<CostRollLine> costRollLines,
-            @Schema(description = "Per labor record, the rate used and where it came from") List<Map<String, Object>> laborRates) {
+            @Schema(description = "Per labor record, the rate used and where it came from") List<Map<String, Object>> laborRates,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The part's factor as given "
+                    + "({from, to, factor}) that the quantity was converted with into the cost roll's unit; left out "
+                    + "when it was not converted") Map<String, Object> uomConversion) {
 
         static Provenance of(CostedEventDetail detail) {
             return new Provenance(detail.inputs().schemaVersion(), detail.inputs().ncrRecordId(),
                     detail.inputs().workOrderRecordId(), detail.costRollEffectiveFrom(),
                     detail.costRollLines() == null ? null
                             : detail.costRollLines().stream().map(CostRollLine::of).toList(),
-                    detail.inputs().laborRates());
+                    detail.inputs().laborRates(),
+                    detail.inputs().uomConversion() == null ? null : detail.inputs().uomConversion().stored());
         }
     }
 

@@ -99,6 +99,15 @@ public class CostingService {
     }
 
     /**
+     * Fire and forget, after reference data committed: costs the tenant's waiting events, so that supplying what they
+     * waited for closes their exceptions. What a failed run leaves, the sweep finds.
+     */
+    public void costWaiting(String tenant) {
+        run(tenant, false).subscribe().with(run -> Log.infof("re-costed %d waiting events of %s", run.costed(), tenant),
+                failure -> Log.warnf("re-costing %s failed (the sweep retries): %s", tenant, failure.getMessage()));
+    }
+
+    /**
      * Costs what ingest batch {@code batchId} of {@code recordType} calls for; if {@code promptAlerts}, prompts alerts
      * for what changed.
      * <p>

@@ -8,7 +8,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.logging.Log;
 import io.scrapline.costing.domain.ReferenceInputs;
 import io.scrapline.costing.repository.ReferenceRepository;
 import io.scrapline.platform.auth.Scope;
@@ -127,8 +126,6 @@ public class ReferenceService {
     }
 
     private void recost(String tenant) {
-        costing.run(tenant, false).subscribe().with(
-                run -> Log.infof("re-costed %d waiting events of %s", run.costed(), tenant),
-                failure -> Log.warnf("re-costing %s failed (the sweep retries): %s", tenant, failure.getMessage()));
+        costing.costWaiting(tenant);
     }
 }

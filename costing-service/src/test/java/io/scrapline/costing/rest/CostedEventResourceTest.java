@@ -306,8 +306,8 @@ class CostedEventResourceTest {
     /** The fields of a costed event in the list, in their order. */
     private static final List<String> EVENT_FIELDS = List.of("id", "source", "source_id", "record_version", "plant",
             "period", "event_period", "line", "work_center", "shift", "part", "defect_code", "coq_class", "disposition",
-            "cost_type", "quantity", "unit_value", "amount", "currency", "occurred_at", "superseded", "costed_at",
-            "schema_version", "recoverable_amount", "exposure_amount", "ncr", "work_order", "scrap_action",
+            "cost_type", "quantity", "uom", "unit_value", "amount", "currency", "occurred_at", "superseded",
+            "costed_at", "schema_version", "recoverable_amount", "exposure_amount", "ncr", "work_order", "scrap_action",
             "scrap_account", "rework_without_defect_record");
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -34,7 +34,7 @@ public enum RecordType {
             optional("quantity", Kind.POSITIVE_DECIMAL), optional("work_order", Kind.TEXT),
             optional("responsible_party", Kind.TEXT), optional("corrective_action", Kind.TEXT),
             choice("corrective_action_status", false, "open", "in_progress", "closed"),
-            optional("customer_return", Kind.BOOLEAN), optional("closed_at", Kind.INSTANT)),
+            optional("customer_return", Kind.BOOLEAN), optional("closed_at", Kind.INSTANT), optional("uom", Kind.TEXT)),
 
     REWORK_LABOR("rework-labor", "rework_labor_records", List.of("source_id"), required("source_id", Kind.TEXT),
             required("plant", Kind.CODE), required("work_center", Kind.CODE), required("hours", Kind.POSITIVE_DECIMAL),
@@ -47,7 +47,8 @@ public enum RecordType {
             required("material_cost", Kind.NON_NEGATIVE_DECIMAL), required("labor_cost", Kind.NON_NEGATIVE_DECIMAL),
             required("overhead_cost", Kind.NON_NEGATIVE_DECIMAL), required("currency", Kind.CURRENCY),
             required("effective_from", Kind.DATE), optional("work_center", Kind.CODE),
-            optional("milestone", Kind.BOOLEAN), optional("planned_scrap_rate", Kind.FRACTION)),
+            optional("milestone", Kind.BOOLEAN), optional("planned_scrap_rate", Kind.FRACTION),
+            optional("uom", Kind.TEXT)),
 
     LABOR_RATES("labor-rates", "labor_rate_records", List.of("plant", "work_center", "effective_from"),
             required("plant", Kind.CODE), required("rate", Kind.NON_NEGATIVE_DECIMAL),
@@ -71,8 +72,8 @@ public enum RecordType {
             optional("completed_quantity", Kind.NON_NEGATIVE_DECIMAL),
             optional("scrapped_quantity", Kind.NON_NEGATIVE_DECIMAL),
             optional("remaining_quantity", Kind.NON_NEGATIVE_DECIMAL),
-            choice("scrap_action", false, "no_action", "write_off", "quarantine"),
-            optional("scrap_account", Kind.TEXT)),
+            choice("scrap_action", false, "no_action", "write_off", "quarantine"), optional("scrap_account", Kind.TEXT),
+            optional("uom", Kind.TEXT)),
 
     /** The ERP's postings to scrap and rework accounts; {@code source_id} is the document id. */
     GL_POSTINGS("gl-postings", "gl_posting_records", List.of("source_id"), required("source_id", Kind.TEXT),

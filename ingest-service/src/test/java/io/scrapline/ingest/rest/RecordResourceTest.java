@@ -83,6 +83,27 @@ class RecordResourceTest {
     }
 
     @Test
+    void everyQuantityMayNameItsUnit() {
+        String costs = "part,plant,operation,material_cost,labor_cost,overhead_cost,currency,effective_from,uom\n"
+                + "100-4471-A,DAY1,0010,120.00,30.00,20.00,USD,2026-01-01,EA\n"
+                + "100-4471-A,DAY1,0020,0,28.40,20.00,USD,2026-01-01,\n";
+        postCsv("standard-costs", costs).statusCode(201).body("accepted", equalTo(2));
+        postCsv("ncrs", "source_id,plant,status,opened_at,quantity,uom\nNCR-1,DAY1,open,2026-10-14T09:30:00Z,4,KG\n")
+                .statusCode(201).body("accepted", equalTo(1));
+        postCsv("work-orders", "work_order,plant,part,completed_quantity,uom\nWO-1,DAY1,100-4471-A,40,EA\n")
+                .statusCode(201).body("accepted", equalTo(1));
+
+        assertThat(count("SELECT count(*) FROM standard_cost_records WHERE uom = 'EA'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM standard_cost_records WHERE uom IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ncr_records WHERE uom = 'KG' AND quantity = 4")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM work_order_records WHERE uom = 'EA'")).isEqualTo(1);
+        // A cost roll sent again without its unit column is the same content: the unit was not given either way.
+        String withoutUnits = "part,plant,operation,material_cost,labor_cost,overhead_cost,currency,effective_from\n"
+                + "100-4471-A,DAY1,0020,0,28.40,20.00,USD,2026-01-01\n";
+        postCsv("standard-costs", withoutUnits).statusCode(201).body("duplicates", equalTo(1));
+    }
+
+    @Test
     void badCsvNamesEveryBadRowAndFieldAndStoresNothing() {
         String csv = "source_id,plant,line,work_center,part,defect_code,quantity,occurred_at\n"
                 + "MES-1,DAY1,L1,WC-110,MFG-4471,D-114,3,2026-10-14T09:30:00-04:00\n";
