@@ -67,6 +67,13 @@ public final class ScaleOutBenchmark {
             CostingBenchmark.seedRecords(owner, "AUG-", events / 10, plants, "2026-08-01 04:00:00+00", 2674800);
             CostingBenchmark.seedRecords(owner, "SEP-", events / 10, plants, "2026-09-01 04:00:00+00", 2588400);
             execute(owner, "ANALYZE");
+            // What each costing replica's backlog gauge costs PostgreSQL every refresh, with the month queued.
+            print("queued_records", longOf(owner, "SELECT count(*) FROM costing_queue"));
+            for (int i = 0; i < 3; i++) {
+                long counting = System.nanoTime();
+                longOf(owner, "SELECT backlog FROM backlog_uncosted_records(false)");
+                print("backlog_gauge_count_ms", (System.nanoTime() - counting) / 1e6);
+            }
             CostingBenchmark.costingRun(stack);
             CostingBenchmark.awaitCount(owner,
                     "SELECT count(*) FROM costed_events WHERE tenant_id = 'bench' AND NOT superseded",
