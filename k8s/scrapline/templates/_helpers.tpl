@@ -342,7 +342,7 @@ Topology spread of a component's pods over zones and hosts (topologySpread in va
 {{- end }}
 
 {{/*
-Prometheus scrape annotations for a pod that serves /q/metrics on the given port.
+Prometheus scrape annotations for a pod that serves /q/metrics on the given (management) port.
 */}}
 {{- define "scrapline.metricsAnnotations" -}}
 prometheus.io/scrape: "true"

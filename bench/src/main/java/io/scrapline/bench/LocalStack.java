@@ -27,41 +27,47 @@ import io.scrapline.platform.testing.TestTokens;
 /**
  * Everything Scrapline needs on one machine: an embedded PostgreSQL, an SMTP server (GreenMail) and the four packaged
  * services, each its own JVM, started in the dev profile with the demo token key and a service key pair of this JVM.
+ * Each process serves its health and metrics on a management port of its own, since the four share one machine.
  */
 public final class LocalStack implements AutoCloseable {
 
     /** The four services in start order; the first applies the migrations. */
     public enum Service {
-        INGEST("ingest-service", 8081), COSTING("costing-service", 8082), REPORTING("reporting-service", 8083),
-        ALERT("alert-service", 8084);
+        INGEST("ingest-service", 8081, 9081), COSTING("costing-service", 8082, 9082),
+        REPORTING("reporting-service", 8083, 9083), ALERT("alert-service", 8084, 9084);
 
         final String module;
         final int defaultPort;
+        /** Its management port in a local run on the contract's ports (9000 in Kubernetes, one service a pod). */
+        final int defaultManagementPort;
 
-        Service(String module, int defaultPort) {
+        Service(String module, int defaultPort, int defaultManagementPort) {
             this.module = module;
             this.defaultPort = defaultPort;
+            this.defaultManagementPort = defaultManagementPort;
         }
     }
 
     private final EmbeddedDatabase database;
     private final GreenMail mail;
     private final Map<Service, Integer> ports;
+    private final Map<Service, Integer> managementPorts;
     private final Map<String, String> settings;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final List<Process> replicas = new ArrayList<>();
 
     private LocalStack(EmbeddedDatabase database, GreenMail mail, Map<Service, Integer> ports,
-            Map<String, String> settings) {
+            Map<Service, Integer> managementPorts, Map<String, String> settings) {
         this.database = database;
         this.mail = mail;
         this.ports = ports;
+        this.managementPorts = managementPorts;
         this.settings = settings;
     }
 
     /**
-     * Starts the stack. With {@code contractPorts} the services listen on 8081-8084 as contract.md says; otherwise on
-     * free ports, so tests can run beside a running demo.
+     * Starts the stack. With {@code contractPorts} the services listen on 8081-8084 as contract.md says (and serve
+     * health and metrics on 9081-9084); otherwise on free ports, so tests can run beside a running demo.
      */
     public static LocalStack start(Path root, Path logs, boolean contractPorts) {
         return start(root, logs, contractPorts, List.of(Service.values()));
@@ -79,8 +85,10 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Path root, Path logs, boolean contractPorts, List<Service> services,
             Map<String, String> settings) {
         Map<Service, Integer> ports = new LinkedHashMap<>();
+        Map<Service, Integer> managementPorts = new LinkedHashMap<>();
         for (Service service : Service.values()) {
             ports.put(service, contractPorts ? service.defaultPort : freePort());
+            managementPorts.put(service, contractPorts ? service.defaultManagementPort : freePort());
         }
         for (Service service : services) {
             Path jar = jar(root, service);
@@ -91,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedDatabase database = EmbeddedDatabase.start();
         GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        LocalStack stack = new LocalStack(database, mail, ports, Map.copyOf(settings));
+        LocalStack stack = new LocalStack(database, mail, ports, managementPorts, Map.copyOf(settings));
         try {
             Files.createDirectories(logs);
             // The first service applies the migrations; the others start once the schema is there.
@@ -117,6 +125,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + ports.get(service);
     }
 
+    /** Where the service serves /q/health and /q/metrics (its management interface). */
+    public String managementUrl(Service service) {
+        return "http://localhost:" + managementPorts.get(service);
+    }
+
     public EmbeddedDatabase database() {
         return database;
     }
@@ -131,14 +144,15 @@ public final class LocalStack implements AutoCloseable {
      */
     public String startReplica(Path root, Path logs, Service service) {
         int port = freePort();
+        int managementPort = freePort();
         try {
-            replicas.add(launch(root, logs, service, port, service.module + "-" + (replicas.size() + 2) + ".log"));
+            replicas.add(launch(root, logs, service, port, managementPort,
+                    service.module + "-" + (replicas.size() + 2) + ".log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String url = "http://localhost:" + port;
-        awaitReady(url, service.module + " replica");
-        return url;
+        awaitReady("http://localhost:" + managementPort, service.module + " replica");
+        return "http://localhost:" + port;
     }
 
     /**
@@ -169,10 +183,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void launch(Path root, Path logs, Service service) throws IOException {
-        processes.put(service, launch(root, logs, service, ports.get(service), service.module + ".log"));
+        processes.put(service,
+                launch(root, logs, service, ports.get(service), managementPorts.get(service), service.module + ".log"));
     }
 
-    private Process launch(Path root, Path logs, Service service, int port, String log) throws IOException {
+    private Process launch(Path root, Path logs, Service service, int port, int managementPort, String log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
         // Extra JVM options for the services, e.g. a flight recording while profiling a benchmark.
@@ -185,6 +201,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_PROFILE", "dev");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.putAll(database.environment());
         TestTokens.get().quarkusConfig().forEach((key, value) -> env.put(environmentName(key), value));
         TestServiceTokens.get().quarkusConfig().forEach((key, value) -> env.put(environmentName(key), value));
@@ -204,13 +221,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void awaitReady(Service service) {
-        awaitReady(url(service), service.module);
+        awaitReady(managementUrl(service), service.module);
     }
 
-    private void awaitReady(String url, String name) {
+    /** Waits until the service's readiness check, on its management interface at {@code managementUrl}, is UP. */
+    private void awaitReady(String managementUrl, String name) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        URI ready = URI.create(url + "/q/health/ready");
+        URI ready = URI.create(managementUrl + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),

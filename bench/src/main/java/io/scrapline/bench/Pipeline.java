@@ -123,6 +123,11 @@ public final class Pipeline {
                 System.out.printf("%nServing: ingest %s, costing %s, reporting %s, alert %s (Ctrl-C stops)%n",
                         stack.url(Service.INGEST), stack.url(Service.COSTING), stack.url(Service.REPORTING),
                         stack.url(Service.ALERT));
+                System.out.printf(
+                        "Health and metrics (/q/health, /q/metrics): ingest %s, costing %s, reporting %s, "
+                                + "alert %s%n",
+                        stack.managementUrl(Service.INGEST), stack.managementUrl(Service.COSTING),
+                        stack.managementUrl(Service.REPORTING), stack.managementUrl(Service.ALERT));
                 System.out.printf("Try: source %s && curl -H \"Authorization: Bearer $CONTROLLER_TOKEN\" %s%n",
                         run.resolve("demo-tokens.env"), reportUrl);
                 CountDownLatch stop = new CountDownLatch(1);

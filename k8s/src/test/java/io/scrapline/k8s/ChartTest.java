@@ -46,6 +46,8 @@ class ChartTest {
 
     private static final Map<String, Integer> PORTS = Map.of("ingest-service", 8081, "costing-service", 8082,
             "reporting-service", 8083, "alert-service", 8084);
+    /** Quarkus' default quarkus.management.port, which every service keeps: health and metrics. */
+    private static final int MANAGEMENT_PORT = 9000;
 
     private static final String DATABASE_SECRET = "scrapline-db";
     private static final String DATABASE_ADDRESS = "postgres.example.internal:5433/scrapline_test";
@@ -76,20 +78,24 @@ class ChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "ingest-service", "costing-service", "reporting-service", "alert-service" })
-    void exposesTheServicePortAndProbesTheHealthEndpoints(String service) {
+    void exposesTheServicePortAndProbesTheHealthEndpointsOnTheManagementPort(String service) {
         int port = PORTS.get(service);
         Map<String, Object> container = container(service);
 
         assertThat(containerPort(container, "http")).isEqualTo(port);
+        assertThat(containerPort(container, "management")).isEqualTo(MANAGEMENT_PORT);
         assertThat(probePath(container, "startupProbe")).isEqualTo("/q/health/started");
         assertThat(probePath(container, "readinessProbe")).isEqualTo("/q/health/ready");
         assertThat(probePath(container, "livenessProbe")).isEqualTo("/q/health/live");
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-            assertThat(probePort(container, probe)).as(probe).isEqualTo(port);
+            assertThat(probePort(container, probe)).as(probe).isEqualTo(MANAGEMENT_PORT);
         }
         assertThat(serviceTargetPort(service)).isEqualTo(port);
-        assertThat(maps(map(resource("Service", resourceName(service)), "spec").get("ports")).get(0))
-                .containsEntry("port", port);
+        List<Map<String, Object>> servicePorts = maps(
+                map(resource("Service", resourceName(service)), "spec").get("ports"));
+        assertThat(servicePorts.get(0)).containsEntry("port", port);
+        assertThat(servicePorts).anySatisfy(servicePort -> assertThat(servicePort).containsEntry("name", "management")
+                .containsEntry("port", MANAGEMENT_PORT));
     }
 
     @ParameterizedTest
@@ -100,7 +106,20 @@ class ChartTest {
 
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/q/metrics")
-                .containsEntry("prometheus.io/port", String.valueOf(PORTS.get(service)));
+                .containsEntry("prometheus.io/port", String.valueOf(MANAGEMENT_PORT));
+    }
+
+    @Test
+    void serviceMonitorsScrapeTheManagementPort() {
+        List<Map<String, Object>> monitored = render(
+                template -> template.set("metrics.serviceMonitor.enabled", "true"));
+
+        for (String service : SERVICES) {
+            Map<String, Object> monitor = Charts.resource(monitored, "ServiceMonitor", resourceName(service));
+            assertThat(maps(map(monitor, "spec").get("endpoints"))).singleElement()
+                    .satisfies(endpoint -> assertThat(endpoint).containsEntry("port", "management")
+                            .containsEntry("path", "/q/metrics"));
+        }
     }
 
     @Test
@@ -275,14 +294,13 @@ class ChartTest {
     }
 
     @Test
-    void chartTestAsksEveryServiceWhetherItIsReady() {
+    void chartTestAsksEveryServiceForItsDocumentThroughItsApiPort() {
         Map<String, Object> pod = resource("Pod", resourceName("test"));
         String command = maps(map(pod, "spec").get("containers")).get(0).get("command").toString();
 
         assertThat(map(pod, "metadata", "annotations")).containsEntry("helm.sh/hook", "test");
         for (String service : SERVICES) {
-            assertThat(command)
-                    .contains("http://" + resourceName(service) + ":" + PORTS.get(service) + "/q/health/ready");
+            assertThat(command).contains("http://" + resourceName(service) + ":" + PORTS.get(service) + "/q/openapi");
         }
     }
 
@@ -293,7 +311,7 @@ class ChartTest {
 
         assertThat(images).hasSize(6)
                 .allSatisfy(image -> assertThat(image).doesNotEndWith(":latest").containsPattern("[:@]"))
-                .contains("ghcr.io/scrapline/ingest-service:0.1.0");
+                .contains("ghcr.io/scrapline/ingest-service:" + ChartVersionTest.projectVersion());
         assertThatThrownBy(() -> render(template -> template.set("costingService.image.tag", "latest")))
                 .hasMessageMatching("(?s).*(costingService/image/tag|\"latest\" is not allowed).*");
     }
@@ -339,8 +357,9 @@ class ChartTest {
         assertThat(containerPort(container, "http")).as("%s containerPort vs quarkus.http.port", service)
                 .isEqualTo(port);
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-            assertThat(probePort(container, probe)).as("%s %s port vs quarkus.http.port", service, probe)
-                    .isEqualTo(port);
+            assertThat(probePort(container, probe)).as("%s %s port vs quarkus.management.port", service, probe)
+                    .isEqualTo(Integer.parseInt(
+                            properties.getProperty("quarkus.management.port", String.valueOf(MANAGEMENT_PORT))));
         }
         assertThat(serviceTargetPort(service)).as("%s Service targetPort vs quarkus.http.port", service)
                 .isEqualTo(port);

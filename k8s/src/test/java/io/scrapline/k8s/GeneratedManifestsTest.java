@@ -73,6 +73,8 @@ class GeneratedManifestsTest {
             assertThat(generatedContainer.get(field)).as("%s %s", service, field).isEqualTo(chartContainer.get(field));
         }
         assertThat(portNumber(generatedContainer, "http")).isEqualTo(portNumber(chartContainer, "http"));
+        assertThat(portNumber(generatedContainer, "management")).as("%s management port", service)
+                .isEqualTo(portNumber(chartContainer, "management"));
         for (String probe : PROBES) {
             Map<String, Object> generatedProbe = map(generatedContainer, probe);
             Map<String, Object> chartProbe = map(chartContainer, probe);

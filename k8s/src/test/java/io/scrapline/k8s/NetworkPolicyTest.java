@@ -58,8 +58,9 @@ class NetworkPolicyTest {
         List<Map<String, Object>> rules = maps(spec.get("ingress"));
 
         assertThat(map(spec, "podSelector", "matchLabels")).containsEntry("app.kubernetes.io/component", service);
-        assertThat(rules).allSatisfy(rule -> assertThat(maps(rule.get("ports")))
-                .containsExactly(Map.of("port", PORTS.get(service), "protocol", "TCP")));
+        // Prometheus reaches the management port (health and metrics) only, the others the API port only.
+        assertThat(rules).allSatisfy(rule -> assertThat(maps(rule.get("ports"))).containsExactly(Map.of("port",
+                namespaces(List.of(rule)).contains("monitoring") ? 9000 : PORTS.get(service), "protocol", "TCP")));
         assertThat(namespaces(rules)).containsExactlyInAnyOrder("ingress-nginx", "monitoring");
         Set<String> expected = new TreeSet<>(List.of("test"));
         if (!callers.isBlank()) {

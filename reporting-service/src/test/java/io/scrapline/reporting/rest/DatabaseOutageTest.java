@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +27,10 @@ import io.scrapline.platform.testing.TestTokens;
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.DatabaseDown.class)
 class DatabaseOutageTest {
+
+    /** Readiness, on the management interface (the path is under its root, /q). */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
 
     /** The datasource points at a closed port; no migrations, no embedded database. */
     public static class DatabaseDown implements QuarkusTestProfile {
@@ -84,6 +90,6 @@ class DatabaseOutageTest {
 
     @Test
     void readinessIsDown() {
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().get(ready).then().statusCode(503).body("status", equalTo("DOWN"));
     }
 }

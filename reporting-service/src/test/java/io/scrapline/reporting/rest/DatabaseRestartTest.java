@@ -3,6 +3,7 @@ package io.scrapline.reporting.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -24,6 +26,10 @@ import io.scrapline.platform.testing.TestTokens;
 @QuarkusTest
 @TestProfile(DatabaseRestartTest.OwnDatabase.class)
 class DatabaseRestartTest {
+
+    /** Readiness, on the management interface (the path is under its root, /q). */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
 
     /** A database of this test's own, which the test stops. */
     public static class OwnDatabase implements QuarkusTestProfile {
@@ -65,7 +71,7 @@ class DatabaseRestartTest {
     void whenTheDatabaseStopsRequestsAnswer503AndReadinessIsDown() {
         String controller = TestTokens.get().token("acme", "controller");
         given().auth().oauth2(controller).get("/api/v1/budgets").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
 
         StoppableDatabase.database.close();
         StoppableDatabase.database = null;
@@ -75,6 +81,6 @@ class DatabaseRestartTest {
                     .contentType("application/problem+json").header("Retry-After", equalTo("5"))
                     .body("type", equalTo("https://scrapline.io/problems/unavailable"));
         }
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        given().get(ready).then().statusCode(503).body("status", equalTo("DOWN"));
     }
 }
