@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.scrapline.alert.service.Alerting.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.scrapline.alert.client.ChannelServers;
@@ -31,6 +33,10 @@ import io.scrapline.platform.testing.Gauges;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @TestProfile(BacklogGaugesTest.TenantLabels.class)
 class BacklogGaugesTest {
+
+    /** /q/metrics, on the management interface. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     private static final String PENDING = "scrapline_alert_deliveries_pending";
     private static final String RUNS = "scrapline_distribution_runs_queued";
@@ -63,13 +69,13 @@ class BacklogGaugesTest {
         long alert = world.logAlert("DAY1", "crew");
         world.openHeld(deliveries, alert, "crew");
 
-        String waiting = Gauges.await(BacklogGaugesTest::scrape, 3, PENDING, tenant, "state=\"waiting\"");
+        String waiting = Gauges.await(this::scrape, 3, PENDING, tenant, "state=\"waiting\"");
         assertThat(Gauges.value(waiting, PENDING, tenant, "state=\"due\"")).isEmpty();
 
         world.sql("UPDATE alert_deliveries SET next_attempt_at = now() WHERE alert_id = $1", alert);
         Alerting.await(() -> crew.stream().allMatch(address -> Receivers.to(smtp, address).size() == 1));
         // Due and waiting alike: none left of the tenant's.
-        Gauges.await(BacklogGaugesTest::scrape, 0, PENDING, tenant);
+        Gauges.await(this::scrape, 0, PENDING, tenant);
         assertThat(Gauges.value(scrape(), PENDING, tenant, "state=\"waiting\"")).hasValue(0);
     }
 
@@ -84,13 +90,13 @@ class BacklogGaugesTest {
                 VALUES (current_tenant(), 'daily-crew', 'DAY1', 'daily:2026-11-14', 'daily', '2026-11',
                     DATE '2026-11-14', now())
                 """);
-        Gauges.await(BacklogGaugesTest::scrape, 1, RUNS, tenant);
+        Gauges.await(this::scrape, 1, RUNS, tenant);
 
         world.sql("UPDATE distribution_runs SET status = 'done', claimed_by = 'test', finished_at = now()");
-        Gauges.await(BacklogGaugesTest::scrape, 0, RUNS, tenant);
+        Gauges.await(this::scrape, 0, RUNS, tenant);
     }
 
-    private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.scrapline.costing.rest.TenantRows.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.scrapline.costing.service.RecostingService;
@@ -33,6 +35,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class BacklogGaugesTest {
+
+    /** /q/metrics, on the management interface. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     private static final String UNCOSTED = "scrapline_costing_uncosted_records";
     private static final String PARTS = "scrapline_recosting_parts";
@@ -55,13 +61,13 @@ class BacklogGaugesTest {
         String holder = "backlog-test-" + UUID.randomUUID();
         holdSweep(holder);
         try {
-            double before = Gauges.settled(BacklogGaugesTest::scrape, UNCOSTED);
+            double before = Gauges.settled(this::scrape, UNCOSTED);
             land(tenant, 7);
-            Gauges.await(BacklogGaugesTest::scrape, before + 7, UNCOSTED);
+            Gauges.await(this::scrape, before + 7, UNCOSTED);
 
             given().auth().oauth2(TestServiceTokens.get().token("ingest-service", tenant)).contentType(ContentType.JSON)
                     .body(Map.of("record_type", "defects")).post("/api/v1/costing/runs").then().statusCode(200);
-            Gauges.await(BacklogGaugesTest::scrape, before, UNCOSTED);
+            Gauges.await(this::scrape, before, UNCOSTED);
         } finally {
             pool.preparedQuery("DELETE FROM cluster_leases WHERE name = 'costing-sweep' AND holder = $1")
                     .execute(Tuple.of(holder)).await().indefinitely();
@@ -74,7 +80,7 @@ class BacklogGaugesTest {
         land(tenant, 10);
         given().auth().oauth2(TestServiceTokens.get().token("ingest-service", tenant)).contentType(ContentType.JSON)
                 .body(Map.of("record_type", "defects")).post("/api/v1/costing/runs").then().statusCode(200);
-        double queued = Gauges.settled(BacklogGaugesTest::scrape, PARTS, QUEUED);
+        double queued = Gauges.settled(this::scrape, PARTS, QUEUED);
         assertThat(Gauges.value(scrape(), PARTS, RUNNING)).as("a state without parts is shown too").isPresent();
 
         given().auth().oauth2(TestTokens.get().token(tenant, "controller")).contentType(ContentType.JSON)
@@ -82,14 +88,14 @@ class BacklogGaugesTest {
                 .then().statusCode(202);
         recosting.split(tenant, "splitter").await().indefinitely();
         // Ten events in parts of four (the tests' part size): three parts.
-        Gauges.await(BacklogGaugesTest::scrape, queued + 3, PARTS, QUEUED);
+        Gauges.await(this::scrape, queued + 3, PARTS, QUEUED);
 
         assertThat(recosting.recostParts(tenant, "worker-1").await().indefinitely()).isEqualTo(3);
-        Gauges.await(BacklogGaugesTest::scrape, queued, PARTS, QUEUED);
+        Gauges.await(this::scrape, queued, PARTS, QUEUED);
     }
 
-    private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 
     /** Takes the costing sweep's cluster lease for {@code holder}, waiting for a round under way to end. */

@@ -26,6 +26,10 @@ import io.scrapline.platform.testing.Gauges;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class BacklogGaugesTest {
 
+    /** /q/metrics, on the management interface. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     private static final String IN_FLIGHT = "scrapline_ingest_batches_in_flight";
 
     @Inject
@@ -37,7 +41,7 @@ class BacklogGaugesTest {
     @Test
     void aBatchIsInFlightFromItsRequestToItsCommit() throws Exception {
         Sender sender = Sender.withPlant(db, "DAY1");
-        Gauges.await(BacklogGaugesTest::scrape, 0, IN_FLIGHT);
+        Gauges.await(this::scrape, 0, IN_FLIGHT);
 
         OpenBody first = new OpenBody();
         OpenBody second = new OpenBody();
@@ -45,21 +49,21 @@ class BacklogGaugesTest {
         CompletableFuture<HttpResponse<String>> two = second.postDefects(base, sender.token());
         first.send(OpenBody.DEFECTS_HEADER + row("GAUGE-1") + row("GAUGE-2"));
         second.send(OpenBody.DEFECTS_HEADER + row("GAUGE-3"));
-        Gauges.await(BacklogGaugesTest::scrape, 2, IN_FLIGHT);
+        Gauges.await(this::scrape, 2, IN_FLIGHT);
 
         first.end();
         assertThat(one.get().statusCode()).as(one.get().body()).isEqualTo(201);
-        Gauges.await(BacklogGaugesTest::scrape, 1, IN_FLIGHT);
+        Gauges.await(this::scrape, 1, IN_FLIGHT);
         second.end();
         assertThat(two.get().statusCode()).as(two.get().body()).isEqualTo(201);
-        Gauges.await(BacklogGaugesTest::scrape, 0, IN_FLIGHT);
+        Gauges.await(this::scrape, 0, IN_FLIGHT);
     }
 
     private static String row(String sourceId) {
         return sourceId + ",DAY1,L1,WC-110,MFG-4471,D-114,2,scrap,2026-10-15T11:00:00-04:00\n";
     }
 
-    private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 }

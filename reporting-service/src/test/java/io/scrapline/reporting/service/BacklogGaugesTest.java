@@ -3,6 +3,7 @@ package io.scrapline.reporting.service;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scrapline.platform.tenant.TenantDb;
 import io.scrapline.platform.testing.EmbeddedPostgresResource;
@@ -27,6 +29,10 @@ import io.scrapline.platform.testing.TestTokens;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class BacklogGaugesTest {
 
+    /** /q/metrics, on the management interface. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     private static final String QUEUED = "scrapline_period_closes_queued";
 
     @Inject
@@ -41,18 +47,18 @@ class BacklogGaugesTest {
         String second = "t-" + UUID.randomUUID();
         TestTenants.createWithPlant(db, first, "DAY1");
         TestTenants.createWithPlant(db, second, "LYON");
-        double before = Gauges.settled(BacklogGaugesTest::scrape, QUEUED);
+        double before = Gauges.settled(this::scrape, QUEUED);
 
         // 2 November: October is due in both plants' zones.
         Instant november = Instant.parse("2026-11-02T12:00:00Z");
         assertThat(closes.enqueueDue(first, november).await().indefinitely()).isEqualTo(1);
         assertThat(closes.enqueueDue(second, november).await().indefinitely()).isEqualTo(1);
-        Gauges.await(BacklogGaugesTest::scrape, before + 2, QUEUED);
+        Gauges.await(this::scrape, before + 2, QUEUED);
 
         assertThat(closes.drain(first, "closer").await().indefinitely()).isEqualTo(1);
-        Gauges.await(BacklogGaugesTest::scrape, before + 1, QUEUED);
+        Gauges.await(this::scrape, before + 1, QUEUED);
         closes.drain(second, "closer").await().indefinitely();
-        Gauges.await(BacklogGaugesTest::scrape, before, QUEUED);
+        Gauges.await(this::scrape, before, QUEUED);
     }
 
     /** The dashboard's latency panels compute percentiles from buckets (platform's RequestLatency). */
@@ -68,7 +74,7 @@ class BacklogGaugesTest {
                 .containsPattern(series + "le=\"30\\.0\"} [1-9]").containsPattern(series + "le=\"\\+Inf\"} [1-9]");
     }
 
-    private static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 }
