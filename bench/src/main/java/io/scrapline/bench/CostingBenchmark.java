@@ -103,27 +103,30 @@ public final class CostingBenchmark {
     /** The bench tenant's reference data for three sources, and the records. */
     private static void seed(Connection owner, int events) throws SQLException {
         BenchTenant.seed(owner, List.of("bench-mes", "bulk-mes", "live-mes"));
-        seedRecords(owner, "MES-", events, PLANTS, "2026-10-01 04:00:00+00", 2674800);
+        seedRecords(owner, "MES-", events, PLANTS, false, "2026-10-01 04:00:00+00", 2674800);
         execute(owner, "ANALYZE");
     }
 
     /**
      * {@code events} scrap records of source bench-mes, ids {@code prefix} and a number, spread over plants P1 to
-     * P{@code plants}, three lines, 400 parts, 40 codes and six operations, and over {@code seconds} from {@code from}
-     * (a month in New York: October is 2026-10-01 04:00Z plus 2,674,800 seconds).
+     * P{@code plants} (one after the other with {@code plantByPlant}, as each plant's MES sends its own batches; else
+     * in turn), three lines, 400 parts, 40 codes and six operations, and over {@code seconds} from {@code from} (a
+     * month in New York: October is 2026-10-01 04:00Z plus 2,674,800 seconds).
      */
-    static void seedRecords(Connection owner, String prefix, int events, int plants, String from, int seconds)
-            throws SQLException {
+    static void seedRecords(Connection owner, String prefix, int events, int plants, boolean plantByPlant, String from,
+            int seconds) throws SQLException {
+        String plant = plantByPlant ? "((i - 1) * %d / %d + 1)".formatted(plants, events)
+                : "(i %% %d + 1)".formatted(plants);
         execute(owner, """
                 INSERT INTO defect_records (tenant_id, source, source_id, version, batch_id, content_hash, plant_id,
                     line_id, work_center_id, part, defect_code, quantity, disposition, occurred_at, shift, operation)
                 SELECT 'bench', 'bench-mes', '%s' || lpad(i::text, 8, '0'), 1,
-                    '00000000-0000-0000-0000-000000000002', 'h%s' || i, 'P' || (i %% %d + 1), 'L' || (i %% 3 + 1),
+                    '00000000-0000-0000-0000-000000000002', 'h%s' || i, 'P' || %s, 'L' || (i %% 3 + 1),
                     'WC-' || (i %% 3 + 1) || (i %% 3 + 1) || '0', 'MFG-' || (1000 + i %% 400), 'D-' || (100 + i %% 40),
                     i %% 9 + 1, 'scrap', TIMESTAMPTZ '%s' + (i %% %d) * interval '1 second',
                     (ARRAY['A', 'B', 'C'])[i %% 3 + 1], lpad((10 * (i %% 6 + 1))::text, 4, '0')
                 FROM generate_series(1, %d) i
-                """.formatted(prefix, prefix, plants, from, seconds, events));
+                """.formatted(prefix, prefix, plant, from, seconds, events));
     }
 
     /** Costs everything pending through the service, as ingest's prompt does, with a service token. */
